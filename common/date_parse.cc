@@ -1,0 +1,271 @@
+// Date parsing on Howard Hinnant's date library: each accepted form is a
+// format string, tried in turn; the first that consumes the input wins.
+#include "common/date_parse.h"
+
+#include <date/date.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+
+namespace newsdex {
+namespace {
+
+using Millis = std::chrono::milliseconds;
+using SysMillis = date::sys_time<Millis>;
+
+std::string trim(std::string_view s) {
+  auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return std::string(s);
+}
+
+bool all_digits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
+    return std::isdigit(c) != 0;
+  });
+}
+
+// Years outside this range are taken as errors, not dates.
+constexpr int kMinYear = 1;
+constexpr int kMaxYear = 9999;
+
+std::optional<ArticleDate> from_ymd(date::year_month_day ymd,
+                                    DatePrecision precision) {
+  if (!ymd.ok()) return std::nullopt;
+  int y = static_cast<int>(ymd.year());
+  if (y < kMinYear || y > kMaxYear) return std::nullopt;
+  ArticleDate d;
+  d.year = y;
+  d.month = static_cast<unsigned>(ymd.month());
+  d.day = static_cast<unsigned>(ymd.day());
+  d.precision = precision;
+  return d;
+}
+
+std::optional<ArticleDate> from_time_point(SysMillis tp) {
+  auto day = date::floor<date::days>(tp);
+  auto result = from_ymd(date::year_month_day{day}, DatePrecision::kTime);
+  if (!result) return std::nullopt;
+  date::hh_mm_ss<Millis> tod{tp - day};
+  result->hour = static_cast<int>(tod.hours().count());
+  result->minute = static_cast<int>(tod.minutes().count());
+  result->second = static_cast<int>(tod.seconds().count());
+  return result;
+}
+
+// Parses all of `text` with `format` into a time point; trailing white
+// space is allowed, anything else is not unless `allow_junk`.
+template <typename T>
+bool parse_all(const std::string& text, const char* format, T& out,
+               bool allow_junk = false) {
+  std::istringstream in(text);
+  in >> date::parse(format, out);
+  if (in.fail()) return false;
+  if (allow_junk) return true;
+  in >> std::ws;
+  return in.peek() == std::char_traits<char>::eof();
+}
+
+// RFC 2822 and US feeds name zones; date.h's %z wants an offset.
+std::string replace_zone_name(std::string s) {
+  static constexpr std::array<std::pair<const char*, const char*>, 12> kZones{{
+      {" GMT", " +0000"},
+      {" UTC", " +0000"},
+      {" UT", " +0000"},
+      {" Z", " +0000"},
+      {" EST", " -0500"},
+      {" EDT", " -0400"},
+      {" CST", " -0600"},
+      {" CDT", " -0500"},
+      {" MST", " -0700"},
+      {" MDT", " -0600"},
+      {" PST", " -0800"},
+      {" PDT", " -0700"},
+  }};
+  for (const auto& [name, offset] : kZones) {
+    std::string_view n(name);
+    if (s.size() > n.size() && s.compare(s.size() - n.size(), n.size(), n) == 0) {
+      return s.substr(0, s.size() - n.size()) + offset;
+    }
+  }
+  return s;
+}
+
+std::optional<ArticleDate> parse_digits(const std::string& s) {
+  auto number = [&](std::size_t pos, std::size_t len) {
+    return std::stoi(s.substr(pos, len));
+  };
+  switch (s.size()) {
+    case 4: {
+      int y = number(0, 4);
+      if (y < kMinYear || y > kMaxYear) return std::nullopt;
+      ArticleDate d;
+      d.year = y;
+      d.precision = DatePrecision::kYear;
+      return d;
+    }
+    case 6: {
+      int y = number(0, 4), m = number(4, 2);
+      if (y < kMinYear || m < 1 || m > 12) return std::nullopt;
+      ArticleDate d;
+      d.year = y;
+      d.month = static_cast<unsigned>(m);
+      d.precision = DatePrecision::kMonth;
+      return d;
+    }
+    case 8:
+      return from_ymd(date::year{number(0, 4)} /
+                          static_cast<unsigned>(number(4, 2)) /
+                          static_cast<unsigned>(number(6, 2)),
+                      DatePrecision::kDay);
+    default:
+      break;
+  }
+  // Unix time: 9-11 digits are seconds, 12-14 milliseconds.
+  if (s.size() >= 9 && s.size() <= 14) {
+    long long n = std::stoll(s);
+    Millis ms = s.size() <= 11 ? Millis{n * 1000} : Millis{n};
+    return from_time_point(SysMillis{ms});
+  }
+  return std::nullopt;
+}
+
+std::optional<ArticleDate> parse_year_month(const std::string& s) {
+  // "YYYY-MM" (ISO 8601 reduced precision).
+  if (s.size() != 7 || s[4] != '-' || !all_digits(s.substr(0, 4)) ||
+      !all_digits(s.substr(5, 2))) {
+    return std::nullopt;
+  }
+  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2));
+  if (y < kMinYear || m < 1 || m > 12) return std::nullopt;
+  ArticleDate d;
+  d.year = y;
+  d.month = static_cast<unsigned>(m);
+  d.precision = DatePrecision::kMonth;
+  return d;
+}
+
+// ISO 8601 date-times, after 'T' became ' ' and 'Z' became "+0000".
+constexpr std::array kDateTimeFormats{
+    "%Y-%m-%d %H:%M:%S%z",  "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M%z",     "%Y-%m-%d %H:%M",
+    // RFC 2822, with and without the weekday and the seconds.
+    "%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M %z",
+    "%d %b %Y %H:%M:%S %z",     "%d %b %Y %H:%M %z",
+    "%a %b %d %H:%M:%S %z %Y",
+    // "November 16, 2021 12:51 AM" and friends.
+    "%B %d, %Y %I:%M %p", "%B %d, %Y %H:%M", "%d %B %Y %H:%M",
+    "%B %d %Y %H:%M"};
+
+constexpr std::array kDateFormats{"%Y-%m-%d", "%B %d, %Y", "%B %d %Y",
+                                  "%d %B %Y", "%d %B, %Y", "%a, %d %b %Y",
+                                  "%A, %B %d, %Y", "%Y/%m/%d"};
+
+std::string iso_to_parseable(std::string s) {
+  // 2025-06-02T10:00:00Z -> 2025-06-02 10:00:00+0000
+  if (s.size() > 10 && s[4] == '-' && s[7] == '-' &&
+      (s[10] == 'T' || s[10] == 't')) {
+    s[10] = ' ';
+  }
+  if (!s.empty() && (s.back() == 'Z' || s.back() == 'z') && s.size() > 10 &&
+      std::isdigit(static_cast<unsigned char>(s[s.size() - 2]))) {
+    s.back() = '+';
+    s += "0000";
+  }
+  // date.h's %z wants +hhmm: drop the colon of a +hh:mm offset.
+  if (s.size() > 16) {
+    std::size_t n = s.size();
+    if (s[n - 3] == ':' && (s[n - 6] == '+' || s[n - 6] == '-') &&
+        all_digits(s.substr(n - 5, 2)) && all_digits(s.substr(n - 2, 2))) {
+      s.erase(n - 3, 1);
+    }
+  }
+  return s;
+}
+
+}  // namespace
+
+std::optional<ArticleDate> parse_date(std::string_view text) {
+  std::string s = trim(text);
+  if (s.empty()) return std::nullopt;
+  if (all_digits(s)) return parse_digits(s);
+  if (auto ym = parse_year_month(s)) return ym;
+
+  std::string candidate = replace_zone_name(iso_to_parseable(s));
+  for (const char* format : kDateTimeFormats) {
+    SysMillis tp;
+    if (parse_all(candidate, format, tp)) return from_time_point(tp);
+  }
+  for (const char* format : kDateFormats) {
+    date::sys_days day;
+    if (parse_all(candidate, format, day)) {
+      return from_ymd(date::year_month_day{day}, DatePrecision::kDay);
+    }
+  }
+  // Reuters-21578: "26-FEB-1987 15:01:01.79", sometimes with junk after.
+  {
+    SysMillis tp;
+    if (parse_all(s, "%d-%b-%Y %H:%M:%S", tp, /*allow_junk=*/true)) {
+      return from_time_point(tp);
+    }
+    date::sys_days day;
+    if (parse_all(s, "%d-%b-%Y", day)) {
+      return from_ymd(date::year_month_day{day}, DatePrecision::kDay);
+    }
+  }
+  return std::nullopt;
+}
+
+std::string ArticleDate::key() const {
+  char buf[16];
+  switch (precision) {
+    case DatePrecision::kYear:
+      std::snprintf(buf, sizeof buf, "%04d", year);
+      break;
+    case DatePrecision::kMonth:
+      std::snprintf(buf, sizeof buf, "%04d%02u", year, month);
+      break;
+    default:
+      std::snprintf(buf, sizeof buf, "%04d%02u%02u", year, month, day);
+  }
+  return buf;
+}
+
+std::string ArticleDate::iso_date() const { return date_key_to_iso(key()); }
+
+std::string ArticleDate::iso() const {
+  if (precision != DatePrecision::kTime) return iso_date();
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", year, month,
+                day, hour, minute, second);
+  return buf;
+}
+
+std::string date_key_to_iso(std::string_view key) {
+  if (!all_digits(key)) return std::string(key);
+  switch (key.size()) {
+    case 4:
+      return std::string(key);
+    case 6:
+      return std::string(key.substr(0, 4)) + "-" + std::string(key.substr(4));
+    case 8:
+      return std::string(key.substr(0, 4)) + "-" +
+             std::string(key.substr(4, 2)) + "-" +
+             std::string(key.substr(6, 2));
+    default:
+      return std::string(key);
+  }
+}
+
+std::string date_lower_bound(const ArticleDate& date) { return date.key(); }
+
+std::string date_upper_bound(const ArticleDate& date) {
+  return date.key() + "~";
+}
+
+}  // namespace newsdex

@@ -1,0 +1,29 @@
+// Document data is JSON: readable with xapian-delve and easy to grow.
+#include "common/document_record.h"
+
+namespace newsdex {
+
+std::string to_document_data(const Article& article) {
+  nlohmann::json j = {
+      {"id", article.id},       {"url", article.url},
+      {"source", article.source}, {"title", article.title},
+      {"text", article.text},
+      {"date", article.date ? article.date->iso() : std::string()}};
+  if (!article.extra.empty()) j["extra"] = article.extra;
+  return j.dump();
+}
+
+StoredArticle from_document_data(const std::string& data) {
+  auto j = nlohmann::json::parse(data);
+  StoredArticle a;
+  a.id = j.value("id", "");
+  a.url = j.value("url", "");
+  a.source = j.value("source", "");
+  a.title = j.value("title", "");
+  a.text = j.value("text", "");
+  a.date_iso = j.value("date", "");
+  if (auto it = j.find("extra"); it != j.end()) a.extra = *it;
+  return a;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,42 @@
+// The article model: what a reader produces, what the indexer stores as a
+// document's data, and what the searcher reads back for display.
+#ifndef NEWSDEX_COMMON_DOCUMENT_RECORD_H_
+#define NEWSDEX_COMMON_DOCUMENT_RECORD_H_
+
+#include <nlohmann/json.hpp>
+
+#include <optional>
+#include <string>
+
+#include "common/date_parse.h"
+
+namespace newsdex {
+
+// One news article, as read from a corpus.
+struct Article {
+  std::string id;      // stable unique id (JSON "id", else relative path)
+  std::string url;     // may be empty
+  std::string source;  // display name of the outlet, never empty once read
+  std::string title;   // may be empty
+  std::string text;    // the article body
+  std::optional<ArticleDate> date;
+  // Fields the schema does not know (people, places, authors, ...), kept as
+  // they came so nothing in the input is dropped.
+  nlohmann::json extra = nlohmann::json::object();
+};
+
+// Serialises `article` as the JSON stored in a Xapian document's data.
+std::string to_document_data(const Article& article);
+
+// Reads back what to_document_data() wrote. The date comes back as its ISO
+// string in `date_iso` (empty when the article had none). Throws
+// nlohmann::json::exception on data not written by to_document_data().
+struct StoredArticle {
+  std::string id, url, source, title, text, date_iso;
+  nlohmann::json extra = nlohmann::json::object();
+};
+StoredArticle from_document_data(const std::string& data);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_COMMON_DOCUMENT_RECORD_H_

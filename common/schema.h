@@ -1,0 +1,58 @@
+// The one table of term prefixes, value slots and database metadata keys.
+//
+// Both newsdex-index and newsdex-search include this file; no prefix or slot
+// literal may appear anywhere else. Changing a prefix or slot changes the
+// on-disk format: bump kSchemaVersion when you do.
+#ifndef NEWSDEX_COMMON_SCHEMA_H_
+#define NEWSDEX_COMMON_SCHEMA_H_
+
+#include <xapian.h>
+
+#include <string_view>
+
+namespace newsdex::schema {
+
+// Version of the database layout; stored in the database metadata.
+inline constexpr std::string_view kSchemaVersion = "1";
+
+// Term prefixes (Xapian/Omega conventions where they exist).
+inline constexpr std::string_view kIdPrefix = "Q";      // unique document id
+inline constexpr std::string_view kTitlePrefix = "S";   // title words
+inline constexpr std::string_view kSourcePrefix = "XS"; // source key
+inline constexpr std::string_view kYearPrefix = "Y";    // YYYY
+inline constexpr std::string_view kMonthPrefix = "M";   // YYYYMM
+inline constexpr std::string_view kDayPrefix = "D";     // YYYYMMDD
+
+// Value slots.
+// kSourceSlot: the source's display name (facet counts).
+// kDateSlot: YYYY, YYYYMM or YYYYMMDD as far as the date is known; sorts
+//   as a string, so range filters and sorting work on it directly.
+// kSignatureSlot: hash of everything indexed for the record, so a re-run
+//   can tell an unchanged record from a changed one.
+inline constexpr Xapian::valueno kSourceSlot = 0;
+inline constexpr Xapian::valueno kDateSlot = 1;
+inline constexpr Xapian::valueno kSignatureSlot = 2;
+
+// Query-language field names.
+inline constexpr std::string_view kTitleField = "title";
+inline constexpr std::string_view kSourceField = "source";
+inline constexpr std::string_view kDateField = "date";
+
+// Database metadata keys.
+inline constexpr std::string_view kSchemaKey = "newsdex.schema";
+inline constexpr std::string_view kLanguageKey = "newsdex.language";
+inline constexpr std::string_view kUpdatedKey = "newsdex.updated";
+
+// Ranking: each title word counts this many times in the free-text field,
+// so BM25 weighs a title match above a body match.
+inline constexpr Xapian::termcount kTitleWdfBoost = 3;
+// Gap in term positions between title and body, so phrases never span them.
+inline constexpr Xapian::termpos kTitleBodyGap = 100;
+
+// The language used when the user gives none; "none" disables stemming.
+inline constexpr std::string_view kDefaultLanguage = "english";
+inline constexpr std::string_view kNoLanguage = "none";
+
+}  // namespace newsdex::schema
+
+#endif  // NEWSDEX_COMMON_SCHEMA_H_

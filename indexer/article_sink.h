@@ -1,0 +1,37 @@
+// The interface between corpus readers and whatever consumes articles: the
+// index writer in production, a vector in tests.
+#ifndef NEWSDEX_INDEXER_ARTICLE_SINK_H_
+#define NEWSDEX_INDEXER_ARTICLE_SINK_H_
+
+#include <cstddef>
+#include <string>
+
+#include "common/document_record.h"
+
+namespace newsdex {
+
+// Where a record came from: a file, and a line for line-oriented input
+// (0 for a whole-file record such as a .txt page).
+struct RecordOrigin {
+  std::string file;
+  std::size_t line = 0;
+
+  std::string to_string() const {
+    return line == 0 ? file : file + ":" + std::to_string(line);
+  }
+};
+
+// Receives what a reader finds. Readers call article() for each good
+// record and bad_record() for each record they skip; they stop early when
+// stop_requested() turns true.
+class ArticleSink {
+ public:
+  virtual ~ArticleSink() = default;
+  virtual void article(Article article, const RecordOrigin& origin) = 0;
+  virtual void bad_record(const RecordOrigin& origin, std::string reason) = 0;
+  virtual bool stop_requested() const { return false; }
+};
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_INDEXER_ARTICLE_SINK_H_

@@ -1,0 +1,144 @@
+// Folder ingest: a sorted walk, metadata first, then the pages.
+#include "indexer/folder_reader.h"
+
+#include <algorithm>
+#include <fstream>
+#include <iterator>
+#include <stdexcept>
+#include <vector>
+
+#include "common/text_utf8.h"
+#include "indexer/folder_metadata.h"
+#include "indexer/jsonl_reader.h"
+#include "indexer/line_reader.h"
+#include "indexer/record_fields.h"
+
+namespace fs = std::filesystem;
+
+namespace newsdex {
+namespace {
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+bool is_metadata_name(const std::string& name) {
+  const auto& names = metadata_file_names();
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+bool is_jsonl_name(const std::string& name) {
+  return ends_with(name, ".jsonl") || ends_with(name, ".jsonl.gz");
+}
+
+// Splits a page into its first non-blank line and the rest.
+std::pair<std::string, std::string> split_headline(const std::string& page) {
+  std::size_t pos = 0;
+  while (pos < page.size()) {
+    std::size_t end = page.find('\n', pos);
+    if (end == std::string::npos) end = page.size();
+    std::string_view line = trim_space(std::string_view(page).substr(pos, end - pos));
+    if (!line.empty()) {
+      return {std::string(line),
+              end < page.size() ? page.substr(end + 1) : std::string()};
+    }
+    pos = end + 1;
+  }
+  return {"", ""};
+}
+
+}  // namespace
+
+void read_text_page(const fs::path& path, const std::string& id,
+                    const nlohmann::json& metadata,
+                    const RecordOrigin& metadata_origin, ArticleSink& sink) {
+  RecordOrigin origin{path.string(), 0};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    sink.bad_record(origin, "cannot open file");
+    return;
+  }
+  std::string page{std::istreambuf_iterator<char>(in),
+                   std::istreambuf_iterator<char>()};
+  if (in.bad()) {
+    sink.bad_record(origin, "read error");
+    return;
+  }
+  if (auto bad = find_invalid_utf8(page); bad != std::string::npos) {
+    sink.bad_record(origin, "invalid UTF-8 at byte " + std::to_string(bad));
+    return;
+  }
+  Article article;
+  if (!metadata.empty()) {
+    std::string error = apply_record_fields(metadata, article);
+    if (!error.empty()) {
+      sink.bad_record(origin, error + " (metadata " +
+                                  metadata_origin.to_string() + ")");
+      return;
+    }
+  }
+  article.id = id;
+  if (trim_space(article.title).empty()) {
+    auto [headline, body] = split_headline(page);
+    article.title = std::move(headline);
+    article.text = std::move(body);
+  } else {
+    article.text = std::move(page);
+  }
+  if (std::string error = finish_article(article); !error.empty()) {
+    sink.bad_record(origin, error);
+    return;
+  }
+  sink.article(std::move(article), origin);
+}
+
+void read_folder(const fs::path& root, ArticleSink& sink) {
+  std::error_code ec;
+  fs::recursive_directory_iterator it(
+      root, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    throw std::runtime_error("cannot read folder " + root.string() + ": " +
+                             ec.message());
+  }
+  std::vector<fs::path> pages, streams, metadata_files;
+  for (const auto& entry : it) {
+    if (!entry.is_regular_file()) continue;
+    std::string name = entry.path().filename().string();
+    if (is_metadata_name(name)) {
+      metadata_files.push_back(entry.path());
+    } else if (is_jsonl_name(name)) {
+      streams.push_back(entry.path());
+    } else if (ends_with(name, ".txt")) {
+      pages.push_back(entry.path());
+    }
+  }
+  std::sort(pages.begin(), pages.end());
+  std::sort(streams.begin(), streams.end());
+  std::sort(metadata_files.begin(), metadata_files.end());
+
+  MetadataTable metadata;
+  for (const auto& file : metadata_files) {
+    std::string dir = file.parent_path().lexically_relative(root).generic_string();
+    std::string prefix = (dir.empty() || dir == ".") ? "" : dir + "/";
+    load_metadata_file(file, file.string(), prefix, metadata, sink);
+  }
+  static const nlohmann::json kNoMetadata = nlohmann::json::object();
+  for (const auto& page : pages) {
+    if (sink.stop_requested()) return;
+    std::string id = page.lexically_relative(root).generic_string();
+    auto row = metadata.find(id);
+    if (row == metadata.end()) {
+      read_text_page(page, id, kNoMetadata, {}, sink);
+    } else {
+      read_text_page(page, id, row->second.fields, row->second.origin, sink);
+    }
+  }
+  for (const auto& stream : streams) {
+    if (sink.stop_requested()) return;
+    LineReader reader(stream.string());
+    read_jsonl(reader, stream.string(), sink);
+  }
+}
+
+}  // namespace newsdex

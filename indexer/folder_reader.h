@@ -1,0 +1,30 @@
+// Reads a folder of saved pages: every .txt file below it is one article,
+// described by the metadata files beside it; JSON Lines files below it are
+// read as record streams.
+#ifndef NEWSDEX_INDEXER_FOLDER_READER_H_
+#define NEWSDEX_INDEXER_FOLDER_READER_H_
+
+#include <filesystem>
+#include <string>
+
+#include "indexer/article_sink.h"
+
+namespace newsdex {
+
+// Walks `root` recursively in sorted order. A .txt page's id is its path
+// relative to `root`; its title is the metadata title, else its first
+// non-blank line (the rest is the body). Metadata files (see
+// folder_metadata.h) apply to the files in their folder and below.
+// Other .jsonl/.jsonl.gz files are read with read_jsonl(). Throws
+// std::runtime_error when `root` cannot be listed.
+void read_folder(const std::filesystem::path& root, ArticleSink& sink);
+
+// Reads one .txt page. `id` is the article id, `metadata` the fields of
+// its metadata row (empty object when it has none). Exposed for tests.
+void read_text_page(const std::filesystem::path& path, const std::string& id,
+                    const nlohmann::json& metadata,
+                    const RecordOrigin& metadata_origin, ArticleSink& sink);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_INDEXER_FOLDER_READER_H_

@@ -1,0 +1,77 @@
+// One indexing run: read every input, write the articles, commit once, and
+// report what happened. This is the whole of newsdex-index minus its
+// command line.
+#ifndef NEWSDEX_INDEXER_INDEX_RUN_H_
+#define NEWSDEX_INDEXER_INDEX_RUN_H_
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace newsdex {
+
+struct IndexOptions {
+  std::string db_path;
+  // Folders, .txt pages, .jsonl/.jsonl.gz files, or "-" for standard input.
+  std::vector<std::string> inputs;
+  // Snowball language or "none"; nullopt keeps the database's language
+  // (english for a new database).
+  std::optional<std::string> language;
+  // Where "-" reads from.
+  int stdin_fd = 0;
+  // Recorded in the database as the time of the last update.
+  std::chrono::system_clock::time_point now;
+};
+
+struct SkippedRecord {
+  std::string where;   // "file" or "file:line"
+  std::string reason;  // "invalid UTF-8 at byte 12", ...
+};
+
+struct IndexSummary {
+  std::size_t added = 0, updated = 0, unchanged = 0;
+  std::vector<SkippedRecord> skipped;
+  std::size_t document_count = 0;  // documents in the database afterwards
+  double seconds = 0;
+  std::string language;
+  bool interrupted = false;
+
+  std::size_t records_seen() const {
+    return added + updated + unchanged + skipped.size();
+  }
+};
+
+// Receives what a run has to say while it runs. Implementations decide
+// where it goes; the library never prints.
+class IndexReporter {
+ public:
+  virtual ~IndexReporter() = default;
+  // A record was skipped; called as soon as it is found.
+  virtual void skipped(const SkippedRecord& record) = 0;
+  // Called every few thousand records with the counts so far.
+  virtual void progress(const IndexSummary& /*so_far*/) {}
+};
+
+// An error that stops the run before or while it writes: bad options,
+// an unreadable input, a database that cannot be opened.
+class IndexError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Runs the indexer. Whatever was in the database before stays there unless
+// replaced by a newer version of the same article; what was written is
+// committed once at the end, also when `stop` turns true (the summary then
+// says interrupted). Throws IndexError or Xapian::Error on failure; the
+// articles written before the failure may be kept, and nothing that was in
+// the database before is removed.
+IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
+                       const std::atomic<bool>& stop);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_INDEXER_INDEX_RUN_H_

@@ -1,0 +1,107 @@
+// Document layout: see common/schema.h for every prefix and slot used here.
+#include "indexer/index_writer.h"
+
+#include <xxhash.h>
+
+#include "common/schema.h"
+#include "common/source_name.h"
+
+namespace newsdex {
+namespace {
+
+using namespace newsdex::schema;
+
+std::string prefixed(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  term += value;
+  return term;
+}
+
+// Xapian terms are limited to 245 bytes; longer ids are hashed.
+std::string id_term(const std::string& id) {
+  constexpr std::size_t kMaxIdBytes = 200;
+  if (id.size() <= kMaxIdBytes) return prefixed(kIdPrefix, id);
+  char hash[24];
+  std::snprintf(hash, sizeof hash, "#%016llx",
+                static_cast<unsigned long long>(XXH3_64bits(id.data(), id.size())));
+  return prefixed(kIdPrefix, id.substr(0, kMaxIdBytes - 20) + hash);
+}
+
+std::string signature(const std::string& data, const std::string& language) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  XXH3_64bits_update(state, kSchemaVersion.data(), kSchemaVersion.size());
+  XXH3_64bits_update(state, language.data(), language.size());
+  XXH3_64bits_update(state, data.data(), data.size());
+  unsigned long long h = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", h);
+  return buf;
+}
+
+}  // namespace
+
+Xapian::Stem make_stemmer(const std::string& language) {
+  if (language == kNoLanguage) return Xapian::Stem();
+  return Xapian::Stem(language);
+}
+
+Xapian::Document build_document(const Article& article,
+                                Xapian::TermGenerator& tg) {
+  Xapian::Document doc;
+  tg.set_document(doc);
+  // The title twice: once under its own prefix for title: searches, once
+  // boosted in the free-text field so BM25 ranks title matches higher.
+  tg.index_text(article.title, 1, std::string(kTitlePrefix));
+  tg.increase_termpos(kTitleBodyGap);
+  tg.index_text(article.title, kTitleWdfBoost);
+  tg.increase_termpos(kTitleBodyGap);
+  tg.index_text(article.text);
+
+  doc.add_boolean_term(id_term(article.id));
+  std::string key = source_key(article.source);
+  if (!key.empty()) doc.add_boolean_term(prefixed(kSourcePrefix, key));
+  doc.add_value(kSourceSlot, article.source);
+  if (article.date) {
+    std::string date_key = article.date->key();
+    doc.add_value(kDateSlot, date_key);
+    doc.add_boolean_term(prefixed(kYearPrefix, date_key.substr(0, 4)));
+    if (date_key.size() >= 6) {
+      doc.add_boolean_term(prefixed(kMonthPrefix, date_key.substr(0, 6)));
+    }
+    if (date_key.size() >= 8) {
+      doc.add_boolean_term(prefixed(kDayPrefix, date_key));
+    }
+  }
+  return doc;
+}
+
+IndexWriter::IndexWriter(Xapian::WritableDatabase& db,
+                         const std::string& language)
+    : db_(db), language_(language) {
+  term_generator_.set_stemmer(make_stemmer(language));
+  term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+}
+
+WriteOutcome IndexWriter::write(const Article& article) {
+  std::string data = to_document_data(article);
+  std::string sig = signature(data, language_);
+  std::string term = id_term(article.id);
+
+  WriteOutcome outcome = WriteOutcome::kAdded;
+  Xapian::PostingIterator existing = db_.postlist_begin(term);
+  if (existing != db_.postlist_end(term)) {
+    if (db_.get_document(*existing).get_value(schema::kSignatureSlot) == sig) {
+      return WriteOutcome::kUnchanged;
+    }
+    outcome = WriteOutcome::kUpdated;
+  }
+  Xapian::Document doc = build_document(article, term_generator_);
+  doc.set_data(data);
+  doc.add_value(schema::kSignatureSlot, sig);
+  db_.replace_document(term, doc);
+  return outcome;
+}
+
+}  // namespace newsdex

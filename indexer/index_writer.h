@@ -1,0 +1,45 @@
+// Turns articles into Xapian documents and writes them, replacing any
+// earlier version of the same article.
+#ifndef NEWSDEX_INDEXER_INDEX_WRITER_H_
+#define NEWSDEX_INDEXER_INDEX_WRITER_H_
+
+#include <xapian.h>
+
+#include <string>
+
+#include "common/document_record.h"
+
+namespace newsdex {
+
+enum class WriteOutcome { kAdded, kUpdated, kUnchanged };
+
+// Builds the document for `article`: terms and values as common/schema.h
+// lays out, using `term_generator` (which carries the stemmer). The
+// caller adds the stored data.
+Xapian::Document build_document(const Article& article,
+                                Xapian::TermGenerator& term_generator);
+
+// Writes articles into `db`. Not thread-safe. The caller commits.
+class IndexWriter {
+ public:
+  // `language` must be a Snowball language name or "none".
+  IndexWriter(Xapian::WritableDatabase& db, const std::string& language);
+
+  // Adds or replaces the article with `article.id`. An article whose stored
+  // version has the same signature is left alone (kUnchanged) without
+  // being tokenised again.
+  WriteOutcome write(const Article& article);
+
+ private:
+  Xapian::WritableDatabase& db_;
+  std::string language_;
+  Xapian::TermGenerator term_generator_;
+};
+
+// The stemmer for a language name, or a no-op stemmer for "none". Throws
+// Xapian::InvalidArgumentError for an unknown language.
+Xapian::Stem make_stemmer(const std::string& language);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_INDEXER_INDEX_WRITER_H_

@@ -1,0 +1,47 @@
+// JSON Lines ingest: nlohmann::json parses (and rejects invalid UTF-8).
+#include "indexer/jsonl_reader.h"
+
+#include "common/text_utf8.h"
+#include "indexer/record_fields.h"
+
+namespace newsdex {
+
+std::string parse_jsonl_record(const std::string& line, Article& article) {
+  nlohmann::json object;
+  try {
+    object = nlohmann::json::parse(line);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.what() is "[json.exception.parse_error.101] parse error at line 1,
+    // column 5: ..."; keep the part after the bracketed tag.
+    std::string what = e.what();
+    auto tag_end = what.find("] ");
+    return "JSON syntax error: " +
+           (tag_end == std::string::npos ? what : what.substr(tag_end + 2));
+  }
+  return apply_record_fields(object, article);
+}
+
+void read_jsonl(LineReader& reader, const std::string& name,
+                ArticleSink& sink) {
+  std::string line;
+  while (!sink.stop_requested() && reader.next(line)) {
+    if (trim_space(line).empty()) continue;
+    RecordOrigin origin{name, reader.line_number()};
+    Article article;
+    std::string error = parse_jsonl_record(line, article);
+    if (error.empty()) {
+      if (trim_space(article.id).empty()) {
+        article.id = !trim_space(article.url).empty() ? article.url
+                                                      : origin.to_string();
+      }
+      error = finish_article(article);
+    }
+    if (!error.empty()) {
+      sink.bad_record(origin, std::move(error));
+      continue;
+    }
+    sink.article(std::move(article), origin);
+  }
+}
+
+}  // namespace newsdex

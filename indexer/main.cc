@@ -1,0 +1,158 @@
+// newsdex-index: parses the command line and calls run_index().
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "common/schema.h"
+#include "indexer/index_run.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_signal(int) {
+  g_stop.store(true);
+  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends at once
+}
+
+class StderrReporter : public newsdex::IndexReporter {
+ public:
+  explicit StderrReporter(bool show_progress) : progress_(show_progress) {}
+  void skipped(const newsdex::SkippedRecord& r) override {
+    clear_progress();
+    std::cerr << "newsdex-index: warning: " << r.where << ": " << r.reason
+              << "; skipped\n";
+  }
+  void progress(const newsdex::IndexSummary& s) override {
+    if (!progress_) return;
+    std::cerr << "\rnewsdex-index: " << s.records_seen() << " records read"
+              << std::flush;
+    drawn_ = true;
+  }
+  void clear_progress() {
+    if (drawn_) std::cerr << "\r\033[K" << std::flush;
+    drawn_ = false;
+  }
+
+ private:
+  bool progress_;
+  bool drawn_ = false;
+};
+
+void print_summary(const newsdex::IndexSummary& s, bool json) {
+  if (json) {
+    nlohmann::json skipped = nlohmann::json::array();
+    for (const auto& r : s.skipped) {
+      skipped.push_back({{"where", r.where}, {"reason", r.reason}});
+    }
+    nlohmann::json out = {
+        {"type", "summary"},
+        {"data",
+         {{"version", 1},
+          {"added", s.added},
+          {"updated", s.updated},
+          {"unchanged", s.unchanged},
+          {"skipped", s.skipped.size()},
+          {"skipped_records", skipped},
+          {"documents", s.document_count},
+          {"language", s.language},
+          {"seconds", std::round(s.seconds * 1000) / 1000},
+          {"interrupted", s.interrupted}}}};
+    std::cout << out.dump() << '\n';
+    return;
+  }
+  std::printf(
+      "%zu added, %zu updated, %zu unchanged, %zu skipped in %.2f s; "
+      "%zu documents in the database%s\n",
+      s.added, s.updated, s.unchanged, s.skipped.size(), s.seconds,
+      s.document_count, s.interrupted ? " (interrupted)" : "");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  newsdex::IndexOptions options;
+  bool json = false;
+  po::options_description visible(
+      "Usage: newsdex-index --db PATH [options] INPUT...\n\n"
+      "Builds or updates a newsdex database from news articles. INPUT is a\n"
+      "folder (walked for .txt pages, described by metadata.tsv/.csv/.jsonl\n"
+      "beside them, and .jsonl files), a .txt page, a .jsonl or .jsonl.gz\n"
+      "file, or - for JSON Lines on standard input.\n\nOptions");
+  std::string language;
+  visible.add_options()("help,h", "print this help and exit")(
+      "version", "print the version and exit")(
+      "db,d", po::value<std::string>(&options.db_path),
+      "database to create or update (default: $NEWSDEX_DB)")(
+      "language,l", po::value<std::string>(&language),
+      "stemming language (english, french, ..., or none); default: the "
+      "database's, english for a new one")(
+      "json", po::bool_switch(&json),
+      "print the summary as a JSON object on stdout");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>(
+                                    &options.inputs));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv)
+                  .options(all)
+                  .positional(positional)
+                  .run(),
+              vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+      std::cout << visible << '\n';
+      return 0;
+    }
+    if (vm.count("version")) {
+      std::cout << "newsdex-index " << NEWSDEX_VERSION << '\n';
+      return 0;
+    }
+    if (options.db_path.empty()) {
+      if (const char* env = std::getenv("NEWSDEX_DB")) options.db_path = env;
+    }
+    if (options.db_path.empty()) {
+      throw po::error("no database: give --db PATH or set NEWSDEX_DB");
+    }
+    if (options.inputs.empty()) {
+      throw po::error("no input: give a folder, a .jsonl file or -");
+    }
+    if (vm.count("language")) options.language = language;
+  } catch (const po::error& e) {
+    std::cerr << "newsdex-index: error: " << e.what()
+              << "\nTry 'newsdex-index --help'.\n";
+    return 2;
+  }
+
+  options.now = std::chrono::system_clock::now();
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  StderrReporter reporter(isatty(STDERR_FILENO) != 0);
+  try {
+    newsdex::IndexSummary summary = newsdex::run_index(options, reporter, g_stop);
+    reporter.clear_progress();
+    print_summary(summary, json);
+    return summary.interrupted ? 130 : 0;
+  } catch (const newsdex::IndexError& e) {
+    reporter.clear_progress();
+    std::cerr << "newsdex-index: error: " << e.what() << '\n';
+  } catch (const Xapian::Error& e) {
+    reporter.clear_progress();
+    std::cerr << "newsdex-index: error: " << e.get_description() << '\n';
+  } catch (const std::exception& e) {
+    reporter.clear_progress();
+    std::cerr << "newsdex-index: error: " << e.what() << '\n';
+  }
+  return 2;
+}

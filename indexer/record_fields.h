@@ -1,0 +1,30 @@
+// Mapping of JSON record fields (JSON Lines articles and metadata rows)
+// onto the article model.
+#ifndef NEWSDEX_INDEXER_RECORD_FIELDS_H_
+#define NEWSDEX_INDEXER_RECORD_FIELDS_H_
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+#include "common/document_record.h"
+
+namespace newsdex {
+
+// Copies the fields of a JSON object into `article`: id, url, source,
+// date, title, text go to their members, anything else to `extra`.
+// `article.source` is left as given (possibly empty); the caller picks the
+// display source once all fields are in. Returns "" on success, else the
+// reason the record is bad (an unparseable date, a field of the wrong
+// type).
+std::string apply_record_fields(const nlohmann::json& object,
+                                Article& article);
+
+// Checks the finished article: text or title present, valid UTF-8 in the
+// fields that are indexed. Fills in the display source. Returns "" when
+// the article can be indexed, else the reason it cannot.
+std::string finish_article(Article& article);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_INDEXER_RECORD_FIELDS_H_

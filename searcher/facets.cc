@@ -1,0 +1,159 @@
+// Facets on Xapian's ValueCountMatchSpy: one spy per value slot; date
+// histograms are folded from day keys to months or years.
+#include "searcher/facets.h"
+
+#include <algorithm>
+#include <map>
+
+#include "common/date_parse.h"
+#include "common/schema.h"
+
+namespace newsdex {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+const char* granularity_name(DateGranularity g) {
+  switch (g) {
+    case DateGranularity::kYear:
+      return "year";
+    case DateGranularity::kMonth:
+      return "month";
+    default:
+      return "day";
+  }
+}
+
+std::size_t key_length(DateGranularity g) {
+  switch (g) {
+    case DateGranularity::kYear:
+      return 4;
+    case DateGranularity::kMonth:
+      return 6;
+    default:
+      return 8;
+  }
+}
+
+Xapian::valueno slot_for(const FacetRequest& r) {
+  return r.field == schema::kDateField ? schema::kDateSlot
+                                       : schema::kSourceSlot;
+}
+
+// Keeps the `size` largest values (all when 0), counting the rest in
+// `other`.
+void keep_largest(std::vector<FacetValue>& values, std::size_t size,
+                  std::size_t& other) {
+  std::stable_sort(values.begin(), values.end(),
+                   [](const FacetValue& a, const FacetValue& b) {
+                     return a.count > b.count;
+                   });
+  if (size == 0 || values.size() <= size) return;
+  for (std::size_t i = size; i < values.size(); ++i) other += values[i].count;
+  values.resize(size);
+}
+
+}  // namespace
+
+std::optional<std::string> parse_facet_list(std::string_view list,
+                                            std::vector<FacetRequest>& out) {
+  out.clear();
+  while (!list.empty()) {
+    auto comma = list.find(',');
+    std::string_view item = trim(list.substr(0, comma));
+    list = comma == std::string_view::npos ? "" : list.substr(comma + 1);
+    if (item.empty()) continue;
+    auto colon = item.find(':');
+    std::string_view name = item.substr(0, colon);
+    std::string_view detail =
+        colon == std::string_view::npos ? "" : item.substr(colon + 1);
+    FacetRequest r;
+    r.field = std::string(name);
+    if (name == schema::kSourceField && detail.empty()) {
+      // nothing more
+    } else if (name == schema::kDateField) {
+      if (detail.empty() || detail == "day") {
+        r.granularity = DateGranularity::kDay;
+      } else if (detail == "month") {
+        r.granularity = DateGranularity::kMonth;
+      } else if (detail == "year") {
+        r.granularity = DateGranularity::kYear;
+      } else {
+        return "unknown date granularity '" + std::string(detail) +
+               "' in --facets; choose day, month or year";
+      }
+    } else {
+      return "unknown facet '" + std::string(item) +
+             "' in --facets; choose from source, date, date:day, "
+             "date:month, date:year";
+    }
+    if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+  }
+  return std::nullopt;
+}
+
+std::vector<FacetRequest> default_facets() {
+  return {{std::string(schema::kSourceField), DateGranularity::kDay},
+          {std::string(schema::kDateField), DateGranularity::kMonth}};
+}
+
+FacetCounter::FacetCounter(std::vector<FacetRequest> requests)
+    : requests_(std::move(requests)) {
+  for (const auto& r : requests_) {
+    spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot_for(r)));
+  }
+}
+
+void FacetCounter::register_with(Xapian::Enquire& enquire) {
+  for (auto& spy : spies_) enquire.add_matchspy(spy.get());
+}
+
+std::vector<FacetResult> FacetCounter::results(std::size_t total,
+                                               std::size_t size) const {
+  std::vector<FacetResult> out;
+  for (std::size_t i = 0; i < requests_.size(); ++i) {
+    const FacetRequest& r = requests_[i];
+    const Xapian::ValueCountMatchSpy& spy = *spies_[i];
+    FacetResult result;
+    result.field = r.field;
+    std::size_t counted = 0;
+    if (r.field == schema::kDateField) {
+      result.granularity = granularity_name(r.granularity);
+      std::map<std::string, std::size_t> buckets;
+      for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        std::string key = *it;
+        key = key.substr(0, std::min(key.size(), key_length(r.granularity)));
+        buckets[key] += it.get_termfreq();
+        counted += it.get_termfreq();
+      }
+      for (const auto& [key, count] : buckets) {
+        result.values.push_back({date_key_to_iso(key), count});
+      }
+      keep_largest(result.values, size, result.other);
+      // A histogram reads in date order.
+      std::sort(result.values.begin(), result.values.end(),
+                [](const FacetValue& a, const FacetValue& b) {
+                  return a.value < b.value;
+                });
+    } else {
+      for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+        result.values.push_back({*it, it.get_termfreq()});
+        counted += it.get_termfreq();
+      }
+      std::sort(result.values.begin(), result.values.end(),
+                [](const FacetValue& a, const FacetValue& b) {
+                  return a.value < b.value;
+                });
+      keep_largest(result.values, size, result.other);
+    }
+    result.missing = total > counted ? total - counted : 0;
+    out.push_back(std::move(result));
+  }
+  return out;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,67 @@
+// Facet counts: which facets a user asked for, and exact counts of their
+// values over the whole match set.
+#ifndef NEWSDEX_SEARCHER_FACETS_H_
+#define NEWSDEX_SEARCHER_FACETS_H_
+
+#include <xapian.h>
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+enum class DateGranularity { kYear, kMonth, kDay };
+
+struct FacetRequest {
+  std::string field;  // "source" or "date"
+  DateGranularity granularity = DateGranularity::kDay;  // for "date"
+  bool operator==(const FacetRequest&) const = default;
+};
+
+// Parses a facet list such as "source,date:month". Returns an error
+// message naming the bad item and the allowed values, or nullopt.
+std::optional<std::string> parse_facet_list(std::string_view list,
+                                            std::vector<FacetRequest>& out);
+
+// What a bare --facets asks for.
+std::vector<FacetRequest> default_facets();
+
+struct FacetValue {
+  std::string value;
+  std::size_t count = 0;
+};
+
+// One facet's counts. `values` holds at most the requested number of
+// values; `other` counts the documents whose value was left out, and
+// `missing` those without a value ("unknown" dates). For a single-valued
+// facet, the counts, other and missing add up to the total.
+struct FacetResult {
+  std::string field;
+  std::string granularity;  // "day", "month", "year"; "" for non-dates
+  std::vector<FacetValue> values;
+  std::size_t other = 0;
+  std::size_t missing = 0;
+};
+
+// Counts facet values while Xapian matches. Register before get_mset(),
+// which must be called with check_at_least >= the database's document
+// count for exact counts; then call results().
+class FacetCounter {
+ public:
+  explicit FacetCounter(std::vector<FacetRequest> requests);
+  void register_with(Xapian::Enquire& enquire);
+  // `total` is the exact number of matches; `size` the values to keep per
+  // facet (0 for all).
+  std::vector<FacetResult> results(std::size_t total, std::size_t size) const;
+
+ private:
+  std::vector<FacetRequest> requests_;
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies_;
+};
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_SEARCHER_FACETS_H_

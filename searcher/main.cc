@@ -1,0 +1,191 @@
+// newsdex-search: parses the command line, runs one search, prints it.
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <boost/program_options.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <map>
+
+#include "searcher/result_output.h"
+#include "searcher/search.h"
+
+namespace po = boost::program_options;
+
+namespace {
+
+// Checks `value` against a closed set; the error lists the allowed ones.
+template <typename T>
+T choose(const std::string& option, const std::string& value,
+         const std::map<std::string, T>& allowed) {
+  auto it = allowed.find(value);
+  if (it != allowed.end()) return it->second;
+  std::string names;
+  for (const auto& [name, _] : allowed) names += (names.empty() ? "" : ", ") + name;
+  throw po::error("invalid value '" + value + "' for --" + option +
+                  "; choose one of: " + names);
+}
+
+std::size_t terminal_width() {
+  if (const char* columns = std::getenv("COLUMNS")) {
+    int n = std::atoi(columns);
+    if (n > 20) return static_cast<std::size_t>(n);
+  }
+  winsize ws{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 20) {
+    return ws.ws_col;
+  }
+  return 80;
+}
+
+bool color_wanted(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* term = std::getenv("TERM");
+  return isatty(STDOUT_FILENO) != 0 && std::getenv("NO_COLOR") == nullptr &&
+         !(term != nullptr && std::string(term) == "dumb");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  newsdex::SearchRequest request;
+  std::string db_path, sort = "relevance", highlight = "auto", color = "auto",
+                       match = "all";
+  std::vector<std::string> words;
+  bool json = false;
+
+  po::options_description visible(
+      "Usage: newsdex-search --db PATH [options] QUERY...\n\n"
+      "Searches a newsdex database. QUERY uses Xapian's query language:\n"
+      "words (stemmed), \"phrases\", AND OR NOT, +word -word, NEAR, word*,\n"
+      "and the fields title:, source:NAME, date:2025-06 or "
+      "date:2025-06-01..2025-07-15.\nAn empty query with filters lists every "
+      "matching article.\n\nExit status: 0 with hits, 1 with none, 2 on "
+      "error.\n\nOptions");
+  visible.add_options()("help,h", "print this help and exit")(
+      "version", "print the version and exit")(
+      "db,d", po::value<std::string>(&db_path),
+      "database to search (default: $NEWSDEX_DB)")(
+      "source,s", po::value<std::vector<std::string>>(&request.filters.sources),
+      "only articles from this source (repeatable: any of them)")(
+      "since", po::value<std::string>(&request.filters.since),
+      "only articles dated on or after this date (2025-06-01, 2025-06, 2025)")(
+      "until", po::value<std::string>(&request.filters.until),
+      "only articles dated on or before this date")(
+      "match", po::value<std::string>(&match),
+      "all: every word must match (default); any: at least one")(
+      "limit,n", po::value<std::size_t>(&request.limit),
+      "number of hits to show (default 10)")(
+      "offset", po::value<std::size_t>(&request.offset),
+      "skip this many hits first (default 0)")(
+      "sort", po::value<std::string>(&sort),
+      "relevance (default), date (oldest first) or -date (newest first)")(
+      "facets", po::value<std::string>()->implicit_value("default"),
+      "count facet values over all matches: a list such as "
+      "source,date:month (date means date:day); bare --facets gives "
+      "source,date:month")(
+      "facet-size", po::value<std::size_t>(&request.facet_size),
+      "values per facet (default 10, 0 for all)")(
+      "snippet-chars", po::value<std::size_t>(&request.snippet.chars),
+      "characters per snippet passage (default 160)")(
+      "fragments", po::value<std::size_t>(&request.snippet.fragments),
+      "snippet passages per hit (default 2)")(
+      "highlight", po::value<std::string>(&highlight),
+      "auto (default: ansi with colour, else markers), ansi, markers, html "
+      "or none")("color", po::value<std::string>(&color),
+                 "auto (default), always or never; NO_COLOR turns auto off")(
+      "json", po::bool_switch(&json),
+      "JSON Lines on stdout: one object per hit, facets, a summary");
+  po::options_description hidden;
+  hidden.add_options()("query", po::value<std::vector<std::string>>(&words));
+  po::options_description all;
+  all.add(visible).add(hidden);
+  po::positional_options_description positional;
+  positional.add("query", -1);
+
+  newsdex::HighlightMode highlight_mode;
+  bool use_color;
+  try {
+    po::variables_map vm;
+    po::store(po::command_line_parser(argc, argv)
+                  .options(all)
+                  .positional(positional)
+                  .run(),
+              vm);
+    po::notify(vm);
+    if (vm.count("help")) {
+      std::cout << visible << '\n';
+      return 0;
+    }
+    if (vm.count("version")) {
+      std::cout << "newsdex-search " << NEWSDEX_VERSION << '\n';
+      return 0;
+    }
+    if (db_path.empty()) {
+      if (const char* env = std::getenv("NEWSDEX_DB")) db_path = env;
+    }
+    if (db_path.empty()) {
+      throw po::error("no database: give --db PATH or set NEWSDEX_DB");
+    }
+    request.sort = choose<newsdex::SortOrder>(
+        "sort", sort,
+        {{"relevance", newsdex::SortOrder::kRelevance},
+         {"date", newsdex::SortOrder::kDateAscending},
+         {"-date", newsdex::SortOrder::kDateDescending}});
+    request.match = choose<newsdex::MatchMode>(
+        "match", match,
+        {{"all", newsdex::MatchMode::kAll}, {"any", newsdex::MatchMode::kAny}});
+    choose<int>("color", color, {{"auto", 0}, {"always", 1}, {"never", 2}});
+    use_color = !json && color_wanted(color);
+    highlight_mode = choose<newsdex::HighlightMode>(
+        "highlight", highlight,
+        {{"auto", use_color ? newsdex::HighlightMode::kAnsi
+                            : newsdex::HighlightMode::kMarkers},
+         {"ansi", newsdex::HighlightMode::kAnsi},
+         {"markers", newsdex::HighlightMode::kMarkers},
+         {"html", newsdex::HighlightMode::kHtml},
+         {"none", newsdex::HighlightMode::kNone}});
+    if (vm.count("facets")) {
+      std::string list = vm["facets"].as<std::string>();
+      if (list == "default") {
+        request.facets = newsdex::default_facets();
+      } else if (auto error = newsdex::parse_facet_list(list, request.facets)) {
+        throw po::error(*error);
+      }
+    }
+    for (const auto& w : words) {
+      request.query += (request.query.empty() ? "" : " ") + w;
+    }
+  } catch (const po::error& e) {
+    std::cerr << "newsdex-search: error: " << e.what()
+              << "\nTry 'newsdex-search --help'.\n";
+    return 2;
+  }
+
+  try {
+    newsdex::Searcher searcher(db_path);
+    newsdex::SearchResponse response = searcher.search(request);
+    if (!response.ok) {
+      std::cerr << "newsdex-search: error: malformed query '"
+                << response.offending << "': " << response.error << '\n';
+      return 2;
+    }
+    if (json) {
+      newsdex::write_json_lines(request, response, highlight_mode, std::cout);
+    } else {
+      newsdex::HumanStyle style{use_color, highlight_mode, terminal_width()};
+      newsdex::write_human(request, response, style, std::cout);
+    }
+    std::cout.flush();
+    return response.total > 0 ? 0 : 1;
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    std::cerr << "newsdex-search: error: cannot open database " << db_path
+              << ": " << e.get_msg() << '\n';
+  } catch (const Xapian::Error& e) {
+    std::cerr << "newsdex-search: error: " << e.get_description() << '\n';
+  } catch (const std::exception& e) {
+    std::cerr << "newsdex-search: error: " << e.what() << '\n';
+  }
+  return 2;
+}

@@ -1,0 +1,188 @@
+// Query building on Xapian::QueryParser, with field processors for the
+// source: and date: fields so they accept what users type.
+#include "searcher/query_builder.h"
+
+#include <regex>
+
+#include "common/date_parse.h"
+#include "common/schema.h"
+#include "common/source_name.h"
+#include "common/text_utf8.h"
+
+namespace newsdex {
+namespace {
+
+using namespace newsdex::schema;
+
+bool is_operator(std::string_view word) {
+  static const std::regex kOperator("(AND|OR|NOT|XOR|NEAR|ADJ)(/[0-9]+)?");
+  return std::regex_match(word.begin(), word.end(), kOperator);
+}
+
+// source:NAME matches the outlet whatever variant of its name is typed.
+class SourceFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(std::string(kSourcePrefix) + source_key(value));
+  }
+};
+
+// date:2025-06, date:2025-06-01..2025-07-15, date:2025.., date:..2024.
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    std::string since = value, until = value;
+    if (auto dots = value.find(".."); dots != std::string::npos) {
+      since = value.substr(0, dots);
+      until = value.substr(dots + 2);
+    }
+    std::string error;
+    auto q = date_range_query(since, until, error);
+    if (!q) throw Xapian::QueryParserError(error + " in date:" + value);
+    return *q;
+  }
+};
+
+std::vector<std::string> find_wildcards(const std::string& folded) {
+  static const std::regex kWildcard(R"(([^\s"()+\-:*]+)\*)");
+  std::vector<std::string> prefixes;
+  for (auto it = std::sregex_iterator(folded.begin(), folded.end(), kWildcard);
+       it != std::sregex_iterator(); ++it) {
+    prefixes.push_back((*it)[1]);
+  }
+  return prefixes;
+}
+
+}  // namespace
+
+std::string fold_query_case(std::string_view text) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    std::size_t space = text.find_first_of(" \t\n", pos);
+    if (space == std::string_view::npos) space = text.size();
+    std::string_view chunk = text.substr(pos, space - pos);
+    // "(NOT" and "AND)" are operators too.
+    std::string_view core = chunk;
+    while (!core.empty() && core.front() == '(') core.remove_prefix(1);
+    while (!core.empty() && core.back() == ')') core.remove_suffix(1);
+    if (is_operator(core)) {
+      out += chunk;
+    } else {
+      out += fold_case(chunk);
+    }
+    if (space < text.size()) out += text[space];
+    pos = space + 1;
+  }
+  return out;
+}
+
+std::optional<Xapian::Query> date_range_query(const std::string& since,
+                                              const std::string& until,
+                                              std::string& error) {
+  std::optional<ArticleDate> from, to;
+  if (!trim_space(since).empty()) {
+    from = parse_date(since);
+    if (!from) {
+      error = "invalid date '" + since + "'";
+      return std::nullopt;
+    }
+  }
+  if (!trim_space(until).empty()) {
+    to = parse_date(until);
+    if (!to) {
+      error = "invalid date '" + until + "'";
+      return std::nullopt;
+    }
+  }
+  if (from && to) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot,
+                         date_lower_bound(*from), date_upper_bound(*to));
+  }
+  if (from) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDateSlot,
+                         date_lower_bound(*from));
+  }
+  if (to) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDateSlot,
+                         date_upper_bound(*to));
+  }
+  // "date:.." means any document with a date.
+  return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDateSlot, std::string());
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db,
+                           const std::string& language)
+    : db_(db) {
+  if (language != kNoLanguage && !language.empty()) {
+    stemmer_ = Xapian::Stem(language);
+  }
+}
+
+ParsedQuery QueryBuilder::build(const std::string& text,
+                                const QueryFilters& filters,
+                                MatchMode mode) const {
+  ParsedQuery result;
+  Xapian::QueryParser parser;
+  parser.set_database(db_);
+  parser.set_stemmer(stemmer_);
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_default_op(mode == MatchMode::kAll ? Xapian::Query::OP_AND
+                                                : Xapian::Query::OP_OR);
+  parser.add_prefix(std::string(kTitleField), std::string(kTitlePrefix));
+  parser.add_boolean_prefix(std::string(kSourceField),
+                            (new SourceFieldProcessor)->release());
+  parser.add_boolean_prefix(std::string(kDateField),
+                            (new DateFieldProcessor)->release());
+
+  std::string folded = fold_query_case(text);
+  Xapian::Query query = Xapian::Query::MatchAll;
+  if (!trim_space(folded).empty()) {
+    try {
+      query = parser.parse_query(
+          folded, Xapian::QueryParser::FLAG_DEFAULT |
+                      Xapian::QueryParser::FLAG_WILDCARD |
+                      Xapian::QueryParser::FLAG_PURE_NOT);
+    } catch (const Xapian::QueryParserError& e) {
+      result.ok = false;
+      result.message = e.get_msg();
+      result.offending = text;
+      return result;
+    }
+    if (query.empty()) query = Xapian::Query::MatchAll;
+    result.wildcard_prefixes = find_wildcards(folded);
+  }
+
+  std::vector<Xapian::Query> filter_parts;
+  if (!filters.sources.empty()) {
+    std::vector<Xapian::Query> sources;
+    for (const auto& s : filters.sources) {
+      sources.emplace_back(std::string(kSourcePrefix) + source_key(s));
+    }
+    filter_parts.emplace_back(Xapian::Query::OP_OR, sources.begin(),
+                              sources.end());
+  }
+  if (!filters.since.empty() || !filters.until.empty()) {
+    std::string error;
+    auto range = date_range_query(filters.since, filters.until, error);
+    if (!range) {
+      result.ok = false;
+      result.message = error;
+      result.offending =
+          !filters.since.empty() && !parse_date(filters.since)
+              ? "--since " + filters.since
+              : "--until " + filters.until;
+      return result;
+    }
+    filter_parts.push_back(*range);
+  }
+  if (!filter_parts.empty()) {
+    Xapian::Query filter(Xapian::Query::OP_AND, filter_parts.begin(),
+                         filter_parts.end());
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  }
+  result.query = query;
+  return result;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,61 @@
+// Turns what a user typed (query text and filter options) into a Xapian
+// query. A malformed query is a value, not an exception.
+#ifndef NEWSDEX_SEARCHER_QUERY_BUILDER_H_
+#define NEWSDEX_SEARCHER_QUERY_BUILDER_H_
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+enum class MatchMode { kAll, kAny };  // default operator between words
+
+struct QueryFilters {
+  std::vector<std::string> sources;  // any variant of an outlet's name
+  std::string since;                 // a date in any accepted form, or ""
+  std::string until;
+};
+
+struct ParsedQuery {
+  bool ok = true;
+  std::string message;    // what is wrong, when !ok
+  std::string offending;  // the text it is wrong about
+  Xapian::Query query;
+  std::vector<std::string> wildcard_prefixes;  // for highlighting
+};
+
+// Folds the case of every query word except the operators (AND, OR, NOT,
+// XOR, NEAR, ADJ, NEAR/n, ADJ/n), so "Talks" and "talks" are stemmed
+// alike while "peace AND talks" keeps its operator.
+std::string fold_query_case(std::string_view text);
+
+class QueryBuilder {
+ public:
+  // `db` provides wildcard expansion; `language` is the database's
+  // stemming language ("none" for none).
+  QueryBuilder(const Xapian::Database& db, const std::string& language);
+
+  // Parses `text` (Xapian's query language with the fields title:,
+  // source: and date:) and applies `filters`. An empty text matches every
+  // document, so filters alone browse the database.
+  ParsedQuery build(const std::string& text, const QueryFilters& filters,
+                    MatchMode mode) const;
+
+ private:
+  Xapian::Database db_;
+  Xapian::Stem stemmer_;
+};
+
+// A date filter for the range [since, until] (either may be empty).
+// Returns nullopt and sets `error` when a bound is not a date.
+std::optional<Xapian::Query> date_range_query(const std::string& since,
+                                              const std::string& until,
+                                              std::string& error);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_SEARCHER_QUERY_BUILDER_H_

@@ -1,0 +1,330 @@
+// Rendering of search responses. JSON goes through nlohmann::json so it is
+// always valid; the human format wraps to the terminal width.
+#include "searcher/result_output.h"
+
+#include <utf8proc.h>
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "common/date_parse.h"
+
+namespace newsdex {
+namespace {
+
+constexpr const char* kAnsiHighlight = "\033[1;31m";
+constexpr const char* kAnsiBold = "\033[1m";
+constexpr const char* kAnsiDim = "\033[2m";
+constexpr const char* kAnsiReset = "\033[0m";
+constexpr const char* kMarker = "**";
+constexpr const char* kEllipsis = "\xE2\x80\xA6";  // …
+
+std::string html_escape(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string render_span(const TextSpan& span, HighlightMode mode) {
+  switch (mode) {
+    case HighlightMode::kAnsi:
+      return span.highlighted ? kAnsiHighlight + span.text + kAnsiReset
+                              : span.text;
+    case HighlightMode::kMarkers:
+      return span.highlighted ? kMarker + span.text + kMarker : span.text;
+    case HighlightMode::kHtml:
+      return span.highlighted ? "<b>" + html_escape(span.text) + "</b>"
+                              : html_escape(span.text);
+    case HighlightMode::kNone:
+      return span.text;
+  }
+  return span.text;
+}
+
+std::size_t display_width(std::string_view s) {
+  std::size_t width = 0, pos = 0;
+  while (pos < s.size()) {
+    utf8proc_int32_t cp;
+    utf8proc_ssize_t n = utf8proc_iterate(
+        reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
+        static_cast<utf8proc_ssize_t>(s.size() - pos), &cp);
+    if (n <= 0) {
+      ++pos;
+      ++width;
+      continue;
+    }
+    pos += static_cast<std::size_t>(n);
+    int w = utf8proc_charwidth(cp);
+    width += w > 0 ? static_cast<std::size_t>(w) : 0;
+  }
+  return width;
+}
+
+// Lays out words (each with its rendered form and visible width) in lines
+// of at most `width` columns after `indent`.
+struct Piece {
+  std::string rendered;
+  std::size_t width;
+};
+
+void split_pieces(const Fragment& fragment, HighlightMode mode,
+                  std::vector<Piece>& pieces, bool& glue) {
+  // `glue`: the next text continues the previous piece (no space between).
+  for (const TextSpan& span : fragment.spans) {
+    std::size_t pos = 0;
+    const std::string& t = span.text;
+    while (pos <= t.size()) {
+      std::size_t space = t.find(' ', pos);
+      if (space == std::string::npos) space = t.size();
+      std::string word = t.substr(pos, space - pos);
+      if (!word.empty()) {
+        TextSpan piece_span{word, span.highlighted};
+        std::string rendered = render_span(piece_span, mode);
+        if (glue && !pieces.empty()) {
+          pieces.back().rendered += rendered;
+          pieces.back().width += display_width(word);
+        } else {
+          pieces.push_back({rendered, display_width(word)});
+        }
+      }
+      if (space < t.size()) {
+        glue = false;
+      } else {
+        glue = !word.empty() || glue;
+      }
+      pos = space + 1;
+    }
+  }
+}
+
+void write_wrapped(const std::vector<Piece>& pieces, std::size_t indent,
+                   std::size_t width, std::ostream& out) {
+  std::string pad(indent, ' ');
+  std::size_t column = 0;
+  out << pad;
+  for (const Piece& p : pieces) {
+    if (column > 0 && indent + column + 1 + p.width > width) {
+      out << '\n' << pad;
+      column = 0;
+    }
+    if (column > 0) {
+      out << ' ';
+      ++column;
+    }
+    out << p.rendered;
+    column += p.width;
+  }
+  out << '\n';
+}
+
+std::string format_score(double score) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.3f", score);
+  return buf;
+}
+
+std::string date_for_display(const std::string& iso) {
+  // Hits show the calendar date; the time is in the JSON "datetime".
+  return iso.size() > 10 ? iso.substr(0, 10) : iso;
+}
+
+}  // namespace
+
+std::string render_fragments(const std::vector<Fragment>& fragments,
+                             HighlightMode mode) {
+  std::string out;
+  for (std::size_t i = 0; i < fragments.size(); ++i) {
+    const Fragment& f = fragments[i];
+    if (i > 0) {
+      // One ellipsis between two passages, however both were cut.
+      out += fragments[i - 1].cut_after || f.cut_before
+                 ? std::string(" ") + kEllipsis + " "
+                 : std::string(" ");
+    } else if (f.cut_before) {
+      out += kEllipsis;
+    }
+    for (const TextSpan& span : f.spans) out += render_span(span, mode);
+  }
+  if (!fragments.empty() && fragments.back().cut_after) out += kEllipsis;
+  return out;
+}
+
+nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode) {
+  const StoredArticle& a = hit.article;
+  nlohmann::json j = {
+      {"id", a.id},
+      {"rank", hit.rank},
+      {"score", std::round(hit.score * 10000) / 10000},
+      {"title", a.title},
+      {"title_highlighted", render_fragments({hit.title}, mode)},
+      {"source", a.source},
+      {"date", a.date_iso.empty() ? nlohmann::json(nullptr)
+                                  : nlohmann::json(date_for_display(a.date_iso))},
+      {"datetime", a.date_iso.size() > 10 ? nlohmann::json(a.date_iso)
+                                          : nlohmann::json(nullptr)},
+      {"url", a.url.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.url)},
+      {"snippet", render_fragments(hit.snippet, mode)},
+  };
+  if (!a.extra.empty()) j["extra"] = a.extra;
+  return j;
+}
+
+nlohmann::json facets_to_json(const std::vector<FacetResult>& facets) {
+  nlohmann::json data = nlohmann::json::object();
+  for (const FacetResult& f : facets) {
+    nlohmann::json values = nlohmann::json::array();
+    for (const FacetValue& v : f.values) {
+      values.push_back({{"value", v.value}, {"count", v.count}});
+    }
+    if (f.missing > 0) {
+      values.push_back({{"value", "unknown"}, {"count", f.missing}});
+    }
+    data[f.field] = values;
+  }
+  return data;
+}
+
+nlohmann::json summary_to_json(const SearchRequest& request,
+                               const SearchResponse& response) {
+  nlohmann::json facet_info = nlohmann::json::object();
+  for (const FacetResult& f : response.facets) {
+    nlohmann::json info = {{"other", f.other}};
+    if (!f.granularity.empty()) info["granularity"] = f.granularity;
+    facet_info[f.field] = info;
+  }
+  nlohmann::json data = {
+      {"version", kJsonFormatVersion},
+      {"query", request.query},
+      {"total", response.total},
+      {"returned", response.hits.size()},
+      {"offset", request.offset},
+      {"limit", request.limit},
+      {"elapsed_ms", std::round(response.seconds * 1e6) / 1000},
+  };
+  if (!response.facets.empty()) data["facets"] = facet_info;
+  return data;
+}
+
+void write_json_lines(const SearchRequest& request,
+                      const SearchResponse& response, HighlightMode mode,
+                      std::ostream& out) {
+  for (const Hit& hit : response.hits) {
+    out << nlohmann::json{{"type", "hit"}, {"data", hit_to_json(hit, mode)}}
+               .dump()
+        << '\n';
+  }
+  if (!request.facets.empty()) {
+    out << nlohmann::json{{"type", "facets"},
+                          {"data", facets_to_json(response.facets)}}
+               .dump()
+        << '\n';
+  }
+  out << nlohmann::json{{"type", "summary"},
+                        {"data", summary_to_json(request, response)}}
+             .dump()
+      << '\n';
+}
+
+void write_human(const SearchRequest& request, const SearchResponse& response,
+                 const HumanStyle& style, std::ostream& out) {
+  auto styled = [&](const char* code, const std::string& text) {
+    return style.color ? code + text + kAnsiReset : text;
+  };
+  for (const Hit& hit : response.hits) {
+    const StoredArticle& a = hit.article;
+    std::string rank = std::to_string(hit.rank) + ". ";
+    std::vector<Piece> title;
+    bool glue = false;
+    split_pieces(hit.title, style.highlight, title, glue);
+    if (style.color) {
+      for (Piece& p : title) p.rendered = kAnsiBold + p.rendered + kAnsiReset;
+    }
+    out << styled(kAnsiBold, rank);
+    std::ostringstream title_text;
+    write_wrapped(title, rank.size(), style.width, title_text);
+    out << title_text.str().substr(rank.size());
+
+    std::string meta = a.source;
+    if (!a.date_iso.empty()) meta += " \xC2\xB7 " + date_for_display(a.date_iso);
+    meta += " \xC2\xB7 " + a.id + " \xC2\xB7 score " + format_score(hit.score);
+    out << std::string(rank.size(), ' ') << styled(kAnsiDim, meta) << '\n';
+    if (!a.url.empty() && a.url != a.id) {
+      out << std::string(rank.size(), ' ') << styled(kAnsiDim, a.url) << '\n';
+    }
+    std::vector<Piece> snippet;
+    for (std::size_t i = 0; i < hit.snippet.size(); ++i) {
+      const Fragment& f = hit.snippet[i];
+      bool ellipsis_before =
+          i > 0 ? hit.snippet[i - 1].cut_after || f.cut_before : f.cut_before;
+      glue = false;
+      if (ellipsis_before) {
+        snippet.push_back({kEllipsis, 1});
+        glue = i == 0;  // "…word" at the start, "… word" between passages
+      }
+      split_pieces(f, style.highlight, snippet, glue);
+    }
+    if (!hit.snippet.empty() && hit.snippet.back().cut_after &&
+        !snippet.empty()) {
+      snippet.back().rendered += kEllipsis;
+      ++snippet.back().width;
+    }
+    if (!snippet.empty()) write_wrapped(snippet, rank.size(), style.width, out);
+    out << '\n';
+  }
+
+  for (const FacetResult& f : response.facets) {
+    std::string name = f.field;
+    if (!f.granularity.empty()) name += " by " + f.granularity;
+    std::vector<Piece> pieces;
+    for (const FacetValue& v : f.values) {
+      std::string text = v.value + " " + std::to_string(v.count);
+      pieces.push_back({text, display_width(text)});
+      pieces.back().rendered = v.value + " " + styled(kAnsiBold, std::to_string(v.count));
+    }
+    if (f.missing > 0) {
+      std::string text = "unknown " + std::to_string(f.missing);
+      pieces.push_back({text, display_width(text)});
+    }
+    if (f.other > 0) {
+      std::string text = "(other " + std::to_string(f.other) + ")";
+      pieces.push_back({text, display_width(text)});
+    }
+    out << styled(kAnsiBold, name + ":") << '\n';
+    write_wrapped(pieces, 2, style.width, out);
+  }
+  if (!response.facets.empty()) out << '\n';
+
+  std::size_t first = response.hits.empty() ? 0 : request.offset + 1;
+  std::size_t last = request.offset + response.hits.size();
+  char summary[160];
+  std::snprintf(summary, sizeof summary, "%zu match%s", response.total,
+                response.total == 1 ? "" : "es");
+  std::string line = summary;
+  if (!response.hits.empty()) {
+    line += ", showing " + std::to_string(first) + "-" + std::to_string(last);
+  }
+  std::snprintf(summary, sizeof summary, " (%.1f ms)", response.seconds * 1000);
+  line += summary;
+  out << styled(kAnsiDim, line) << '\n';
+}
+
+}  // namespace newsdex

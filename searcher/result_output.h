@@ -1,0 +1,53 @@
+// Output formats for search results: JSON Lines for scripts, and a
+// readable block per hit for a person at a terminal.
+#ifndef NEWSDEX_SEARCHER_RESULT_OUTPUT_H_
+#define NEWSDEX_SEARCHER_RESULT_OUTPUT_H_
+
+#include <nlohmann/json.hpp>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "searcher/search.h"
+#include "searcher/snippet.h"
+
+namespace newsdex {
+
+// Version of the --json schema; it only ever grows.
+inline constexpr int kJsonFormatVersion = 1;
+
+enum class HighlightMode { kAnsi, kMarkers, kHtml, kNone };
+
+// Renders fragments as one string: highlighted words in ANSI bold colour,
+// between "**" markers, in <b> elements (everything HTML-escaped), or
+// plain; fragments are joined and cut ends shown with "…".
+std::string render_fragments(const std::vector<Fragment>& fragments,
+                             HighlightMode mode);
+
+// The JSON objects of the --json output (see README "JSON output").
+nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode);
+nlohmann::json facets_to_json(const std::vector<FacetResult>& facets);
+nlohmann::json summary_to_json(const SearchRequest& request,
+                               const SearchResponse& response);
+
+// Writes the JSON Lines for a response: the hits, the facets (when asked
+// for), and the summary.
+void write_json_lines(const SearchRequest& request,
+                      const SearchResponse& response, HighlightMode mode,
+                      std::ostream& out);
+
+struct HumanStyle {
+  bool color = false;
+  HighlightMode highlight = HighlightMode::kMarkers;
+  std::size_t width = 80;  // wrap snippets to this many columns
+};
+
+// Writes a block per hit (rank, title, source, date, id, snippet), facets
+// as compact tables, and a one-line summary.
+void write_human(const SearchRequest& request, const SearchResponse& response,
+                 const HumanStyle& style, std::ostream& out);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_SEARCHER_RESULT_OUTPUT_H_

@@ -1,0 +1,80 @@
+// Search execution: one Enquire per request, exact totals and facet counts
+// through check_at_least, snippets from the stored article text.
+#include "searcher/search.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include "common/schema.h"
+
+namespace newsdex {
+
+Searcher::Searcher(const std::string& db_path) : db_(db_path) {
+  if (db_.get_metadata(std::string(schema::kSchemaKey)).empty() &&
+      db_.get_doccount() > 0) {
+    throw std::runtime_error(db_path +
+                             " is not a newsdex database (no schema version)");
+  }
+  language_ = db_.get_metadata(std::string(schema::kLanguageKey));
+  if (language_.empty()) language_ = std::string(schema::kDefaultLanguage);
+  if (language_ != schema::kNoLanguage) stemmer_ = Xapian::Stem(language_);
+}
+
+SearchResponse Searcher::search(const SearchRequest& request) {
+  auto start = std::chrono::steady_clock::now();
+  SearchResponse response;
+  QueryBuilder builder(db_, language_);
+  ParsedQuery parsed =
+      builder.build(request.query, request.filters, request.match);
+  if (!parsed.ok) {
+    response.ok = false;
+    response.error = parsed.message;
+    response.offending = parsed.offending;
+    return response;
+  }
+
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(parsed.query);
+  switch (request.sort) {
+    case SortOrder::kRelevance:
+      break;
+    case SortOrder::kDateAscending:
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+      break;
+    case SortOrder::kDateDescending:
+      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+      break;
+  }
+  FacetCounter facets(request.facets);
+  facets.register_with(enquire);
+
+  // Exact totals and facet counts need every match looked at.
+  Xapian::doccount check_at_least = db_.get_doccount();
+  Xapian::MSet mset = enquire.get_mset(
+      static_cast<Xapian::doccount>(request.offset),
+      static_cast<Xapian::doccount>(request.limit), check_at_least);
+  response.total = mset.get_matches_estimated();
+
+  HighlightTerms terms = HighlightTerms::from_query(parsed.query);
+  terms.wildcard_prefixes = parsed.wildcard_prefixes;
+  TermMatcher matcher(std::move(terms), stemmer_);
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit;
+    hit.rank = it.get_rank() + 1;  // get_rank() counts the offset
+    hit.docid = *it;
+    hit.score = it.get_weight();
+    hit.article = from_document_data(it.get_document().get_data());
+    hit.title = highlight_all(hit.article.title, matcher);
+    hit.snippet = make_snippet(hit.article.text, request.snippet, matcher);
+    response.hits.push_back(std::move(hit));
+  }
+  if (!request.facets.empty()) {
+    response.facets = facets.results(response.total, request.facet_size);
+  }
+  response.seconds = std::chrono::duration<double>(
+                         std::chrono::steady_clock::now() - start)
+                         .count();
+  return response;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,73 @@
+// A search over a newsdex database: query, filters, ranking, page of hits
+// with snippets, and facet counts. This is the whole of newsdex-search
+// minus its command line and its output formats.
+#ifndef NEWSDEX_SEARCHER_SEARCH_H_
+#define NEWSDEX_SEARCHER_SEARCH_H_
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "common/document_record.h"
+#include "searcher/facets.h"
+#include "searcher/query_builder.h"
+#include "searcher/snippet.h"
+
+namespace newsdex {
+
+enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+
+struct SearchRequest {
+  std::string query;
+  QueryFilters filters;
+  MatchMode match = MatchMode::kAll;
+  SortOrder sort = SortOrder::kRelevance;
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  std::vector<FacetRequest> facets;  // none: no facet counting
+  std::size_t facet_size = 10;       // values per facet, 0 for all
+  SnippetOptions snippet;
+};
+
+struct Hit {
+  std::size_t rank = 0;  // 1-based, counting from the first result
+  Xapian::docid docid = 0;
+  double score = 0;
+  StoredArticle article;
+  Fragment title;                  // the title with matches marked
+  std::vector<Fragment> snippet;   // best passages of the body
+};
+
+struct SearchResponse {
+  bool ok = true;
+  std::string error;      // a malformed query, when !ok
+  std::string offending;  // the text the error is about
+  std::size_t total = 0;  // exact number of matching documents
+  std::vector<Hit> hits;
+  std::vector<FacetResult> facets;
+  double seconds = 0;
+};
+
+// Searches one database (or a stub combining several). The database is
+// opened once; search() may be called many times. Not thread-safe.
+class Searcher {
+ public:
+  // Throws Xapian::DatabaseOpeningError when `db_path` is not a database,
+  // std::runtime_error when it is not a newsdex database.
+  explicit Searcher(const std::string& db_path);
+
+  SearchResponse search(const SearchRequest& request);
+
+  const Xapian::Database& database() const { return db_; }
+  const std::string& language() const { return language_; }
+
+ private:
+  Xapian::Database db_;
+  std::string language_;
+  Xapian::Stem stemmer_;
+};
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_SEARCHER_SEARCH_H_

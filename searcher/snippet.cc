@@ -1,0 +1,321 @@
+// Passage scoring and highlighting over our own word segmentation, which
+// is much cheaper than MSet::snippet()'s default path.
+#include "searcher/snippet.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+#include <cctype>
+
+#include "common/text_utf8.h"
+
+namespace newsdex {
+namespace {
+
+struct Word {
+  std::size_t begin = 0, end = 0;  // byte offsets in the text
+  std::size_t cp_begin = 0, cp_end = 0;  // character offsets
+  int term = -1;                   // matcher id, -1 for no match
+};
+
+bool is_word_codepoint(utf8proc_int32_t cp) {
+  if (cp < 0x80) {
+    return std::isalnum(static_cast<unsigned char>(cp)) != 0;
+  }
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ND:
+    case UTF8PROC_CATEGORY_NL:
+    case UTF8PROC_CATEGORY_NO:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_apostrophe(utf8proc_int32_t cp) { return cp == '\'' || cp == 0x2019; }
+
+// Decodes the code point at `pos`; invalid bytes count as one non-word
+// code point each.
+utf8proc_int32_t decode(std::string_view text, std::size_t pos,
+                        std::size_t& length) {
+  auto c = static_cast<unsigned char>(text[pos]);
+  if (c < 0x80) {
+    length = 1;
+    return c;
+  }
+  utf8proc_int32_t cp = -1;
+  utf8proc_ssize_t n = utf8proc_iterate(
+      reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
+      static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
+  length = n > 0 ? static_cast<std::size_t>(n) : 1;
+  return n > 0 ? cp : -1;
+}
+
+// Splits text into words: runs of letters, marks and digits, with an
+// apostrophe allowed between letters ("Kyiv's").
+std::vector<Word> split_words(std::string_view text) {
+  std::vector<Word> words;
+  std::size_t pos = 0, cp_index = 0;
+  bool in_word = false;
+  Word current;
+  while (pos < text.size()) {
+    std::size_t len;
+    utf8proc_int32_t cp = decode(text, pos, len);
+    bool word_char = cp >= 0 && is_word_codepoint(cp);
+    if (!word_char && in_word && is_apostrophe(cp) && pos + len < text.size()) {
+      std::size_t next_len;
+      utf8proc_int32_t next = decode(text, pos + len, next_len);
+      word_char = next >= 0 && is_word_codepoint(next);
+    }
+    if (word_char && !in_word) {
+      current = Word{pos, 0, cp_index, 0, -1};
+      in_word = true;
+    } else if (!word_char && in_word) {
+      current.end = pos;
+      current.cp_end = cp_index;
+      words.push_back(current);
+      in_word = false;
+    }
+    pos += len;
+    ++cp_index;
+  }
+  if (in_word) {
+    current.end = pos;
+    current.cp_end = cp_index;
+    words.push_back(current);
+  }
+  return words;
+}
+
+bool is_space_byte(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+// Appends text with white space runs folded to one space.
+void append_folded(std::string& out, std::string_view text) {
+  for (char c : text) {
+    if (is_space_byte(c)) {
+      if (out.empty() || out.back() != ' ') out += ' ';
+    } else {
+      out += c;
+    }
+  }
+}
+
+void add_span(Fragment& fragment, std::string_view text, bool highlighted) {
+  if (text.empty()) return;
+  if (!fragment.spans.empty() && fragment.spans.back().highlighted == highlighted) {
+    append_folded(fragment.spans.back().text, text);
+    return;
+  }
+  TextSpan span;
+  span.highlighted = highlighted;
+  // Fold against the previous span's end so "a \n b" never gets two spaces.
+  if (!fragment.spans.empty() && !fragment.spans.back().text.empty() &&
+      fragment.spans.back().text.back() == ' ') {
+    while (!text.empty() && is_space_byte(text.front())) text.remove_prefix(1);
+  }
+  append_folded(span.text, text);
+  if (!span.text.empty()) fragment.spans.push_back(std::move(span));
+}
+
+// Builds the fragment for words [first, last] of `text`.
+Fragment render(std::string_view text, const std::vector<Word>& words,
+                std::size_t first, std::size_t last) {
+  Fragment fragment;
+  fragment.cut_before = first > 0;
+  fragment.cut_after = last + 1 < words.size();
+  std::size_t pos = words[first].begin;
+  for (std::size_t i = first; i <= last; ++i) {
+    const Word& w = words[i];
+    if (w.term < 0) continue;
+    add_span(fragment, text.substr(pos, w.begin - pos), false);
+    add_span(fragment, text.substr(w.begin, w.end - w.begin), true);
+    pos = w.end;
+  }
+  std::size_t end = words[last].end;
+  // Keep closing punctuation right after the last word ("talks." not "talks").
+  while (end < text.size() && !is_space_byte(text[end]) &&
+         std::ispunct(static_cast<unsigned char>(text[end]))) {
+    ++end;
+  }
+  add_span(fragment, text.substr(pos, end - pos), false);
+  return fragment;
+}
+
+// The last word index j >= i with words[j] ending within `chars` of
+// words[i]'s start.
+std::size_t window_end(const std::vector<Word>& words, std::size_t i,
+                       std::size_t chars) {
+  std::size_t j = i;
+  while (j + 1 < words.size() &&
+         words[j + 1].cp_end - words[i].cp_begin <= chars) {
+    ++j;
+  }
+  return j;
+}
+
+struct Window {
+  std::size_t first = 0, last = 0;
+  long score = -1;
+};
+
+}  // namespace
+
+HighlightTerms HighlightTerms::from_query(const Xapian::Query& query) {
+  HighlightTerms terms;
+  for (auto it = query.get_unique_terms_begin();
+       it != query.get_unique_terms_end(); ++it) {
+    std::string term = *it;
+    bool stem = false;
+    if (!term.empty() && term[0] == 'Z') {
+      stem = true;
+      term.erase(0, 1);
+    }
+    // Title terms carry the prefix "S"; any other upper-case start is a
+    // boolean filter prefix.
+    if (term.size() > 1 && term[0] == 'S' &&
+        !std::isupper(static_cast<unsigned char>(term[1]))) {
+      term.erase(0, 1);
+    }
+    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) {
+      continue;
+    }
+    (stem ? terms.stems : terms.exact).insert(term);
+  }
+  return terms;
+}
+
+TermMatcher::TermMatcher(HighlightTerms terms, Xapian::Stem stemmer)
+    : terms_(std::move(terms)), stemmer_(std::move(stemmer)) {}
+
+int TermMatcher::id_for(const std::string& key) {
+  auto [it, inserted] = ids_.emplace(key, static_cast<int>(ids_.size()));
+  return it->second;
+}
+
+int TermMatcher::match(std::string_view word) {
+  if (terms_.empty()) return -1;
+  std::string lower = fold_case(word);
+  // Xapian indexes the typographic apostrophe as a plain one.
+  for (std::size_t p; (p = lower.find("\xE2\x80\x99")) != std::string::npos;) {
+    lower.replace(p, 3, "'");
+  }
+  auto cached = cache_.find(lower);
+  if (cached != cache_.end()) return cached->second;
+
+  int id = -1;
+  if (terms_.exact.count(lower)) {
+    id = id_for("=" + lower);
+  } else {
+    if (!terms_.stems.empty()) {
+      std::string stem = stemmer_(lower);
+      if (terms_.stems.count(stem)) id = id_for("~" + stem);
+    }
+    if (id < 0) {
+      for (const auto& prefix : terms_.wildcard_prefixes) {
+        if (lower.compare(0, prefix.size(), prefix) == 0) {
+          id = id_for("*" + prefix);
+          break;
+        }
+      }
+    }
+  }
+  cache_.emplace(std::move(lower), id);
+  return id;
+}
+
+std::vector<Fragment> make_snippet(std::string_view text,
+                                   const SnippetOptions& options,
+                                   TermMatcher& matcher) {
+  std::vector<Word> words = split_words(text);
+  if (words.empty() || options.fragments == 0) return {};
+  for (Word& w : words) w.term = matcher.match(text.substr(w.begin, w.end - w.begin));
+  const std::size_t chars = std::max<std::size_t>(options.chars, 20);
+
+  std::vector<bool> used(words.size(), false);
+  std::vector<Window> chosen;
+  while (chosen.size() < options.fragments) {
+    Window best;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (words[i].term < 0 || used[i]) continue;
+      std::size_t j = window_end(words, i, chars);
+      std::vector<int> distinct;
+      long matches = 0;
+      std::size_t last_match = i;
+      for (std::size_t k = i; k <= j && !used[k]; ++k) {
+        if (words[k].term < 0) continue;
+        ++matches;
+        last_match = k;
+        if (std::find(distinct.begin(), distinct.end(), words[k].term) ==
+            distinct.end()) {
+          distinct.push_back(words[k].term);
+        }
+      }
+      long score = static_cast<long>(distinct.size()) * 1000 + matches;
+      if (score > best.score) best = {i, last_match, score};
+    }
+    if (best.score < 0) break;
+    // Centre the matches: spend the unused length half before, half after.
+    std::size_t first = best.first, last = best.last;
+    std::size_t span = words[last].cp_end - words[first].cp_begin;
+    std::size_t slack = chars > span ? chars - span : 0;
+    while (first > 0 && !used[first - 1] &&
+           words[best.first].cp_begin - words[first - 1].cp_begin <= slack / 2) {
+      --first;
+    }
+    while (last + 1 < words.size() && !used[last + 1] &&
+           words[last + 1].cp_end - words[first].cp_begin <= chars) {
+      ++last;
+    }
+    for (std::size_t k = first; k <= last; ++k) used[k] = true;
+    chosen.push_back({first, last, best.score});
+  }
+  if (chosen.empty()) {
+    chosen.push_back({0, window_end(words, 0, chars), 0});
+  }
+  std::sort(chosen.begin(), chosen.end(),
+            [](const Window& a, const Window& b) { return a.first < b.first; });
+  std::vector<Fragment> fragments;
+  for (const Window& w : chosen) {
+    fragments.push_back(render(text, words, w.first, w.last));
+  }
+  return fragments;
+}
+
+Fragment highlight_all(std::string_view text, TermMatcher& matcher) {
+  std::vector<Word> words = split_words(text);
+  if (words.empty()) {
+    Fragment f;
+    add_span(f, text, false);
+    return f;
+  }
+  for (Word& w : words) w.term = matcher.match(text.substr(w.begin, w.end - w.begin));
+  Fragment f;
+  std::size_t pos = 0;
+  for (const Word& w : words) {
+    if (w.term < 0) continue;
+    add_span(f, text.substr(pos, w.begin - pos), false);
+    add_span(f, text.substr(w.begin, w.end - w.begin), true);
+    pos = w.end;
+  }
+  add_span(f, text.substr(pos), false);
+  // Trim the folded ends.
+  if (!f.spans.empty()) {
+    auto& front = f.spans.front().text;
+    while (!front.empty() && front.front() == ' ') front.erase(0, 1);
+    auto& back = f.spans.back().text;
+    while (!back.empty() && back.back() == ' ') back.pop_back();
+  }
+  return f;
+}
+
+}  // namespace newsdex

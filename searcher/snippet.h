@@ -1,0 +1,80 @@
+// Snippets: the best passages of an article for a query, with the words
+// that match the query (any form with the same stem) marked.
+#ifndef NEWSDEX_SEARCHER_SNIPPET_H_
+#define NEWSDEX_SEARCHER_SNIPPET_H_
+
+#include <xapian.h>
+
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace newsdex {
+
+// The words a query looks for, as the highlighter needs them.
+struct HighlightTerms {
+  std::set<std::string> exact;   // lower-case words ("talks")
+  std::set<std::string> stems;   // stems ("talk")
+  std::vector<std::string> wildcard_prefixes;  // "negotiat" for negotiat*
+
+  bool empty() const {
+    return exact.empty() && stems.empty() && wildcard_prefixes.empty();
+  }
+  // Collects the free-text and title terms of `query` (Z-prefixed terms are
+  // stems; boolean filter terms are ignored).
+  static HighlightTerms from_query(const Xapian::Query& query);
+};
+
+// Decides whether a word of the text matches the query. Caches stems, so
+// one matcher should serve all hits of a search. Not thread-safe.
+class TermMatcher {
+ public:
+  TermMatcher(HighlightTerms terms, Xapian::Stem stemmer);
+  // Returns an id for the query term `word` matches (same id for all forms
+  // of one term), or -1.
+  int match(std::string_view word);
+
+ private:
+  HighlightTerms terms_;
+  Xapian::Stem stemmer_;
+  std::unordered_map<std::string, int> cache_;
+  std::unordered_map<std::string, int> ids_;
+  int id_for(const std::string& key);
+};
+
+// A piece of snippet text, highlighted or not.
+struct TextSpan {
+  std::string text;
+  bool highlighted = false;
+};
+
+// One passage: its spans, and whether text was cut before or after it.
+struct Fragment {
+  std::vector<TextSpan> spans;
+  bool cut_before = false;
+  bool cut_after = false;
+};
+
+struct SnippetOptions {
+  std::size_t chars = 160;   // length of each fragment, in characters
+  std::size_t fragments = 2;  // at most this many passages
+};
+
+// Picks up to `options.fragments` non-overlapping passages of `text` of
+// about `options.chars` characters with the most distinct matching query
+// terms (then the most matches), in text order. Passages start and end at
+// word boundaries; white space runs are folded to one space. With no
+// matching word, returns the lead of the text. Never splits a UTF-8
+// sequence.
+std::vector<Fragment> make_snippet(std::string_view text,
+                                   const SnippetOptions& options,
+                                   TermMatcher& matcher);
+
+// The whole of `text` (a title) with its matching words marked.
+Fragment highlight_all(std::string_view text, TermMatcher& matcher);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_SEARCHER_SNIPPET_H_
