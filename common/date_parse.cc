@@ -89,7 +89,8 @@ std::string replace_zone_name(std::string s) {
   }};
   for (const auto& [name, offset] : kZones) {
     std::string_view n(name);
-    if (s.size() > n.size() && s.compare(s.size() - n.size(), n.size(), n) == 0) {
+    if (s.size() > n.size() &&
+        s.compare(s.size() - n.size(), n.size(), n) == 0) {
       return s.substr(0, s.size() - n.size()) + offset;
     }
   }
@@ -152,18 +153,17 @@ std::optional<ArticleDate> parse_year_month(const std::string& s) {
 
 // ISO 8601 date-times, after 'T' became ' ' and 'Z' became "+0000".
 constexpr std::array kDateTimeFormats{
-    "%Y-%m-%d %H:%M:%S%z",  "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d %H:%M%z",     "%Y-%m-%d %H:%M",
+    "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M%z", "%Y-%m-%d %H:%M",
     // RFC 2822, with and without the weekday and the seconds.
-    "%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M %z",
-    "%d %b %Y %H:%M:%S %z",     "%d %b %Y %H:%M %z",
-    "%a %b %d %H:%M:%S %z %Y",
+    "%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M %z", "%d %b %Y %H:%M:%S %z",
+    "%d %b %Y %H:%M %z", "%a %b %d %H:%M:%S %z %Y",
     // "November 16, 2021 12:51 AM" and friends.
     "%B %d, %Y %I:%M %p", "%B %d, %Y %H:%M", "%d %B %Y %H:%M",
     "%B %d %Y %H:%M"};
 
-constexpr std::array kDateFormats{"%Y-%m-%d", "%B %d, %Y", "%B %d %Y",
-                                  "%d %B %Y", "%d %B, %Y", "%a, %d %b %Y",
+constexpr std::array kDateFormats{"%Y-%m-%d",      "%B %d, %Y", "%B %d %Y",
+                                  "%d %B %Y",      "%d %B, %Y", "%a, %d %b %Y",
                                   "%A, %B %d, %Y", "%Y/%m/%d"};
 
 std::string iso_to_parseable(std::string s) {

@@ -5,8 +5,10 @@ namespace newsdex {
 
 std::string to_document_data(const Article& article) {
   nlohmann::json j = {
-      {"id", article.id},       {"url", article.url},
-      {"source", article.source}, {"title", article.title},
+      {"id", article.id},
+      {"url", article.url},
+      {"source", article.source},
+      {"title", article.title},
       {"text", article.text},
       {"date", article.date ? article.date->iso() : std::string()}};
   if (!article.extra.empty()) j["extra"] = article.extra;

@@ -4,7 +4,6 @@
 #define NEWSDEX_COMMON_DOCUMENT_RECORD_H_
 
 #include <nlohmann/json.hpp>
-
 #include <optional>
 #include <string>
 

@@ -16,12 +16,12 @@ namespace newsdex::schema {
 inline constexpr std::string_view kSchemaVersion = "1";
 
 // Term prefixes (Xapian/Omega conventions where they exist).
-inline constexpr std::string_view kIdPrefix = "Q";      // unique document id
-inline constexpr std::string_view kTitlePrefix = "S";   // title words
-inline constexpr std::string_view kSourcePrefix = "XS"; // source key
-inline constexpr std::string_view kYearPrefix = "Y";    // YYYY
-inline constexpr std::string_view kMonthPrefix = "M";   // YYYYMM
-inline constexpr std::string_view kDayPrefix = "D";     // YYYYMMDD
+inline constexpr std::string_view kIdPrefix = "Q";       // unique document id
+inline constexpr std::string_view kTitlePrefix = "S";    // title words
+inline constexpr std::string_view kSourcePrefix = "XS";  // source key
+inline constexpr std::string_view kYearPrefix = "Y";     // YYYY
+inline constexpr std::string_view kMonthPrefix = "M";    // YYYYMM
+inline constexpr std::string_view kDayPrefix = "D";      // YYYYMMDD
 
 // Value slots.
 // kSourceSlot: the source's display name (facet counts).

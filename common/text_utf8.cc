@@ -30,12 +30,12 @@ namespace {
 
 std::string map_utf8(std::string_view text, int options) {
   utf8proc_uint8_t* out = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
-      static_cast<utf8proc_ssize_t>(text.size()), &out,
-      static_cast<utf8proc_option_t>(options));
+  utf8proc_ssize_t n =
+      utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(text.data()),
+                   static_cast<utf8proc_ssize_t>(text.size()), &out,
+                   static_cast<utf8proc_option_t>(options));
   std::unique_ptr<utf8proc_uint8_t, decltype(&std::free)> owner(out,
-                                                                 &std::free);
+                                                                &std::free);
   if (n < 0) return std::string(text);
   return std::string(reinterpret_cast<const char*>(out),
                      static_cast<std::size_t>(n));

@@ -24,7 +24,8 @@ bool is_file_column(const std::string& name) {
 std::string normalise_relative(std::string path, const std::string& prefix) {
   path = std::string(trim_space(path));
   while (path.rfind("./", 0) == 0) path.erase(0, 2);
-  return prefix + std::filesystem::path(path).lexically_normal().generic_string();
+  return prefix +
+         std::filesystem::path(path).lexically_normal().generic_string();
 }
 
 // Adds rows given as a header and cells.
@@ -49,10 +50,9 @@ class RowCollector {
     RecordOrigin origin{name_, line};
     if (cells.size() == 1 && trim_space(cells[0]).empty()) return;
     if (cells.size() > header_.size()) {
-      sink_.bad_record(origin, "metadata row has " +
-                                   std::to_string(cells.size()) +
-                                   " fields, the header " +
-                                   std::to_string(header_.size()));
+      sink_.bad_record(
+          origin, "metadata row has " + std::to_string(cells.size()) +
+                      " fields, the header " + std::to_string(header_.size()));
       return;
     }
     MetadataRow row;

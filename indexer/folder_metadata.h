@@ -4,10 +4,9 @@
 #ifndef NEWSDEX_INDEXER_FOLDER_METADATA_H_
 #define NEWSDEX_INDEXER_FOLDER_METADATA_H_
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 

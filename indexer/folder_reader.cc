@@ -38,7 +38,8 @@ std::pair<std::string, std::string> split_headline(const std::string& page) {
   while (pos < page.size()) {
     std::size_t end = page.find('\n', pos);
     if (end == std::string::npos) end = page.size();
-    std::string_view line = trim_space(std::string_view(page).substr(pos, end - pos));
+    std::string_view line =
+        trim_space(std::string_view(page).substr(pos, end - pos));
     if (!line.empty()) {
       return {std::string(line),
               end < page.size() ? page.substr(end + 1) : std::string()};
@@ -73,8 +74,8 @@ void read_text_page(const fs::path& path, const std::string& id,
   if (!metadata.empty()) {
     std::string error = apply_record_fields(metadata, article);
     if (!error.empty()) {
-      sink.bad_record(origin, error + " (metadata " +
-                                  metadata_origin.to_string() + ")");
+      sink.bad_record(
+          origin, error + " (metadata " + metadata_origin.to_string() + ")");
       return;
     }
   }
@@ -119,7 +120,8 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
 
   MetadataTable metadata;
   for (const auto& file : metadata_files) {
-    std::string dir = file.parent_path().lexically_relative(root).generic_string();
+    std::string dir =
+        file.parent_path().lexically_relative(root).generic_string();
     std::string prefix = (dir.empty() || dir == ".") ? "" : dir + "/";
     load_metadata_file(file, file.string(), prefix, metadata, sink);
   }

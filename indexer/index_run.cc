@@ -108,8 +108,8 @@ void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
     read_folder(input, sink);
   } else if (ends_with(input, ".txt")) {
     fs::path path(input);
-    read_text_page(path, path.filename().string(), nlohmann::json::object(),
-                   {}, sink);
+    read_text_page(path, path.filename().string(), nlohmann::json::object(), {},
+                   sink);
   } else {
     LineReader reader(input);
     read_jsonl(reader, input, sink);
@@ -162,9 +162,9 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   }
   db.commit();
   summary.document_count = db.get_doccount();
-  summary.seconds = std::chrono::duration<double>(
-                        std::chrono::steady_clock::now() - start)
-                        .count();
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   return summary;
 }
 

@@ -22,8 +22,9 @@ std::string id_term(const std::string& id) {
   constexpr std::size_t kMaxIdBytes = 200;
   if (id.size() <= kMaxIdBytes) return prefixed(kIdPrefix, id);
   char hash[24];
-  std::snprintf(hash, sizeof hash, "#%016llx",
-                static_cast<unsigned long long>(XXH3_64bits(id.data(), id.size())));
+  std::snprintf(
+      hash, sizeof hash, "#%016llx",
+      static_cast<unsigned long long>(XXH3_64bits(id.data(), id.size())));
   return prefixed(kIdPrefix, id.substr(0, kMaxIdBytes - 20) + hash);
 }
 

@@ -31,8 +31,8 @@ void read_jsonl(LineReader& reader, const std::string& name,
     std::string error = parse_jsonl_record(line, article);
     if (error.empty()) {
       if (trim_space(article.id).empty()) {
-        article.id = !trim_space(article.url).empty() ? article.url
-                                                      : origin.to_string();
+        article.id =
+            !trim_space(article.url).empty() ? article.url : origin.to_string();
       }
       error = finish_article(article);
     }

@@ -14,8 +14,7 @@ namespace newsdex {
 // without "id" gets its "url", else "<name>:<line>". A line that is not a
 // JSON object, or whose record is bad, goes to sink.bad_record(); blank
 // lines are ignored. Throws std::runtime_error on a read error.
-void read_jsonl(LineReader& reader, const std::string& name,
-                ArticleSink& sink);
+void read_jsonl(LineReader& reader, const std::string& name, ArticleSink& sink);
 
 // Parses one JSON Lines record. Returns "" and fills `article` on success,
 // else the reason the record is bad.

@@ -51,19 +51,18 @@ void print_summary(const newsdex::IndexSummary& s, bool json) {
     for (const auto& r : s.skipped) {
       skipped.push_back({{"where", r.where}, {"reason", r.reason}});
     }
-    nlohmann::json out = {
-        {"type", "summary"},
-        {"data",
-         {{"version", 1},
-          {"added", s.added},
-          {"updated", s.updated},
-          {"unchanged", s.unchanged},
-          {"skipped", s.skipped.size()},
-          {"skipped_records", skipped},
-          {"documents", s.document_count},
-          {"language", s.language},
-          {"seconds", std::round(s.seconds * 1000) / 1000},
-          {"interrupted", s.interrupted}}}};
+    nlohmann::json out = {{"type", "summary"},
+                          {"data",
+                           {{"version", 1},
+                            {"added", s.added},
+                            {"updated", s.updated},
+                            {"unchanged", s.unchanged},
+                            {"skipped", s.skipped.size()},
+                            {"skipped_records", skipped},
+                            {"documents", s.document_count},
+                            {"language", s.language},
+                            {"seconds", std::round(s.seconds * 1000) / 1000},
+                            {"interrupted", s.interrupted}}}};
     std::cout << out.dump() << '\n';
     return;
   }
@@ -96,8 +95,8 @@ int main(int argc, char** argv) {
       "json", po::bool_switch(&json),
       "print the summary as a JSON object on stdout");
   po::options_description hidden;
-  hidden.add_options()("input", po::value<std::vector<std::string>>(
-                                    &options.inputs));
+  hidden.add_options()("input",
+                       po::value<std::vector<std::string>>(&options.inputs));
   po::options_description all;
   all.add(visible).add(hidden);
   po::positional_options_description positional;
@@ -140,7 +139,8 @@ int main(int argc, char** argv) {
   std::signal(SIGTERM, on_signal);
   StderrReporter reporter(isatty(STDERR_FILENO) != 0);
   try {
-    newsdex::IndexSummary summary = newsdex::run_index(options, reporter, g_stop);
+    newsdex::IndexSummary summary =
+        newsdex::run_index(options, reporter, g_stop);
     reporter.clear_progress();
     print_summary(summary, json);
     return summary.interrupted ? 130 : 0;

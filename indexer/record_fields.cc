@@ -32,11 +32,16 @@ std::string apply_record_fields(const nlohmann::json& object,
   if (!object.is_object()) return "not a JSON object";
   for (const auto& [key, value] : object.items()) {
     std::string* target = nullptr;
-    if (key == "id") target = &article.id;
-    else if (key == "url") target = &article.url;
-    else if (key == "source") target = &article.source;
-    else if (key == "title") target = &article.title;
-    else if (key == "text") target = &article.text;
+    if (key == "id")
+      target = &article.id;
+    else if (key == "url")
+      target = &article.url;
+    else if (key == "source")
+      target = &article.source;
+    else if (key == "title")
+      target = &article.title;
+    else if (key == "text")
+      target = &article.text;
 
     if (target != nullptr) {
       if (!scalar_to_string(value, *target)) {
@@ -59,9 +64,8 @@ std::string apply_record_fields(const nlohmann::json& object,
 }
 
 std::string finish_article(Article& article) {
-  for (const std::string* field :
-       {&article.id, &article.title, &article.text, &article.source,
-        &article.url}) {
+  for (const std::string* field : {&article.id, &article.title, &article.text,
+                                   &article.source, &article.url}) {
     if (auto bad = find_invalid_utf8(*field); bad != std::string::npos) {
       return "invalid UTF-8 at byte " + std::to_string(bad);
     }

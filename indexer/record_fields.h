@@ -4,7 +4,6 @@
 #define NEWSDEX_INDEXER_RECORD_FIELDS_H_
 
 #include <nlohmann/json.hpp>
-
 #include <string>
 
 #include "common/document_record.h"
@@ -17,8 +16,7 @@ namespace newsdex {
 // display source once all fields are in. Returns "" on success, else the
 // reason the record is bad (an unparseable date, a field of the wrong
 // type).
-std::string apply_record_fields(const nlohmann::json& object,
-                                Article& article);
+std::string apply_record_fields(const nlohmann::json& object, Article& article);
 
 // Checks the finished article: text or title present, valid UTF-8 in the
 // fields that are indexed. Fills in the display source. Returns "" when

@@ -16,7 +16,7 @@ namespace newsdex {
 enum class DateGranularity { kYear, kMonth, kDay };
 
 struct FacetRequest {
-  std::string field;  // "source" or "date"
+  std::string field;                                    // "source" or "date"
   DateGranularity granularity = DateGranularity::kDay;  // for "date"
   bool operator==(const FacetRequest&) const = default;
 };

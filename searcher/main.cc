@@ -21,7 +21,8 @@ T choose(const std::string& option, const std::string& value,
   auto it = allowed.find(value);
   if (it != allowed.end()) return it->second;
   std::string names;
-  for (const auto& [name, _] : allowed) names += (names.empty() ? "" : ", ") + name;
+  for (const auto& [name, _] : allowed)
+    names += (names.empty() ? "" : ", ") + name;
   throw po::error("invalid value '" + value + "' for --" + option +
                   "; choose one of: " + names);
 }
@@ -84,9 +85,9 @@ int main(int argc, char** argv) {
       "facets", po::value<std::string>()->implicit_value("default"),
       "count facet values over all matches: a list such as "
       "source,date:month (date means date:day); bare --facets gives "
-      "source,date:month")(
-      "facet-size", po::value<std::size_t>(&request.facet_size),
-      "values per facet (default 10, 0 for all)")(
+      "source,date:month")("facet-size",
+                           po::value<std::size_t>(&request.facet_size),
+                           "values per facet (default 10, 0 for all)")(
       "snippet-chars", po::value<std::size_t>(&request.snippet.chars),
       "characters per snippet passage (default 160)")(
       "fragments", po::value<std::size_t>(&request.snippet.fragments),

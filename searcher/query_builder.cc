@@ -58,6 +58,7 @@ std::vector<std::string> find_wildcards(const std::string& folded) {
 std::string fold_query_case(std::string_view text) {
   std::string out;
   std::size_t pos = 0;
+  bool in_phrase = false;  // inside "...", AND is a word like any other
   while (pos < text.size()) {
     std::size_t space = text.find_first_of(" \t\n", pos);
     if (space == std::string_view::npos) space = text.size();
@@ -66,10 +67,13 @@ std::string fold_query_case(std::string_view text) {
     std::string_view core = chunk;
     while (!core.empty() && core.front() == '(') core.remove_prefix(1);
     while (!core.empty() && core.back() == ')') core.remove_suffix(1);
-    if (is_operator(core)) {
+    if (!in_phrase && is_operator(core)) {
       out += chunk;
     } else {
       out += fold_case(chunk);
+    }
+    for (char c : chunk) {
+      if (c == '"') in_phrase = !in_phrase;
     }
     if (space < text.size()) out += text[space];
     pos = space + 1;
@@ -139,10 +143,10 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   Xapian::Query query = Xapian::Query::MatchAll;
   if (!trim_space(folded).empty()) {
     try {
-      query = parser.parse_query(
-          folded, Xapian::QueryParser::FLAG_DEFAULT |
-                      Xapian::QueryParser::FLAG_WILDCARD |
-                      Xapian::QueryParser::FLAG_PURE_NOT);
+      query =
+          parser.parse_query(folded, Xapian::QueryParser::FLAG_DEFAULT |
+                                         Xapian::QueryParser::FLAG_WILDCARD |
+                                         Xapian::QueryParser::FLAG_PURE_NOT);
     } catch (const Xapian::QueryParserError& e) {
       result.ok = false;
       result.message = e.get_msg();
@@ -168,10 +172,9 @@ ParsedQuery QueryBuilder::build(const std::string& text,
     if (!range) {
       result.ok = false;
       result.message = error;
-      result.offending =
-          !filters.since.empty() && !parse_date(filters.since)
-              ? "--since " + filters.since
-              : "--until " + filters.until;
+      result.offending = !filters.since.empty() && !parse_date(filters.since)
+                             ? "--since " + filters.since
+                             : "--until " + filters.until;
       return result;
     }
     filter_parts.push_back(*range);

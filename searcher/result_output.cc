@@ -177,8 +177,9 @@ nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode) {
       {"title", a.title},
       {"title_highlighted", render_fragments({hit.title}, mode)},
       {"source", a.source},
-      {"date", a.date_iso.empty() ? nlohmann::json(nullptr)
-                                  : nlohmann::json(date_for_display(a.date_iso))},
+      {"date", a.date_iso.empty()
+                   ? nlohmann::json(nullptr)
+                   : nlohmann::json(date_for_display(a.date_iso))},
       {"datetime", a.date_iso.size() > 10 ? nlohmann::json(a.date_iso)
                                           : nlohmann::json(nullptr)},
       {"url", a.url.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.url)},
@@ -264,7 +265,8 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     out << title_text.str().substr(rank.size());
 
     std::string meta = a.source;
-    if (!a.date_iso.empty()) meta += " \xC2\xB7 " + date_for_display(a.date_iso);
+    if (!a.date_iso.empty())
+      meta += " \xC2\xB7 " + date_for_display(a.date_iso);
     meta += " \xC2\xB7 " + a.id + " \xC2\xB7 score " + format_score(hit.score);
     out << std::string(rank.size(), ' ') << styled(kAnsiDim, meta) << '\n';
     if (!a.url.empty() && a.url != a.id) {
@@ -298,7 +300,8 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     for (const FacetValue& v : f.values) {
       std::string text = v.value + " " + std::to_string(v.count);
       pieces.push_back({text, display_width(text)});
-      pieces.back().rendered = v.value + " " + styled(kAnsiBold, std::to_string(v.count));
+      pieces.back().rendered =
+          v.value + " " + styled(kAnsiBold, std::to_string(v.count));
     }
     if (f.missing > 0) {
       std::string text = "unknown " + std::to_string(f.missing);

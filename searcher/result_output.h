@@ -4,7 +4,6 @@
 #define NEWSDEX_SEARCHER_RESULT_OUTPUT_H_
 
 #include <nlohmann/json.hpp>
-
 #include <ostream>
 #include <string>
 #include <vector>

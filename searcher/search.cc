@@ -9,11 +9,13 @@
 
 namespace newsdex {
 
-Searcher::Searcher(const std::string& db_path) : db_(db_path) {
+Searcher::Searcher(const std::string& db_path)
+    : Searcher(Xapian::Database(db_path)) {}
+
+Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
   if (db_.get_metadata(std::string(schema::kSchemaKey)).empty() &&
       db_.get_doccount() > 0) {
-    throw std::runtime_error(db_path +
-                             " is not a newsdex database (no schema version)");
+    throw std::runtime_error("not a newsdex database (no schema version)");
   }
   language_ = db_.get_metadata(std::string(schema::kLanguageKey));
   if (language_.empty()) language_ = std::string(schema::kDefaultLanguage);
@@ -35,14 +37,18 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   Xapian::Enquire enquire(db_);
   enquire.set_query(parsed.query);
+  // Undated articles sort last in either direction.
+  Xapian::MultiValueKeyMaker date_order;
   switch (request.sort) {
     case SortOrder::kRelevance:
       break;
     case SortOrder::kDateAscending:
-      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+      date_order.add_value(schema::kDateSlot, false, "\xff");
+      enquire.set_sort_by_key_then_relevance(&date_order, false);
       break;
     case SortOrder::kDateDescending:
-      enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+      date_order.add_value(schema::kDateSlot, true);
+      enquire.set_sort_by_key_then_relevance(&date_order, false);
       break;
   }
   FacetCounter facets(request.facets);
@@ -71,9 +77,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   if (!request.facets.empty()) {
     response.facets = facets.results(response.total, request.facet_size);
   }
-  response.seconds = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - start)
-                         .count();
+  response.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   return response;
 }
 

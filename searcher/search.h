@@ -35,8 +35,8 @@ struct Hit {
   Xapian::docid docid = 0;
   double score = 0;
   StoredArticle article;
-  Fragment title;                  // the title with matches marked
-  std::vector<Fragment> snippet;   // best passages of the body
+  Fragment title;                 // the title with matches marked
+  std::vector<Fragment> snippet;  // best passages of the body
 };
 
 struct SearchResponse {
@@ -56,6 +56,8 @@ class Searcher {
   // Throws Xapian::DatabaseOpeningError when `db_path` is not a database,
   // std::runtime_error when it is not a newsdex database.
   explicit Searcher(const std::string& db_path);
+  // Searches an already open database (an in-memory one in tests).
+  explicit Searcher(Xapian::Database db);
 
   SearchResponse search(const SearchRequest& request);
 

@@ -13,9 +13,9 @@ namespace newsdex {
 namespace {
 
 struct Word {
-  std::size_t begin = 0, end = 0;  // byte offsets in the text
+  std::size_t begin = 0, end = 0;        // byte offsets in the text
   std::size_t cp_begin = 0, cp_end = 0;  // character offsets
-  int term = -1;                   // matcher id, -1 for no match
+  int term = -1;                         // matcher id, -1 for no match
 };
 
 bool is_word_codepoint(utf8proc_int32_t cp) {
@@ -112,7 +112,8 @@ void append_folded(std::string& out, std::string_view text) {
 
 void add_span(Fragment& fragment, std::string_view text, bool highlighted) {
   if (text.empty()) return;
-  if (!fragment.spans.empty() && fragment.spans.back().highlighted == highlighted) {
+  if (!fragment.spans.empty() &&
+      fragment.spans.back().highlighted == highlighted) {
     append_folded(fragment.spans.back().text, text);
     return;
   }
@@ -238,7 +239,8 @@ std::vector<Fragment> make_snippet(std::string_view text,
                                    TermMatcher& matcher) {
   std::vector<Word> words = split_words(text);
   if (words.empty() || options.fragments == 0) return {};
-  for (Word& w : words) w.term = matcher.match(text.substr(w.begin, w.end - w.begin));
+  for (Word& w : words)
+    w.term = matcher.match(text.substr(w.begin, w.end - w.begin));
   const std::size_t chars = std::max<std::size_t>(options.chars, 20);
 
   std::vector<bool> used(words.size(), false);
@@ -269,7 +271,8 @@ std::vector<Fragment> make_snippet(std::string_view text,
     std::size_t span = words[last].cp_end - words[first].cp_begin;
     std::size_t slack = chars > span ? chars - span : 0;
     while (first > 0 && !used[first - 1] &&
-           words[best.first].cp_begin - words[first - 1].cp_begin <= slack / 2) {
+           words[best.first].cp_begin - words[first - 1].cp_begin <=
+               slack / 2) {
       --first;
     }
     while (last + 1 < words.size() && !used[last + 1] &&
@@ -298,7 +301,8 @@ Fragment highlight_all(std::string_view text, TermMatcher& matcher) {
     add_span(f, text, false);
     return f;
   }
-  for (Word& w : words) w.term = matcher.match(text.substr(w.begin, w.end - w.begin));
+  for (Word& w : words)
+    w.term = matcher.match(text.substr(w.begin, w.end - w.begin));
   Fragment f;
   std::size_t pos = 0;
   for (const Word& w : words) {

@@ -15,8 +15,8 @@ namespace newsdex {
 
 // The words a query looks for, as the highlighter needs them.
 struct HighlightTerms {
-  std::set<std::string> exact;   // lower-case words ("talks")
-  std::set<std::string> stems;   // stems ("talk")
+  std::set<std::string> exact;                 // lower-case words ("talks")
+  std::set<std::string> stems;                 // stems ("talk")
   std::vector<std::string> wildcard_prefixes;  // "negotiat" for negotiat*
 
   bool empty() const {
@@ -58,7 +58,7 @@ struct Fragment {
 };
 
 struct SnippetOptions {
-  std::size_t chars = 160;   // length of each fragment, in characters
+  std::size_t chars = 160;    // length of each fragment, in characters
   std::size_t fragments = 2;  // at most this many passages
 };
 

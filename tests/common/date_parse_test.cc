@@ -1,1 +1,99 @@
+// Tests for common/date_parse.cc: every accepted form and the traps.
+#include "common/date_parse.h"
+
 #include <doctest/doctest.h>
+
+namespace newsdex {
+
+TEST_CASE("parse_date accepts the forms news metadata uses") {
+  struct Row {
+    const char* input;
+    const char* iso;
+  };
+  const Row rows[] = {
+      {"2025-06-02", "2025-06-02"},
+      {"  2025-06-02 \n", "2025-06-02"},
+      {"2025-06-02T10:11:12Z", "2025-06-02T10:11:12Z"},
+      {"2025-06-02T10:11:12", "2025-06-02T10:11:12Z"},
+      {"2025-06-02 10:11:12", "2025-06-02T10:11:12Z"},
+      {"2025-06-02T10:11:12.345Z", "2025-06-02T10:11:12Z"},
+      {"2025-06-02T10:11:12+02:00", "2025-06-02T08:11:12Z"},
+      {"2025-06-02T10:11:12-0500", "2025-06-02T15:11:12Z"},
+      // An offset can move the UTC date across midnight.
+      {"2022-02-24T23:17:24-05:00", "2022-02-25T04:17:24Z"},
+      {"2025-06-02T00:30:00+01:00", "2025-06-01T23:30:00Z"},
+      {"Mon, 02 Jun 2025 10:11:12 +0000", "2025-06-02T10:11:12Z"},
+      {"Mon, 02 Jun 2025 10:11:12 GMT", "2025-06-02T10:11:12Z"},
+      {"02 Jun 2025 10:11:12 EST", "2025-06-02T15:11:12Z"},
+      {"June 2, 2025", "2025-06-02"},
+      {"2 June 2025", "2025-06-02"},
+      {"Jun 2 2025", "2025-06-02"},
+      {"November 16, 2021 12:51 AM", "2021-11-16T00:51:00Z"},
+      {"26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01Z"},
+      {"5-MAR-1987 09:10:46.20 junk", "1987-03-05T09:10:46Z"},
+      {"2025-06", "2025-06"},
+      {"2025", "2025"},
+      {"20250602", "2025-06-02"},
+      {"1748858400", "2025-06-02T10:00:00Z"},
+      {"1748858400000", "2025-06-02T10:00:00Z"},
+      {"2024-02-29", "2024-02-29"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.input);
+    auto date = parse_date(row.input);
+    REQUIRE(date.has_value());
+    CHECK(date->iso() == row.iso);
+  }
+}
+
+TEST_CASE("parse_date rejects what is not a real date") {
+  const char* rows[] = {"",
+                        "yesterday-ish",
+                        "2025-13-01",
+                        "2023-02-29",
+                        "0000-01-01",
+                        "2025-06-31",
+                        "June 31, 2025",
+                        "12345",
+                        "not a date 2025",
+                        "2025-06-02T25:00:00"};
+  for (const char* input : rows) {
+    CAPTURE(input);
+    CHECK_FALSE(parse_date(input).has_value());
+  }
+}
+
+TEST_CASE("precision is kept: a month is not pretended to be its first day") {
+  auto month = parse_date("2025-06");
+  REQUIRE(month);
+  CHECK(month->precision == DatePrecision::kMonth);
+  CHECK(month->key() == "202506");
+  auto year = parse_date("2025");
+  REQUIRE(year);
+  CHECK(year->key() == "2025");
+  auto day = parse_date("2025-06-02T10:00:00Z");
+  REQUIRE(day);
+  CHECK(day->key() == "20250602");
+  CHECK(day->iso_date() == "2025-06-02");
+}
+
+TEST_CASE("midnight given is a time; no time is a date") {
+  auto with_time = parse_date("2025-06-02T00:00:00Z");
+  auto without = parse_date("2025-06-02");
+  REQUIRE(with_time);
+  REQUIRE(without);
+  CHECK(with_time->precision == DatePrecision::kTime);
+  CHECK(without->precision == DatePrecision::kDay);
+}
+
+TEST_CASE("range bounds cover every key of the period") {
+  auto june = *parse_date("2025-06");
+  CHECK(date_lower_bound(june) == "202506");
+  CHECK(date_upper_bound(june) > std::string("20250630"));
+  CHECK(date_upper_bound(june) < std::string("20250701"));
+  CHECK(date_key_to_iso("20250602") == "2025-06-02");
+  CHECK(date_key_to_iso("202506") == "2025-06");
+  CHECK(date_key_to_iso("2025") == "2025");
+}
+
+}  // namespace newsdex

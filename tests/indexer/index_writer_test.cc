@@ -1,1 +1,93 @@
+// Tests for indexer/index_writer.cc: document layout and idempotent writes.
+#include "indexer/index_writer.h"
+
 #include <doctest/doctest.h>
+
+#include "common/schema.h"
+#include "test_support.h"
+
+namespace newsdex {
+
+namespace {
+
+bool has_term(const Xapian::Database& db, const std::string& term) {
+  return db.term_exists(term);
+}
+
+}  // namespace
+
+TEST_CASE("a document carries id, title, source and date terms and values") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  IndexWriter writer(db, "english");
+  Article a = test::make_article("seed/a.txt", "Peace talks in Istanbul",
+                                 "Delegations met for talks.", "SBS News",
+                                 "2025-05-16");
+  CHECK(writer.write(a) == WriteOutcome::kAdded);
+  db.commit();
+  CHECK(has_term(db, "Qseed/a.txt"));
+  CHECK(has_term(db, "XSsbsnews"));
+  CHECK(has_term(db, "Y2025"));
+  CHECK(has_term(db, "M202505"));
+  CHECK(has_term(db, "D20250516"));
+  CHECK(has_term(db, "Sistanbul"));  // title field
+  CHECK(has_term(db, "ZSistanbul"));
+  CHECK(has_term(db, "Ztalk"));  // stemmed body and title
+  CHECK(has_term(db, "delegations"));
+  Xapian::Document doc = db.get_document(1);
+  CHECK(doc.get_value(schema::kSourceSlot) == "SBS News");
+  CHECK(doc.get_value(schema::kDateSlot) == "20250516");
+  // The title counts more than the body in the free-text field.
+  Xapian::TermIterator t = db.termlist_begin(1);
+  t.skip_to("istanbul");
+  REQUIRE(*t == "istanbul");
+  CHECK(t.get_wdf() == schema::kTitleWdfBoost);
+  // Positions allow phrase search.
+  CHECK(db.positionlist_begin(1, "talks") != db.positionlist_end(1, "talks"));
+}
+
+TEST_CASE("writing the same article again changes nothing; a change replaces") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  IndexWriter writer(db, "english");
+  Article a = test::make_article("x", "Title", "Body one");
+  CHECK(writer.write(a) == WriteOutcome::kAdded);
+  CHECK(writer.write(a) == WriteOutcome::kUnchanged);
+  a.text = "Body two";
+  CHECK(writer.write(a) == WriteOutcome::kUpdated);
+  db.commit();
+  CHECK(db.get_doccount() == 1);
+  CHECK(db.term_exists("two"));
+  CHECK_FALSE(db.term_exists("one"));
+}
+
+TEST_CASE("a month-precision date indexes year and month only") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  IndexWriter writer(db, "english");
+  writer.write(test::make_article("m", "T", "B", "S", "2025-06"));
+  db.commit();
+  CHECK(db.get_document(1).get_value(schema::kDateSlot) == "202506");
+  CHECK(db.term_exists("M202506"));
+  CHECK_FALSE(db.term_exists("D20250601"));
+}
+
+TEST_CASE("language none indexes words unstemmed") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  IndexWriter writer(db, "none");
+  writer.write(test::make_article("n", "Talks", "negotiations"));
+  db.commit();
+  CHECK(db.term_exists("negotiations"));
+  CHECK_FALSE(db.term_exists("Znegoti"));
+}
+
+TEST_CASE("very long ids still make a valid unique term") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  IndexWriter writer(db, "english");
+  std::string long_id(400, 'a');
+  CHECK(writer.write(test::make_article(long_id, "T", "B")) ==
+        WriteOutcome::kAdded);
+  CHECK(writer.write(test::make_article(long_id + "b", "T", "B")) ==
+        WriteOutcome::kAdded);
+  CHECK(writer.write(test::make_article(long_id, "T", "B")) ==
+        WriteOutcome::kUnchanged);
+}
+
+}  // namespace newsdex

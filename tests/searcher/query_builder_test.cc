@@ -1,1 +1,129 @@
+// Tests for searcher/query_builder.cc, as rows of input and the expected
+// Xapian query description (the way Xapian tests its own query parser).
+#include "searcher/query_builder.h"
+
 #include <doctest/doctest.h>
+
+#include "test_support.h"
+
+namespace newsdex {
+
+namespace {
+
+Xapian::WritableDatabase seed_db() {
+  return test::make_db({
+      test::make_article("1", "Peace talks", "negotiations negotiators",
+                         "SBS News", "2025-05-16"),
+      test::make_article("2", "Ceasefire", "talks failed", "AnewZ",
+                         "2025-06-02"),
+  });
+}
+
+std::string describe(const std::string& text, QueryFilters filters = {},
+                     MatchMode mode = MatchMode::kAll) {
+  auto db = seed_db();
+  QueryBuilder builder(db, "english");
+  ParsedQuery q = builder.build(text, filters, mode);
+  REQUIRE_MESSAGE(q.ok, q.message);
+  return q.query.get_description();
+}
+
+}  // namespace
+
+TEST_CASE("fold_query_case folds words but keeps operators") {
+  struct Row {
+    const char* in;
+    const char* out;
+  };
+  const Row rows[] = {
+      {"Peace Talks", "peace talks"},
+      {"Peace AND Talks", "peace AND talks"},
+      {"(Kyiv OR Kiev) NOT Moscow", "(kyiv OR kiev) NOT moscow"},
+      {"Putin NEAR/3 Trump", "putin NEAR/3 trump"},
+      {"title:ISTANBUL", "title:istanbul"},
+      {"ÉCOLE", "école"},
+      {"\"Peace AND War\"", "\"peace and war\""},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.in);
+    CHECK(fold_query_case(row.in) == row.out);
+  }
+}
+
+TEST_CASE("queries parse to the expected Xapian queries") {
+  struct Row {
+    const char* in;
+    const char* description;
+  };
+  const Row rows[] = {
+      {"talks", "Query(Ztalk@1)"},
+      {"Talks", "Query(Ztalk@1)"},  // case does not change stemming
+      {"peace talks", "Query((Zpeac@1 AND Ztalk@2))"},
+      {"peace OR talks", "Query((Zpeac@1 OR Ztalk@2))"},
+      {"peace -talks", "Query((Zpeac@1 AND_NOT Ztalk@2))"},
+      {"\"peace talks\"", "Query((peace@1 PHRASE 2 talks@2))"},
+      {"title:peace", "Query(ZSpeac@1)"},
+      {"source:\"SBS News\"", "Query(0 * XSsbsnews)"},
+      {"source:sbsnews talks", "Query((Ztalk@1 FILTER XSsbsnews))"},
+      {"negotiat*", "Query(WILDCARD SYNONYM negotiat)"},
+      {"date:2025-06", "Query(VALUE_RANGE 1 202506 202506~)"},
+      {"date:2025-06-01..2025-07-15",
+       "Query(VALUE_RANGE 1 20250601 20250715~)"},
+      {"date:2025..", "Query(VALUE_GE 1 2025)"},
+      {"date:..2024", "Query(VALUE_LE 1 2024~)"},
+      {"", "Query(<alldocuments>)"},
+      {"NOT talks", "Query((<alldocuments> AND_NOT Ztalk@1))"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.in);
+    CHECK(describe(row.in) == row.description);
+  }
+}
+
+TEST_CASE("the default operator can be OR") {
+  CHECK(describe("peace talks", {}, MatchMode::kAny) ==
+        "Query((Zpeac@1 OR Ztalk@2))");
+}
+
+TEST_CASE("filters wrap the query") {
+  QueryFilters f;
+  f.sources = {"SBS news", "anewz"};
+  f.since = "2025-06";
+  CHECK(
+      describe("talks", f) ==
+      "Query((Ztalk@1 FILTER ((XSsbsnews OR XSanewz) AND VALUE_GE 1 202506)))");
+  QueryFilters g;
+  g.until = "2025-05-31";
+  CHECK(describe("", g) ==
+        "Query((<alldocuments> FILTER VALUE_LE 1 20250531~))");
+}
+
+TEST_CASE("malformed queries and dates come back as errors, not exceptions") {
+  auto db = seed_db();
+  QueryBuilder builder(db, "english");
+  ParsedQuery bad = builder.build("talks AND", {}, MatchMode::kAll);
+  CHECK_FALSE(bad.ok);
+  CHECK(bad.message.find("Syntax") != std::string::npos);
+  CHECK(bad.offending == "talks AND");
+
+  ParsedQuery bad_date = builder.build("date:2025-13", {}, MatchMode::kAll);
+  CHECK_FALSE(bad_date.ok);
+  CHECK(bad_date.message.find("invalid date '2025-13'") != std::string::npos);
+
+  QueryFilters f;
+  f.since = "last tuesdayish";
+  ParsedQuery bad_since = builder.build("talks", f, MatchMode::kAll);
+  CHECK_FALSE(bad_since.ok);
+  CHECK(bad_since.message == "invalid date 'last tuesdayish'");
+  CHECK(bad_since.offending == "--since last tuesdayish");
+}
+
+TEST_CASE("wildcard prefixes are collected for highlighting") {
+  auto db = seed_db();
+  QueryBuilder builder(db, "english");
+  ParsedQuery q = builder.build("Negotiat* title:peac*", {}, MatchMode::kAll);
+  REQUIRE(q.ok);
+  CHECK(q.wildcard_prefixes == std::vector<std::string>{"negotiat", "peac"});
+}
+
+}  // namespace newsdex

@@ -1,1 +1,117 @@
+// Tests for searcher/result_output.cc: highlight modes and the JSON schema.
+#include "searcher/result_output.h"
+
 #include <doctest/doctest.h>
+
+#include <sstream>
+
+namespace newsdex {
+
+namespace {
+
+Fragment fragment(std::vector<TextSpan> spans, bool before = false,
+                  bool after = false) {
+  Fragment f;
+  f.spans = std::move(spans);
+  f.cut_before = before;
+  f.cut_after = after;
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("fragments render in each highlight mode") {
+  std::vector<Fragment> f{
+      fragment({{"a <b> & ", false}, {"talks", true}}, true, false)};
+  CHECK(render_fragments(f, HighlightMode::kMarkers) == "…a <b> & **talks**");
+  CHECK(render_fragments(f, HighlightMode::kNone) == "…a <b> & talks");
+  CHECK(render_fragments(f, HighlightMode::kHtml) ==
+        "…a &lt;b&gt; &amp; <b>talks</b>");
+  CHECK(render_fragments(f, HighlightMode::kAnsi) ==
+        "…a <b> & \033[1;31mtalks\033[0m");
+}
+
+TEST_CASE("two passages are joined by one ellipsis") {
+  std::vector<Fragment> f{fragment({{"one", false}}, false, true),
+                          fragment({{"two", false}}, true, true)};
+  CHECK(render_fragments(f, HighlightMode::kNone) == "one … two…");
+}
+
+TEST_CASE("a hit's JSON carries the documented fields") {
+  Hit hit;
+  hit.rank = 3;
+  hit.score = 1.234567;
+  hit.article.id = "a.txt";
+  hit.article.title = "Peace talks";
+  hit.article.source = "AnewZ";
+  hit.article.date_iso = "2025-06-02T10:00:00Z";
+  hit.title = fragment({{"Peace ", false}, {"talks", true}});
+  hit.snippet = {fragment({{"talks", true}, {" began", false}})};
+  nlohmann::json j = hit_to_json(hit, HighlightMode::kMarkers);
+  CHECK(j["id"] == "a.txt");
+  CHECK(j["rank"] == 3);
+  CHECK(j["score"].get<double>() == doctest::Approx(1.2346));
+  CHECK(j["title"] == "Peace talks");
+  CHECK(j["title_highlighted"] == "Peace **talks**");
+  CHECK(j["source"] == "AnewZ");
+  CHECK(j["date"] == "2025-06-02");
+  CHECK(j["datetime"] == "2025-06-02T10:00:00Z");
+  CHECK(j["url"].is_null());
+  CHECK(j["snippet"] == "**talks** began");
+}
+
+TEST_CASE("JSON Lines: hits, facets when asked, then the summary") {
+  SearchRequest request;
+  request.query = "talks";
+  request.facets = {{"source", DateGranularity::kDay}};
+  SearchResponse response;
+  response.total = 7;
+  response.hits.resize(2);
+  response.facets = {FacetResult{"source", "", {{"AnewZ", 5}}, 0, 2}};
+  std::ostringstream out;
+  write_json_lines(request, response, HighlightMode::kNone, out);
+  std::istringstream in(out.str());
+  std::vector<nlohmann::json> lines;
+  for (std::string line; std::getline(in, line);) {
+    lines.push_back(nlohmann::json::parse(line));
+  }
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0]["type"] == "hit");
+  CHECK(lines[2]["type"] == "facets");
+  CHECK(lines[2]["data"]["source"][0]["value"] == "AnewZ");
+  CHECK(lines[2]["data"]["source"][1]["value"] == "unknown");
+  CHECK(lines[2]["data"]["source"][1]["count"] == 2);
+  CHECK(lines[3]["type"] == "summary");
+  CHECK(lines[3]["data"]["total"] == 7);
+  CHECK(lines[3]["data"]["returned"] == 2);
+  CHECK(lines[3]["data"]["version"] == kJsonFormatVersion);
+}
+
+TEST_CASE("human output wraps to the width and ends with a summary line") {
+  SearchRequest request;
+  SearchResponse response;
+  response.total = 1;
+  Hit hit;
+  hit.rank = 1;
+  hit.article.id = "a.txt";
+  hit.article.title = "Title";
+  hit.article.source = "AnewZ";
+  hit.title = fragment({{"Title", false}});
+  std::string long_text;
+  for (int i = 0; i < 40; ++i) long_text += "word ";
+  hit.snippet = {fragment({{long_text, false}})};
+  response.hits.push_back(hit);
+  std::ostringstream out;
+  write_human(request, response, {false, HighlightMode::kMarkers, 40}, out);
+  std::istringstream in(out.str());
+  std::string line, last;
+  while (std::getline(in, line)) {
+    CHECK(line.size() <= 40);
+    if (!line.empty()) last = line;
+  }
+  CHECK(out.str().find("1. Title\n") == 0);
+  CHECK(last.find("1 match, showing 1-1") == 0);
+  CHECK(out.str().find("\033[") == std::string::npos);  // no colour
+}
+
+}  // namespace newsdex

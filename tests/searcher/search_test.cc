@@ -1,1 +1,135 @@
+// Tests for searcher/search.cc on in-memory databases: ranking, filters,
+// sorting, paging, totals and snippets together.
+#include "searcher/search.h"
+
 #include <doctest/doctest.h>
+
+#include "test_support.h"
+
+namespace newsdex {
+
+namespace {
+
+Searcher seed_searcher() {
+  return Searcher(test::make_db({
+      test::make_article("body", "Weather report",
+                         "Rain today. Officials met for ceasefire talks.",
+                         "SBS News", "2025-05-16"),
+      test::make_article("title", "Ceasefire talks resume",
+                         "Delegations gathered in the palace.", "AnewZ",
+                         "2025-06-02"),
+      test::make_article("other", "Markets", "Stocks rose on Monday.",
+                         "Taipei Times", "2025-07-21"),
+      test::make_article("nodate", "Ceasefire hopes", "Talks may follow.",
+                         "AnewZ"),
+  }));
+}
+
+std::vector<std::string> ids(const SearchResponse& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.article.id);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a title match ranks above a body match") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "ceasefire talks";
+  SearchResponse resp = s.search(r);
+  REQUIRE(resp.ok);
+  CHECK(resp.total == 3);
+  REQUIRE(resp.hits.size() == 3);
+  CHECK(resp.hits[0].article.id == "title");
+  CHECK(resp.hits[0].rank == 1);
+  CHECK(resp.hits[0].score > resp.hits[2].score);
+}
+
+TEST_CASE("filters by source and date restrict the matches") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "ceasefire";
+  r.filters.sources = {"anewz"};
+  CHECK(s.search(r).total == 2);
+  r.filters.since = "2025-06";
+  CHECK(ids(s.search(r)) == std::vector<std::string>{"title"});
+  r.filters = {};
+  r.filters.until = "2025-05-31";
+  CHECK(ids(s.search(r)) == std::vector<std::string>{"body"});
+}
+
+TEST_CASE("sorting by date puts undated articles last either way") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "";
+  r.sort = SortOrder::kDateAscending;
+  auto asc = ids(s.search(r));
+  r.sort = SortOrder::kDateDescending;
+  auto desc = ids(s.search(r));
+  REQUIRE(asc.size() == 4);
+  CHECK(asc[0] == "body");
+  CHECK(asc[1] == "title");
+  CHECK(asc[2] == "other");
+  CHECK(desc[0] == "other");
+  CHECK(desc[2] == "body");
+  CHECK(desc[3] == "nodate");
+}
+
+TEST_CASE("paging keeps ranks and the exact total") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "";
+  r.sort = SortOrder::kDateAscending;
+  r.offset = 1;
+  r.limit = 2;
+  SearchResponse resp = s.search(r);
+  CHECK(resp.total == 4);
+  REQUIRE(resp.hits.size() == 2);
+  CHECK(resp.hits[0].rank == 2);
+  CHECK(resp.hits[0].article.id == "title");
+}
+
+TEST_CASE("snippets highlight stem variants; facets add up to the total") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "talk";
+  r.facets = {{"source", DateGranularity::kDay},
+              {"date", DateGranularity::kMonth}};
+  SearchResponse resp = s.search(r);
+  REQUIRE(resp.total == 3);
+  bool highlighted_talks = false;
+  for (const auto& hit : resp.hits) {
+    for (const auto& f : hit.snippet) {
+      for (const auto& span : f.spans) {
+        if (span.highlighted &&
+            (span.text == "talks" || span.text == "Talks")) {
+          highlighted_talks = true;
+        }
+      }
+    }
+  }
+  CHECK(highlighted_talks);
+  for (const auto& facet : resp.facets) {
+    std::size_t sum = facet.missing + facet.other;
+    for (const auto& v : facet.values) sum += v.count;
+    CHECK(sum == resp.total);
+  }
+}
+
+TEST_CASE("a malformed query is an error value") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "talks OR";
+  SearchResponse resp = s.search(r);
+  CHECK_FALSE(resp.ok);
+  CHECK(resp.offending == "talks OR");
+}
+
+TEST_CASE("a database that is not newsdex's is refused") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  db.add_document(Xapian::Document());
+  CHECK_THROWS_AS(Searcher{Xapian::Database(db)}, std::runtime_error);
+}
+
+}  // namespace newsdex

@@ -1,1 +1,134 @@
+// Tests for searcher/snippet.cc: matching, passage choice, UTF-8 safety.
+#include "searcher/snippet.h"
+
 #include <doctest/doctest.h>
+
+#include "common/text_utf8.h"
+
+namespace newsdex {
+
+namespace {
+
+TermMatcher matcher_for(std::set<std::string> stems,
+                        std::set<std::string> exact = {},
+                        std::vector<std::string> wildcards = {}) {
+  HighlightTerms terms;
+  terms.stems = std::move(stems);
+  terms.exact = std::move(exact);
+  terms.wildcard_prefixes = std::move(wildcards);
+  return TermMatcher(terms, Xapian::Stem("english"));
+}
+
+// The fragment as text with [brackets] around highlighted words.
+std::string show(const Fragment& f) {
+  std::string out;
+  for (const auto& s : f.spans)
+    out += s.highlighted ? "[" + s.text + "]" : s.text;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("highlight terms come from the query's free-text and title terms") {
+  Xapian::Query q(
+      Xapian::Query::OP_AND,
+      Xapian::Query(Xapian::Query::OP_AND, Xapian::Query("Ztalk"),
+                    Xapian::Query("ZSpeac")),
+      Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query("istanbul"),
+                    Xapian::Query("XSsbsnews")));
+  HighlightTerms t = HighlightTerms::from_query(q);
+  CHECK(t.stems == std::set<std::string>{"talk", "peac"});
+  CHECK(t.exact == std::set<std::string>{"istanbul"});
+}
+
+TEST_CASE("every form of a stemmed term matches; case and apostrophes fold") {
+  TermMatcher m = matcher_for({"talk", "kyiv"}, {"istanbul"});
+  CHECK(m.match("talks") >= 0);
+  CHECK(m.match("Talking") == m.match("talks"));
+  CHECK(m.match("ISTANBUL") >= 0);
+  CHECK(m.match("Kyiv\xE2\x80\x99s") >= 0);  // Kyiv’s
+  CHECK(m.match("walk") < 0);
+  CHECK(m.match("talk") != m.match("istanbul"));
+}
+
+TEST_CASE("wildcards match words by prefix") {
+  TermMatcher m = matcher_for({}, {}, {"negotiat"});
+  CHECK(m.match("Negotiations") >= 0);
+  CHECK(m.match("negotiator") >= 0);
+  CHECK(m.match("negate") < 0);
+}
+
+TEST_CASE("the passage with the most distinct query terms wins") {
+  std::string text =
+      "Talks were mentioned early on. Filler words follow here for a while so "
+      "the windows cannot overlap at all, and more filler text goes on and "
+      "on and on. Later the ceasefire talks in Istanbul began in earnest.";
+  TermMatcher m = matcher_for({"talk", "ceasefir"}, {"istanbul"});
+  auto fragments = make_snippet(text, {60, 1}, m);
+  REQUIRE(fragments.size() == 1);
+  std::string shown = show(fragments[0]);
+  CAPTURE(shown);
+  CHECK(shown.find("[ceasefire] [talks] in [Istanbul]") != std::string::npos);
+  CHECK(fragments[0].cut_before);
+}
+
+TEST_CASE("passages are cut at word boundaries within the length") {
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "word" + std::to_string(i) + " ";
+  text += "target ";
+  for (int i = 0; i < 50; ++i) text += "tail" + std::to_string(i) + " ";
+  TermMatcher m = matcher_for({"target"});
+  auto fragments = make_snippet(text, {80, 1}, m);
+  REQUIRE(fragments.size() == 1);
+  std::string plain;
+  for (const auto& s : fragments[0].spans) plain += s.text;
+  CHECK(plain.size() <= 80);
+  CHECK(plain.find("target") != std::string::npos);
+  CHECK(plain.front() == 'w');  // starts on a whole word
+  CHECK(plain.substr(plain.size() - 1) != " ");
+  CHECK(fragments[0].cut_before);
+  CHECK(fragments[0].cut_after);
+}
+
+TEST_CASE("several fragments come in text order and do not overlap") {
+  std::string text = "Alpha begins. " + std::string(300, 'x') +
+                     " Middle filler. " + std::string(300, 'y') +
+                     " Omega ends here.";
+  TermMatcher m = matcher_for({"alpha", "omega"});
+  auto fragments = make_snippet(text, {40, 2}, m);
+  REQUIRE(fragments.size() == 2);
+  CHECK(show(fragments[0]).find("[Alpha]") != std::string::npos);
+  CHECK(show(fragments[1]).find("[Omega]") != std::string::npos);
+}
+
+TEST_CASE("no match gives the lead of the text") {
+  TermMatcher m = matcher_for({"absent"});
+  auto fragments =
+      make_snippet("First words of the article. Then more.", {20, 2}, m);
+  REQUIRE(fragments.size() == 1);
+  CHECK(show(fragments[0]) == "First words of the");
+  CHECK_FALSE(fragments[0].cut_before);
+  CHECK(fragments[0].cut_after);
+}
+
+TEST_CASE("snippets never split UTF-8 and fold white space") {
+  std::string text =
+      "Зеленский  провёл\n\nпереговоры в Стамбуле — «мир» близок.";
+  TermMatcher m(HighlightTerms{{}, {"переговор"}, {}}, Xapian::Stem("russian"));
+  auto fragments = make_snippet(text, {30, 1}, m);
+  REQUIRE(fragments.size() == 1);
+  std::string all;
+  for (const auto& s : fragments[0].spans) all += s.text;
+  CHECK(find_invalid_utf8(all) == std::string::npos);
+  CHECK(all.find("  ") == std::string::npos);
+  CHECK(all.find('\n') == std::string::npos);
+  CHECK(show(fragments[0]).find("[переговоры]") != std::string::npos);
+}
+
+TEST_CASE("highlight_all marks matches in a title") {
+  TermMatcher m = matcher_for({"talk"});
+  CHECK(show(highlight_all("Peace talks in Istanbul", m)) ==
+        "Peace [talks] in Istanbul");
+}
+
+}  // namespace newsdex
