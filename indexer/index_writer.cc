@@ -82,7 +82,8 @@ IndexWriter::IndexWriter(Xapian::WritableDatabase& db,
                          const std::string& language)
     : db_(db), language_(language) {
   term_generator_.set_stemmer(make_stemmer(language));
-  term_generator_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+  term_generator_.set_stemming_strategy(
+      Xapian::TermGenerator::STEM_SOME_FULL_POS);
 }
 
 WriteOutcome IndexWriter::write(const Article& article) {

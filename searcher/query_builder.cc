@@ -130,7 +130,7 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   Xapian::QueryParser parser;
   parser.set_database(db_);
   parser.set_stemmer(stemmer_);
-  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL_Z);
   parser.set_default_op(mode == MatchMode::kAll ? Xapian::Query::OP_AND
                                                 : Xapian::Query::OP_OR);
   parser.add_prefix(std::string(kTitleField), std::string(kTitlePrefix));

@@ -61,7 +61,7 @@ TEST_CASE("queries parse to the expected Xapian queries") {
       {"peace talks", "Query((Zpeac@1 AND Ztalk@2))"},
       {"peace OR talks", "Query((Zpeac@1 OR Ztalk@2))"},
       {"peace -talks", "Query((Zpeac@1 AND_NOT Ztalk@2))"},
-      {"\"peace talks\"", "Query((peace@1 PHRASE 2 talks@2))"},
+      {"\"peace talks\"", "Query((Zpeac@1 PHRASE 2 Ztalk@2))"},
       {"title:peace", "Query(ZSpeac@1)"},
       {"source:\"SBS News\"", "Query(0 * XSsbsnews)"},
       {"source:sbsnews talks", "Query((Ztalk@1 FILTER XSsbsnews))"},
