@@ -168,8 +168,14 @@ int main(int argc, char** argv) {
     newsdex::Searcher searcher(db_path);
     newsdex::SearchResponse response = searcher.search(request);
     if (!response.ok) {
-      std::cerr << "newsdex-search: error: malformed query '"
-                << response.offending << "': " << response.error << '\n';
+      if (response.offending.rfind("--", 0) == 0) {  // a filter option
+        std::cerr << "newsdex-search: error: " << response.error << " in "
+                  << response.offending.substr(0, response.offending.find(' '))
+                  << '\n';
+      } else {
+        std::cerr << "newsdex-search: error: malformed query '"
+                  << response.offending << "': " << response.error << '\n';
+      }
       return 2;
     }
     if (json) {

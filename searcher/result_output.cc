@@ -60,9 +60,15 @@ std::string render_span(const TextSpan& span, HighlightMode mode) {
   return span.text;
 }
 
+// Terminal columns taken by `s`; ANSI escape sequences take none.
 std::size_t display_width(std::string_view s) {
   std::size_t width = 0, pos = 0;
   while (pos < s.size()) {
+    if (s[pos] == '\033') {
+      std::size_t end = s.find('m', pos);
+      pos = end == std::string_view::npos ? s.size() : end + 1;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t n = utf8proc_iterate(
         reinterpret_cast<const utf8proc_uint8_t*>(s.data() + pos),
@@ -101,9 +107,9 @@ void split_pieces(const Fragment& fragment, HighlightMode mode,
         std::string rendered = render_span(piece_span, mode);
         if (glue && !pieces.empty()) {
           pieces.back().rendered += rendered;
-          pieces.back().width += display_width(word);
+          pieces.back().width += display_width(rendered);
         } else {
-          pieces.push_back({rendered, display_width(word)});
+          pieces.push_back({rendered, display_width(rendered)});
         }
       }
       if (space < t.size()) {
@@ -297,20 +303,18 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     std::string name = f.field;
     if (!f.granularity.empty()) name += " by " + f.granularity;
     std::vector<Piece> pieces;
-    for (const FacetValue& v : f.values) {
-      std::string text = v.value + " " + std::to_string(v.count);
-      pieces.push_back({text, display_width(text)});
-      pieces.back().rendered =
-          v.value + " " + styled(kAnsiBold, std::to_string(v.count));
-    }
-    if (f.missing > 0) {
-      std::string text = "unknown " + std::to_string(f.missing);
-      pieces.push_back({text, display_width(text)});
-    }
-    if (f.other > 0) {
-      std::string text = "(other " + std::to_string(f.other) + ")";
-      pieces.push_back({text, display_width(text)});
-    }
+    auto add = [&](const std::string& value, std::size_t count) {
+      if (!pieces.empty()) {
+        pieces.back().rendered += " \xC2\xB7";  // " ·" between values
+        pieces.back().width += 2;
+      }
+      std::string rendered =
+          value + " " + styled(kAnsiBold, std::to_string(count));
+      pieces.push_back({rendered, display_width(rendered)});
+    };
+    for (const FacetValue& v : f.values) add(v.value, v.count);
+    if (f.missing > 0) add("unknown", f.missing);
+    if (f.other > 0) add("(other)", f.other);
     out << styled(kAnsiBold, name + ":") << '\n';
     write_wrapped(pieces, 2, style.width, out);
   }
