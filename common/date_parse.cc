@@ -155,7 +155,9 @@ std::optional<ArticleDate> parse_year_month(const std::string& s) {
 constexpr std::array kDateTimeFormats{
     "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S",
     "%Y-%m-%d %H:%M%z", "%Y-%m-%d %H:%M",
-    // RFC 2822, with and without the weekday and the seconds.
+    // RFC 2822, with and without the weekday and the seconds; obsolete
+    // two-digit years (%y: 69-99 are 19xx, 00-68 20xx) before four-digit.
+    "%a, %d %b %y %H:%M:%S %z", "%d %b %y %H:%M:%S %z",
     "%a, %d %b %Y %H:%M:%S %z", "%a, %d %b %Y %H:%M %z", "%d %b %Y %H:%M:%S %z",
     "%d %b %Y %H:%M %z", "%a %b %d %H:%M:%S %z %Y",
     // "November 16, 2021 12:51 AM" and friends.
@@ -213,9 +215,16 @@ std::optional<ArticleDate> parse_date(std::string_view text) {
     if (parse_all(s, "%d-%b-%Y %H:%M:%S", tp, /*allow_junk=*/true)) {
       return from_time_point(tp);
     }
+    // A date with an impossible time ("31-MAR-1987 605:12:19.12"): keep
+    // the day, drop the time.
     date::sys_days day;
-    if (parse_all(s, "%d-%b-%Y", day)) {
-      return from_ymd(date::year_month_day{day}, DatePrecision::kDay);
+    std::istringstream in(s);
+    in >> date::parse("%d-%b-%Y", day);
+    if (!in.fail()) {
+      int next = in.peek();
+      if (next == std::char_traits<char>::eof() || std::isspace(next)) {
+        return from_ymd(date::year_month_day{day}, DatePrecision::kDay);
+      }
     }
   }
   return std::nullopt;
@@ -263,6 +272,106 @@ std::string date_key_to_iso(std::string_view key) {
 }
 
 std::string date_lower_bound(const ArticleDate& date) { return date.key(); }
+
+std::string implausible_date_reason(const ArticleDate& date,
+                                    std::chrono::sys_days today) {
+  constexpr int kFirstNewsYear = 1000;
+  if (date.year < kFirstNewsYear) return "is before the year 1000";
+  date::year_month_day t{today + date::days{1}};
+  int ty = static_cast<int>(t.year());
+  unsigned tm = static_cast<unsigned>(t.month());
+  unsigned td = static_cast<unsigned>(t.day());
+  bool future =
+      date.year > ty || (date.year == ty && date.month > 0 &&
+                         (date.month > tm ||
+                          (date.month == tm && date.day > 0 && date.day > td)));
+  return future ? "is in the future" : "";
+}
+
+namespace {
+
+std::string day_key(date::sys_days day) {
+  date::year_month_day ymd{day};
+  ArticleDate d;
+  d.year = static_cast<int>(ymd.year());
+  d.month = static_cast<unsigned>(ymd.month());
+  d.day = static_cast<unsigned>(ymd.day());
+  return d.key();
+}
+
+DatePeriod day_span(date::sys_days first, date::sys_days last) {
+  return {day_key(first), day_key(last) + "~"};
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::optional<DatePeriod> parse_date_period(std::string_view text,
+                                            std::chrono::sys_days today) {
+  std::string t = lower_ascii(trim(text));
+  date::year_month_day ymd{today};
+  auto weekday_index = (date::weekday{today}.iso_encoding() - 1);  // Monday 0
+  date::sys_days monday = today - date::days{weekday_index};
+  date::year_month month_now = ymd.year() / ymd.month();
+
+  if (t == "today") return day_span(today, today);
+  if (t == "yesterday")
+    return day_span(today - date::days{1}, today - date::days{1});
+  if (t == "this-week") return day_span(monday, monday + date::days{6});
+  if (t == "last-week") {
+    return day_span(monday - date::days{7}, monday - date::days{1});
+  }
+  auto month_span = [](date::year_month m) {
+    return day_span(date::sys_days{m / 1}, date::sys_days{m / date::last});
+  };
+  if (t == "this-month") return month_span(month_now);
+  if (t == "last-month") return month_span(month_now - date::months{1});
+  auto year_span = [](date::year y) {
+    return day_span(date::sys_days{y / 1 / 1}, date::sys_days{y / 12 / 31});
+  };
+  if (t == "this-year") return year_span(ymd.year());
+  if (t == "last-year") return year_span(ymd.year() - date::years{1});
+
+  // "7d", "2w", "3m", "1y": that long ago.
+  if (t.size() >= 2 && t.size() <= 6 &&
+      std::string_view("dwmy").find(t.back()) != std::string_view::npos &&
+      all_digits(t.substr(0, t.size() - 1))) {
+    int n = std::stoi(t.substr(0, t.size() - 1));
+    date::sys_days day;
+    switch (t.back()) {
+      case 'd':
+        day = today - date::days{n};
+        break;
+      case 'w':
+        day = today - date::days{7 * n};
+        break;
+      case 'm': {
+        auto m = month_now - date::months{n};
+        auto d = m / ymd.day();
+        day = d.ok() ? date::sys_days{d} : date::sys_days{m / date::last};
+        break;
+      }
+      case 'y': {
+        auto y = (ymd.year() - date::years{n}) / ymd.month() / ymd.day();
+        day = y.ok() ? date::sys_days{y}
+                     : date::sys_days{y.year() / y.month() / date::last};
+        break;
+      }
+      default:
+        return std::nullopt;
+    }
+    return day_span(day, day);
+  }
+  auto absolute = parse_date(text);
+  if (!absolute) return std::nullopt;
+  return DatePeriod{date_lower_bound(*absolute), date_upper_bound(*absolute)};
+}
 
 std::string date_upper_bound(const ArticleDate& date) {
   return date.key() + "~";

@@ -3,6 +3,7 @@
 #ifndef NEWSDEX_COMMON_DATE_PARSE_H_
 #define NEWSDEX_COMMON_DATE_PARSE_H_
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -43,6 +44,28 @@ std::optional<ArticleDate> parse_date(std::string_view text);
 // Turns a date key ("2025", "202506", "20250602") into its display form
 // ("2025", "2025-06", "2025-06-02"); other strings are returned unchanged.
 std::string date_key_to_iso(std::string_view key);
+
+// Why `date` cannot be a publication date as of `today`: "" when it can,
+// else a reason ("is in the future", "is before the year 1000"). A day of
+// slack allows for time zones.
+std::string implausible_date_reason(const ArticleDate& date,
+                                    std::chrono::sys_days today);
+
+// A span of dates as range bounds over date keys: every key k with
+// lower <= k <= upper is in the span.
+struct DatePeriod {
+  std::string lower;
+  std::string upper;
+};
+
+// Parses what a user types for a date filter: any form parse_date()
+// accepts (the period is that year, month or day), or a date relative to
+// `today` as notmuch has them: "today", "yesterday", "7d" / "2w" / "3m" /
+// "1y" (that many days, weeks, months, years ago), "this-week",
+// "last-week", "this-month", "last-month", "this-year", "last-year"
+// (weeks start on Monday). Returns nullopt for anything else.
+std::optional<DatePeriod> parse_date_period(std::string_view text,
+                                            std::chrono::sys_days today);
 
 // Bounds for a range filter over date keys. The lower bound of "2025-06"
 // is "202506" and its upper bound "202506~", so the range covers every key

@@ -29,6 +29,10 @@ class ArticleSink {
   virtual ~ArticleSink() = default;
   virtual void article(Article article, const RecordOrigin& origin) = 0;
   virtual void bad_record(const RecordOrigin& origin, std::string reason) = 0;
+  // Something is wrong with a record that is still indexed (a date that
+  // cannot be read: the article is indexed without one). Called before
+  // article() for that record.
+  virtual void date_warning(const RecordOrigin& origin, std::string reason) = 0;
   virtual bool stop_requested() const { return false; }
 };
 

@@ -18,18 +18,13 @@ namespace fs = std::filesystem;
 namespace newsdex {
 namespace {
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 bool is_metadata_name(const std::string& name) {
   const auto& names = metadata_file_names();
   return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 bool is_jsonl_name(const std::string& name) {
-  return ends_with(name, ".jsonl") || ends_with(name, ".jsonl.gz");
+  return name.ends_with(".jsonl") || name.ends_with(".jsonl.gz");
 }
 
 // Splits a page into its first non-blank line and the rest.
@@ -71,8 +66,9 @@ void read_text_page(const fs::path& path, const std::string& id,
     return;
   }
   Article article;
+  std::string date_warning;
   if (!metadata.empty()) {
-    std::string error = apply_record_fields(metadata, article);
+    std::string error = apply_record_fields(metadata, article, date_warning);
     if (!error.empty()) {
       sink.bad_record(
           origin, error + " (metadata " + metadata_origin.to_string() + ")");
@@ -90,6 +86,10 @@ void read_text_page(const fs::path& path, const std::string& id,
   if (std::string error = finish_article(article); !error.empty()) {
     sink.bad_record(origin, error);
     return;
+  }
+  if (!date_warning.empty()) {
+    sink.date_warning(origin, date_warning + " (metadata " +
+                                  metadata_origin.to_string() + ")");
   }
   sink.article(std::move(article), origin);
 }
@@ -110,7 +110,7 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
       metadata_files.push_back(entry.path());
     } else if (is_jsonl_name(name)) {
       streams.push_back(entry.path());
-    } else if (ends_with(name, ".txt")) {
+    } else if (name.ends_with(".txt")) {
       pages.push_back(entry.path());
     }
   }

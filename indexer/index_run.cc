@@ -20,18 +20,25 @@ namespace {
 
 constexpr std::size_t kProgressEvery = 2000;
 
-bool ends_with(const std::string& s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
 class WritingSink : public ArticleSink {
  public:
   WritingSink(IndexWriter& writer, IndexSummary& summary,
-              IndexReporter& reporter, const std::atomic<bool>& stop)
-      : writer_(writer), summary_(summary), reporter_(reporter), stop_(stop) {}
+              IndexReporter& reporter, const std::atomic<bool>& stop,
+              std::chrono::sys_days today)
+      : writer_(writer),
+        summary_(summary),
+        reporter_(reporter),
+        stop_(stop),
+        today_(today) {}
 
-  void article(Article article, const RecordOrigin&) override {
+  void article(Article article, const RecordOrigin& origin) override {
+    if (article.date) {
+      std::string why = implausible_date_reason(*article.date, today_);
+      if (!why.empty()) {
+        date_warning(origin, "date " + article.date->iso() + " " + why);
+        article.date.reset();
+      }
+    }
     switch (writer_.write(article)) {
       case WriteOutcome::kAdded:
         ++summary_.added;
@@ -52,6 +59,11 @@ class WritingSink : public ArticleSink {
     tick();
   }
 
+  void date_warning(const RecordOrigin& origin, std::string reason) override {
+    summary_.undated.push_back({origin.to_string(), std::move(reason)});
+    reporter_.undated(summary_.undated.back());
+  }
+
   bool stop_requested() const override { return stop_.load(); }
 
  private:
@@ -65,6 +77,7 @@ class WritingSink : public ArticleSink {
   IndexSummary& summary_;
   IndexReporter& reporter_;
   const std::atomic<bool>& stop_;
+  std::chrono::sys_days today_;
 };
 
 void check_inputs(const IndexOptions& options) {
@@ -76,8 +89,8 @@ void check_inputs(const IndexOptions& options) {
     if (ec || !fs::exists(status)) {
       throw IndexError("input not found: " + input);
     }
-    if (!fs::is_directory(status) && !ends_with(input, ".txt") &&
-        !ends_with(input, ".jsonl") && !ends_with(input, ".jsonl.gz")) {
+    if (!fs::is_directory(status) && !input.ends_with(".txt") &&
+        !input.ends_with(".jsonl") && !input.ends_with(".jsonl.gz")) {
       throw IndexError("input " + input +
                        " is neither a folder, a .txt page nor a .jsonl or "
                        ".jsonl.gz file");
@@ -106,7 +119,7 @@ void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
     read_jsonl(reader, "<stdin>", sink);
   } else if (fs::is_directory(input)) {
     read_folder(input, sink);
-  } else if (ends_with(input, ".txt")) {
+  } else if (input.ends_with(".txt")) {
     fs::path path(input);
     read_text_page(path, path.filename().string(), nlohmann::json::object(), {},
                    sink);
@@ -137,7 +150,8 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   summary.language = resolve_language(options, db);
 
   IndexWriter writer(db, summary.language);
-  WritingSink sink(writer, summary, reporter, stop);
+  WritingSink sink(writer, summary, reporter, stop,
+                   std::chrono::floor<std::chrono::days>(options.now));
   for (const auto& input : options.inputs) {
     if (stop.load()) break;
     try {

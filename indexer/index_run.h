@@ -27,14 +27,18 @@ struct IndexOptions {
   std::chrono::system_clock::time_point now;
 };
 
-struct SkippedRecord {
+// A record that was skipped, or indexed without its date.
+struct RecordProblem {
   std::string where;   // "file" or "file:line"
   std::string reason;  // "invalid UTF-8 at byte 12", ...
 };
 
 struct IndexSummary {
   std::size_t added = 0, updated = 0, unchanged = 0;
-  std::vector<SkippedRecord> skipped;
+  std::vector<RecordProblem> skipped;
+  // Indexed, but without the date they gave (unreadable, impossible or in
+  // the future): counted in added/updated/unchanged too.
+  std::vector<RecordProblem> undated;
   std::size_t document_count = 0;  // documents in the database afterwards
   double seconds = 0;
   std::string language;
@@ -51,7 +55,9 @@ class IndexReporter {
  public:
   virtual ~IndexReporter() = default;
   // A record was skipped; called as soon as it is found.
-  virtual void skipped(const SkippedRecord& record) = 0;
+  virtual void skipped(const RecordProblem& record) = 0;
+  // A record is indexed without its date; called as soon as it is found.
+  virtual void undated(const RecordProblem& record) = 0;
   // Called every few thousand records with the counts so far.
   virtual void progress(const IndexSummary& /*so_far*/) {}
 };

@@ -6,7 +6,8 @@
 
 namespace newsdex {
 
-std::string parse_jsonl_record(const std::string& line, Article& article) {
+std::string parse_jsonl_record(const std::string& line, Article& article,
+                               std::string& date_warning) {
   nlohmann::json object;
   try {
     object = nlohmann::json::parse(line);
@@ -18,7 +19,7 @@ std::string parse_jsonl_record(const std::string& line, Article& article) {
     return "JSON syntax error: " +
            (tag_end == std::string::npos ? what : what.substr(tag_end + 2));
   }
-  return apply_record_fields(object, article);
+  return apply_record_fields(object, article, date_warning);
 }
 
 void read_jsonl(LineReader& reader, const std::string& name,
@@ -28,7 +29,8 @@ void read_jsonl(LineReader& reader, const std::string& name,
     if (trim_space(line).empty()) continue;
     RecordOrigin origin{name, reader.line_number()};
     Article article;
-    std::string error = parse_jsonl_record(line, article);
+    std::string date_warning;
+    std::string error = parse_jsonl_record(line, article, date_warning);
     if (error.empty()) {
       if (trim_space(article.id).empty()) {
         article.id =
@@ -40,6 +42,8 @@ void read_jsonl(LineReader& reader, const std::string& name,
       sink.bad_record(origin, std::move(error));
       continue;
     }
+    if (!date_warning.empty())
+      sink.date_warning(origin, std::move(date_warning));
     sink.article(std::move(article), origin);
   }
 }

@@ -17,8 +17,10 @@ namespace newsdex {
 void read_jsonl(LineReader& reader, const std::string& name, ArticleSink& sink);
 
 // Parses one JSON Lines record. Returns "" and fills `article` on success,
-// else the reason the record is bad.
-std::string parse_jsonl_record(const std::string& line, Article& article);
+// else the reason the record is bad; `date_warning` as for
+// apply_record_fields().
+std::string parse_jsonl_record(const std::string& line, Article& article,
+                               std::string& date_warning);
 
 }  // namespace newsdex
 

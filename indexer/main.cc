@@ -24,10 +24,15 @@ extern "C" void on_signal(int) {
 class StderrReporter : public newsdex::IndexReporter {
  public:
   explicit StderrReporter(bool show_progress) : progress_(show_progress) {}
-  void skipped(const newsdex::SkippedRecord& r) override {
+  void skipped(const newsdex::RecordProblem& r) override {
     clear_progress();
     std::cerr << "newsdex-index: warning: " << r.where << ": " << r.reason
               << "; skipped\n";
+  }
+  void undated(const newsdex::RecordProblem& r) override {
+    clear_progress();
+    std::cerr << "newsdex-index: warning: " << r.where << ": " << r.reason
+              << "; indexed without a date\n";
   }
   void progress(const newsdex::IndexSummary& s) override {
     if (!progress_) return;
@@ -47,10 +52,13 @@ class StderrReporter : public newsdex::IndexReporter {
 
 void print_summary(const newsdex::IndexSummary& s, bool json) {
   if (json) {
-    nlohmann::json skipped = nlohmann::json::array();
-    for (const auto& r : s.skipped) {
-      skipped.push_back({{"where", r.where}, {"reason", r.reason}});
-    }
+    auto problems = [](const std::vector<newsdex::RecordProblem>& list) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& r : list) {
+        out.push_back({{"where", r.where}, {"reason", r.reason}});
+      }
+      return out;
+    };
     nlohmann::json out = {{"type", "summary"},
                           {"data",
                            {{"version", 1},
@@ -58,7 +66,9 @@ void print_summary(const newsdex::IndexSummary& s, bool json) {
                             {"updated", s.updated},
                             {"unchanged", s.unchanged},
                             {"skipped", s.skipped.size()},
-                            {"skipped_records", skipped},
+                            {"skipped_records", problems(s.skipped)},
+                            {"undated", s.undated.size()},
+                            {"undated_records", problems(s.undated)},
                             {"documents", s.document_count},
                             {"language", s.language},
                             {"seconds", std::round(s.seconds * 1000) / 1000},
@@ -66,11 +76,15 @@ void print_summary(const newsdex::IndexSummary& s, bool json) {
     std::cout << out.dump() << '\n';
     return;
   }
+  std::string undated;
+  if (!s.undated.empty()) {
+    undated = " (" + std::to_string(s.undated.size()) + " without a date)";
+  }
   std::printf(
-      "%zu added, %zu updated, %zu unchanged, %zu skipped in %.2f s; "
+      "%zu added, %zu updated, %zu unchanged%s, %zu skipped in %.2f s; "
       "%zu documents in the database%s\n",
-      s.added, s.updated, s.unchanged, s.skipped.size(), s.seconds,
-      s.document_count, s.interrupted ? " (interrupted)" : "");
+      s.added, s.updated, s.unchanged, undated.c_str(), s.skipped.size(),
+      s.seconds, s.document_count, s.interrupted ? " (interrupted)" : "");
 }
 
 }  // namespace

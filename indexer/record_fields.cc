@@ -27,8 +27,8 @@ bool scalar_to_string(const nlohmann::json& value, std::string& out) {
 
 }  // namespace
 
-std::string apply_record_fields(const nlohmann::json& object,
-                                Article& article) {
+std::string apply_record_fields(const nlohmann::json& object, Article& article,
+                                std::string& date_warning) {
   if (!object.is_object()) return "not a JSON object";
   for (const auto& [key, value] : object.items()) {
     std::string* target = nullptr;
@@ -55,7 +55,7 @@ std::string apply_record_fields(const nlohmann::json& object,
         continue;
       }
       article.date = parse_date(raw);
-      if (!article.date) return "unparseable date '" + raw + "'";
+      if (!article.date) date_warning = "unparseable date '" + raw + "'";
     } else {
       article.extra[key] = value;
     }

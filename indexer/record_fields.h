@@ -14,9 +14,11 @@ namespace newsdex {
 // date, title, text go to their members, anything else to `extra`.
 // `article.source` is left as given (possibly empty); the caller picks the
 // display source once all fields are in. Returns "" on success, else the
-// reason the record is bad (an unparseable date, a field of the wrong
-// type).
-std::string apply_record_fields(const nlohmann::json& object, Article& article);
+// reason the record is bad (a field of the wrong type). A date that cannot
+// be read does not make the record bad: the article is left undated and
+// `date_warning` says why.
+std::string apply_record_fields(const nlohmann::json& object, Article& article,
+                                std::string& date_warning);
 
 // Checks the finished article: text or title present, valid UTF-8 in the
 // fields that are indexed. Fills in the display source. Returns "" when

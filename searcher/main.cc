@@ -164,6 +164,8 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  request.today =
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   try {
     newsdex::Searcher searcher(db_path);
     newsdex::SearchResponse response = searcher.search(request);

@@ -30,6 +30,7 @@ class SourceFieldProcessor : public Xapian::FieldProcessor {
 // date:2025-06, date:2025-06-01..2025-07-15, date:2025.., date:..2024.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
+  explicit DateFieldProcessor(std::chrono::sys_days today) : today_(today) {}
   Xapian::Query operator()(const std::string& value) override {
     std::string since = value, until = value;
     if (auto dots = value.find(".."); dots != std::string::npos) {
@@ -37,10 +38,13 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
       until = value.substr(dots + 2);
     }
     std::string error;
-    auto q = date_range_query(since, until, error);
+    auto q = date_range_query(since, until, today_, error);
     if (!q) throw Xapian::QueryParserError(error + " in date:" + value);
     return *q;
   }
+
+ private:
+  std::chrono::sys_days today_;
 };
 
 std::vector<std::string> find_wildcards(const std::string& folded) {
@@ -83,41 +87,41 @@ std::string fold_query_case(std::string_view text) {
 
 std::optional<Xapian::Query> date_range_query(const std::string& since,
                                               const std::string& until,
+                                              std::chrono::sys_days today,
                                               std::string& error) {
-  std::optional<ArticleDate> from, to;
+  std::optional<DatePeriod> from, to;
   if (!trim_space(since).empty()) {
-    from = parse_date(since);
+    from = parse_date_period(since, today);
     if (!from) {
       error = "invalid date '" + since + "'";
       return std::nullopt;
     }
   }
   if (!trim_space(until).empty()) {
-    to = parse_date(until);
+    to = parse_date_period(until, today);
     if (!to) {
       error = "invalid date '" + until + "'";
       return std::nullopt;
     }
   }
   if (from && to) {
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot,
-                         date_lower_bound(*from), date_upper_bound(*to));
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, from->lower,
+                         to->upper);
   }
   if (from) {
-    return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDateSlot,
-                         date_lower_bound(*from));
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDateSlot, from->lower);
   }
   if (to) {
-    return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDateSlot,
-                         date_upper_bound(*to));
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, kDateSlot, to->upper);
   }
   // "date:.." means any document with a date.
   return Xapian::Query(Xapian::Query::OP_VALUE_GE, kDateSlot, std::string());
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db,
-                           const std::string& language)
-    : db_(db) {
+                           const std::string& language,
+                           std::chrono::sys_days today)
+    : db_(db), today_(today) {
   if (language != kNoLanguage && !language.empty()) {
     stemmer_ = Xapian::Stem(language);
   }
@@ -137,7 +141,7 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   parser.add_boolean_prefix(std::string(kSourceField),
                             (new SourceFieldProcessor)->release());
   parser.add_boolean_prefix(std::string(kDateField),
-                            (new DateFieldProcessor)->release());
+                            (new DateFieldProcessor(today_))->release());
 
   std::string folded = fold_query_case(text);
   Xapian::Query query = Xapian::Query::MatchAll;
@@ -168,7 +172,7 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   }
   if (!filters.since.empty() || !filters.until.empty()) {
     std::string error;
-    auto range = date_range_query(filters.since, filters.until, error);
+    auto range = date_range_query(filters.since, filters.until, today_, error);
     if (!range) {
       result.ok = false;
       result.message = error;

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,8 +37,10 @@ std::string fold_query_case(std::string_view text);
 class QueryBuilder {
  public:
   // `db` provides wildcard expansion; `language` is the database's
-  // stemming language ("none" for none).
-  QueryBuilder(const Xapian::Database& db, const std::string& language);
+  // stemming language ("none" for none); relative dates ("7d",
+  // "last-week") are resolved against `today`.
+  QueryBuilder(const Xapian::Database& db, const std::string& language,
+               std::chrono::sys_days today);
 
   // Parses `text` (Xapian's query language with the fields title:,
   // source: and date:) and applies `filters`. An empty text matches every
@@ -48,12 +51,15 @@ class QueryBuilder {
  private:
   Xapian::Database db_;
   Xapian::Stem stemmer_;
+  std::chrono::sys_days today_;
 };
 
-// A date filter for the range [since, until] (either may be empty).
-// Returns nullopt and sets `error` when a bound is not a date.
+// A date filter for the range [since, until] (either may be empty; any
+// form parse_date_period() accepts). Returns nullopt and sets `error` when
+// a bound is not a date.
 std::optional<Xapian::Query> date_range_query(const std::string& since,
                                               const std::string& until,
+                                              std::chrono::sys_days today,
                                               std::string& error);
 
 }  // namespace newsdex

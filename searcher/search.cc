@@ -25,7 +25,7 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
 SearchResponse Searcher::search(const SearchRequest& request) {
   auto start = std::chrono::steady_clock::now();
   SearchResponse response;
-  QueryBuilder builder(db_, language_);
+  QueryBuilder builder(db_, language_, request.today);
   ParsedQuery parsed =
       builder.build(request.query, request.filters, request.match);
   if (!parsed.ok) {

@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ struct SearchRequest {
   std::vector<FacetRequest> facets;  // none: no facet counting
   std::size_t facet_size = 10;       // values per facet, 0 for all
   SnippetOptions snippet;
+  // What relative dates ("7d", "yesterday") count from. The caller sets it
+  // from its clock; the library never reads one.
+  std::chrono::sys_days today{};
 };
 
 struct Hit {

@@ -45,12 +45,16 @@ inline Xapian::WritableDatabase make_db(
 // Collects what a reader produces.
 struct CollectingSink : ArticleSink {
   std::vector<Article> articles;
-  std::vector<std::pair<std::string, std::string>> bad;  // where, why
+  std::vector<std::pair<std::string, std::string>> bad;      // where, why
+  std::vector<std::pair<std::string, std::string>> undated;  // where, why
   void article(Article a, const RecordOrigin&) override {
     articles.push_back(std::move(a));
   }
   void bad_record(const RecordOrigin& o, std::string reason) override {
     bad.emplace_back(o.to_string(), std::move(reason));
+  }
+  void date_warning(const RecordOrigin& o, std::string reason) override {
+    undated.emplace_back(o.to_string(), std::move(reason));
   }
 };
 

@@ -37,6 +37,14 @@ TEST_CASE("parse_date accepts the forms news metadata uses") {
       {"1748858400", "2025-06-02T10:00:00Z"},
       {"1748858400000", "2025-06-02T10:00:00Z"},
       {"2024-02-29", "2024-02-29"},
+      {"2000-02-29", "2000-02-29"},
+      {"3-MAR-1987  09:15:05.40", "1987-03-03T09:15:05Z"},  // two spaces
+      {"27-MAR-1987 00:02:59.13RM", "1987-03-27T00:02:59Z"},
+      // An impossible time keeps the day and drops the time.
+      {"31-MAR-1987 605:12:19.12", "1987-03-31"},
+      // Obsolete RFC 2822 two-digit years.
+      {"Mon, 02 Jun 25 10:11:12 GMT", "2025-06-02T10:11:12Z"},
+      {"Thu, 26 Feb 87 15:01:01 GMT", "1987-02-26T15:01:01Z"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.input);
@@ -94,6 +102,62 @@ TEST_CASE("range bounds cover every key of the period") {
   CHECK(date_key_to_iso("20250602") == "2025-06-02");
   CHECK(date_key_to_iso("202506") == "2025-06");
   CHECK(date_key_to_iso("2025") == "2025");
+}
+
+TEST_CASE("implausible dates: too early or in the future") {
+  using namespace std::chrono;
+  const sys_days today{year{2026} / 11 / 22};
+  CHECK(implausible_date_reason(*parse_date("2026-11-22"), today) == "");
+  CHECK(implausible_date_reason(*parse_date("2026-11-23"), today) == "");
+  CHECK(implausible_date_reason(*parse_date("2026-11-25"), today) ==
+        "is in the future");
+  CHECK(implausible_date_reason(*parse_date("2027"), today) ==
+        "is in the future");
+  CHECK(implausible_date_reason(*parse_date("2026-12"), today) ==
+        "is in the future");
+  CHECK(implausible_date_reason(*parse_date("2026-11"), today) == "");
+  CHECK(implausible_date_reason(*parse_date("0999-01-01"), today) ==
+        "is before the year 1000");
+  CHECK(implausible_date_reason(*parse_date("1916-01-01"), today) == "");
+}
+
+TEST_CASE("date periods: absolute and relative to a fixed today") {
+  using namespace std::chrono;
+  const sys_days today{year{2025} / 7 / 16};  // a Wednesday
+  struct Row {
+    const char* input;
+    const char* lower;
+    const char* upper;
+  };
+  const Row rows[] = {
+      {"2025-06", "202506", "202506~"},
+      {"2025", "2025", "2025~"},
+      {"June 2, 2025", "20250602", "20250602~"},
+      {"today", "20250716", "20250716~"},
+      {"Yesterday", "20250715", "20250715~"},
+      {"7d", "20250709", "20250709~"},
+      {"2w", "20250702", "20250702~"},
+      {"1m", "20250616", "20250616~"},
+      {"1y", "20240716", "20240716~"},
+      {"this-week", "20250714", "20250720~"},
+      {"last-week", "20250707", "20250713~"},
+      {"this-month", "20250701", "20250731~"},
+      {"last-month", "20250601", "20250630~"},
+      {"last-year", "20240101", "20241231~"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.input);
+    auto p = parse_date_period(row.input, today);
+    REQUIRE(p.has_value());
+    CHECK(p->lower == row.lower);
+    CHECK(p->upper == row.upper);
+  }
+  // A month back from March 31st is the last day of February.
+  auto p = parse_date_period("1m", sys_days{year{2025} / 3 / 31});
+  REQUIRE(p);
+  CHECK(p->lower == "20250228");
+  CHECK_FALSE(parse_date_period("7x", today).has_value());
+  CHECK_FALSE(parse_date_period("next-week", today).has_value());
 }
 
 }  // namespace newsdex

@@ -89,14 +89,18 @@ TEST_CASE("JSON Lines on stdin: bad records are named, counted and skipped") {
   auto summary = json_lines(r.out);
   REQUIRE(summary.size() == 1);
   auto s = summary[0]["data"];
-  CHECK(s["added"] == 2);
-  CHECK(s["skipped"] == 3);
-  REQUIRE(s["skipped_records"].size() == 3);
+  CHECK(s["added"] == 3);
+  CHECK(s["skipped"] == 2);
+  REQUIRE(s["skipped_records"].size() == 2);
   CHECK(s["skipped_records"][0]["where"] == "<stdin>:2");
-  CHECK(s["skipped_records"][1]["reason"] == "unparseable date '2025-02-30'");
-  CHECK(s["skipped_records"][2]["reason"] == "empty text");
+  CHECK(s["skipped_records"][1]["reason"] == "empty text");
+  // A date that does not exist: indexed without a date, and said so.
+  CHECK(s["undated"] == 1);
+  CHECK(s["undated_records"][0]["where"] == "<stdin>:3");
+  CHECK(s["undated_records"][0]["reason"] == "unparseable date '2025-02-30'");
   CHECK(count_lines(r.err) == 3);
-  CHECK(r.err.find("newsdex-index: warning: <stdin>:3: unparseable date") !=
+  CHECK(r.err.find("newsdex-index: warning: <stdin>:3: unparseable date "
+                   "'2025-02-30'; indexed without a date") !=
         std::string::npos);
 
   auto found = run("newsdex-search", {"--db", db, "--json", "quokka"});

@@ -96,17 +96,21 @@ TEST_CASE("bad pages are reported by file and skipped; the rest is read") {
              "file\tsource\tdate\nbaddate.txt\tX\t31 Febtember 2025\n");
   CollectingSink sink;
   read_folder(dir, sink);
-  REQUIRE(sink.articles.size() == 1);
-  CHECK(sink.articles[0].id == "good.txt");
-  REQUIRE(sink.bad.size() == 3);
+  REQUIRE(sink.articles.size() == 2);
+  CHECK(sink.articles[0].id == "baddate.txt");
+  CHECK_FALSE(sink.articles[0].date.has_value());
+  CHECK(sink.articles[1].id == "good.txt");
+  REQUIRE(sink.undated.size() == 1);
+  CHECK(sink.undated[0].first == (dir / "baddate.txt").string());
+  CHECK(sink.undated[0].second.find("unparseable date '31 Febtember 2025'") ==
+        0);
+  CHECK(sink.undated[0].second.find("metadata.tsv:2") != std::string::npos);
+  REQUIRE(sink.bad.size() == 2);
   std::sort(sink.bad.begin(), sink.bad.end());
-  CHECK(sink.bad[0].first == (dir / "baddate.txt").string());
-  CHECK(sink.bad[0].second.find("unparseable date '31 Febtember 2025'") == 0);
-  CHECK(sink.bad[0].second.find("metadata.tsv:2") != std::string::npos);
-  CHECK(sink.bad[1].first == (dir / "empty.txt").string());
-  CHECK(sink.bad[1].second == "empty text");
-  CHECK(sink.bad[2].first == (dir / "latin1.txt").string());
-  CHECK(sink.bad[2].second == "invalid UTF-8 at byte 6");
+  CHECK(sink.bad[0].first == (dir / "empty.txt").string());
+  CHECK(sink.bad[0].second == "empty text");
+  CHECK(sink.bad[1].first == (dir / "latin1.txt").string());
+  CHECK(sink.bad[1].second == "invalid UTF-8 at byte 6");
 }
 
 TEST_CASE("JSON Lines files inside a folder are read as records") {

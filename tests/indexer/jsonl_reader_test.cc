@@ -25,12 +25,14 @@ CollectingSink read_lines(const std::string& content, const char* name) {
 
 TEST_CASE("a JSON Lines record maps its fields and keeps the extras") {
   Article a;
+  std::string date_warning;
   std::string error = parse_jsonl_record(
       R"({"id": "r-1", "url": "https://www.reuters.com/x", "source": "Reuters",
           "date": "26-FEB-1987 15:01:01.79", "title": "Cocoa", "text": "Body",
           "people": ["james-baker"], "newid": 1})",
-      a);
+      a, date_warning);
   CHECK(error == "");
+  CHECK(date_warning == "");
   CHECK(a.id == "r-1");
   CHECK(a.source == "Reuters");
   REQUIRE(a.date);
@@ -51,19 +53,23 @@ TEST_CASE("bad JSON Lines records are reported with their line and skipped") {
       "{\"id\": \"f\", \"text\": {\"nested\": 1}}\n"          // 8
       "{\"id\": \"g\", \"title\": \"Headline only\", \"text\": \"\"}\n",
       "jsonl_bad");
-  REQUIRE(sink.articles.size() == 2);
+  REQUIRE(sink.articles.size() == 3);
   CHECK(sink.articles[0].id == "a");
-  CHECK(sink.articles[1].id == "g");
-  REQUIRE(sink.bad.size() == 6);
+  // An unreadable date leaves the article undated, with a warning.
+  CHECK(sink.articles[1].id == "c");
+  CHECK_FALSE(sink.articles[1].date.has_value());
+  REQUIRE(sink.undated.size() == 1);
+  CHECK(sink.undated[0].first == "in.jsonl:3");
+  CHECK(sink.undated[0].second == "unparseable date '2025-13-45'");
+  CHECK(sink.articles[2].id == "g");
+  REQUIRE(sink.bad.size() == 5);
   CHECK(sink.bad[0].first == "in.jsonl:2");
   CHECK(sink.bad[0].second.find("JSON syntax error") == 0);
-  CHECK(sink.bad[1].first == "in.jsonl:3");
-  CHECK(sink.bad[1].second == "unparseable date '2025-13-45'");
-  CHECK(sink.bad[2].first == "in.jsonl:5");
-  CHECK(sink.bad[3] ==
+  CHECK(sink.bad[1].first == "in.jsonl:5");
+  CHECK(sink.bad[2] ==
         std::pair<std::string, std::string>("in.jsonl:6", "empty text"));
-  CHECK(sink.bad[4].second == "not a JSON object");
-  CHECK(sink.bad[5].second == "field 'text' is not a string");
+  CHECK(sink.bad[3].second == "not a JSON object");
+  CHECK(sink.bad[4].second == "field 'text' is not a string");
 }
 
 TEST_CASE("records without an id use the URL, else file and line") {

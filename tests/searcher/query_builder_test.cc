@@ -10,6 +10,9 @@ namespace newsdex {
 
 namespace {
 
+// A fixed "today" (Wednesday 2025-07-16) for relative dates.
+const std::chrono::sys_days kToday{std::chrono::year{2025} / 7 / 16};
+
 Xapian::WritableDatabase seed_db() {
   return test::make_db({
       test::make_article("1", "Peace talks", "negotiations negotiators",
@@ -22,7 +25,7 @@ Xapian::WritableDatabase seed_db() {
 std::string describe(const std::string& text, QueryFilters filters = {},
                      MatchMode mode = MatchMode::kAll) {
   auto db = seed_db();
-  QueryBuilder builder(db, "english");
+  QueryBuilder builder(db, "english", kToday);
   ParsedQuery q = builder.build(text, filters, mode);
   REQUIRE_MESSAGE(q.ok, q.message);
   return q.query.get_description();
@@ -71,6 +74,8 @@ TEST_CASE("queries parse to the expected Xapian queries") {
        "Query(VALUE_RANGE 1 20250601 20250715~)"},
       {"date:2025..", "Query(VALUE_GE 1 2025)"},
       {"date:..2024", "Query(VALUE_LE 1 2024~)"},
+      {"date:last-week..", "Query(VALUE_GE 1 20250707)"},
+      {"date:yesterday", "Query(VALUE_RANGE 1 20250715 20250715~)"},
       {"", "Query(<alldocuments>)"},
       {"NOT talks", "Query((<alldocuments> AND_NOT Ztalk@1))"},
   };
@@ -100,7 +105,7 @@ TEST_CASE("filters wrap the query") {
 
 TEST_CASE("malformed queries and dates come back as errors, not exceptions") {
   auto db = seed_db();
-  QueryBuilder builder(db, "english");
+  QueryBuilder builder(db, "english", kToday);
   ParsedQuery bad = builder.build("talks AND", {}, MatchMode::kAll);
   CHECK_FALSE(bad.ok);
   CHECK(bad.message.find("Syntax") != std::string::npos);
@@ -120,7 +125,7 @@ TEST_CASE("malformed queries and dates come back as errors, not exceptions") {
 
 TEST_CASE("wildcard prefixes are collected for highlighting") {
   auto db = seed_db();
-  QueryBuilder builder(db, "english");
+  QueryBuilder builder(db, "english", kToday);
   ParsedQuery q = builder.build("Negotiat* title:peac*", {}, MatchMode::kAll);
   REQUIRE(q.ok);
   CHECK(q.wildcard_prefixes == std::vector<std::string>{"negotiat", "peac"});
