@@ -42,6 +42,9 @@ inline constexpr std::string_view kDateField = "date";
 inline constexpr std::string_view kSchemaKey = "newsdex.schema";
 inline constexpr std::string_view kLanguageKey = "newsdex.language";
 inline constexpr std::string_view kUpdatedKey = "newsdex.updated";
+// The user's own source tables (newsdex-index --sources), as TSV text, so
+// the searcher resolves names the same way the indexer did.
+inline constexpr std::string_view kSourcesKey = "newsdex.sources";
 
 // Ranking: each title word counts this many times in the free-text field,
 // so BM25 weighs a title match above a body match.

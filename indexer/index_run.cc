@@ -5,6 +5,8 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "common/schema.h"
 #include "indexer/article_sink.h"
@@ -113,6 +115,12 @@ std::string resolve_language(const IndexOptions& options,
   return stored.empty() ? std::string(schema::kDefaultLanguage) : stored;
 }
 
+std::string read_source_table(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw IndexError("cannot read source table " + path);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
 void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
   if (input == "-") {
     LineReader reader(stdin_fd, "<stdin>");
@@ -149,7 +157,20 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   IndexSummary summary;
   summary.language = resolve_language(options, db);
 
-  IndexWriter writer(db, summary.language);
+  // Built-in sources, then those stored by earlier runs, then new tables.
+  SourceNormalizer sources = SourceNormalizer::with_builtin_table();
+  std::string user_tables = db.get_metadata(std::string(schema::kSourcesKey));
+  sources.add_table(user_tables, "stored sources");
+  for (const auto& table : options.source_tables) {
+    std::string text = read_source_table(table);
+    for (const auto& message : sources.add_table(text, table)) {
+      reporter.table_warning(message);
+    }
+    if (user_tables.find(text) == std::string::npos) user_tables += text + "\n";
+  }
+  db.set_metadata(std::string(schema::kSourcesKey), user_tables);
+
+  IndexWriter writer(db, summary.language, sources);
   WritingSink sink(writer, summary, reporter, stop,
                    std::chrono::floor<std::chrono::days>(options.now));
   for (const auto& input : options.inputs) {

@@ -21,6 +21,10 @@ struct IndexOptions {
   // Snowball language or "none"; nullopt keeps the database's language
   // (english for a new database).
   std::optional<std::string> language;
+  // The user's source tables (TSV files, see common/source_normalizer.h),
+  // added to the built-in one and kept in the database for later runs and
+  // for the searcher.
+  std::vector<std::string> source_tables;
   // Where "-" reads from.
   int stdin_fd = 0;
   // Recorded in the database as the time of the last update.
@@ -58,6 +62,8 @@ class IndexReporter {
   virtual void skipped(const RecordProblem& record) = 0;
   // A record is indexed without its date; called as soon as it is found.
   virtual void undated(const RecordProblem& record) = 0;
+  // A line of a source table that was ignored.
+  virtual void table_warning(const std::string& message) = 0;
   // Called every few thousand records with the counts so far.
   virtual void progress(const IndexSummary& /*so_far*/) {}
 };

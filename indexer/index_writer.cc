@@ -79,14 +79,16 @@ Xapian::Document build_document(const Article& article,
 }
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase& db,
-                         const std::string& language)
-    : db_(db), language_(language) {
+                         const std::string& language,
+                         const SourceNormalizer& sources)
+    : db_(db), language_(language), sources_(sources) {
   term_generator_.set_stemmer(make_stemmer(language));
   term_generator_.set_stemming_strategy(
       Xapian::TermGenerator::STEM_SOME_FULL_POS);
 }
 
-WriteOutcome IndexWriter::write(const Article& article) {
+WriteOutcome IndexWriter::write(Article article) {
+  article.source = sources_.canonical(article.source, article.url);
   std::string data = to_document_data(article);
   std::string sig = signature(data, language_);
   std::string term = id_term(article.id);

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "common/document_record.h"
+#include "common/source_normalizer.h"
 
 namespace newsdex {
 
@@ -22,17 +23,22 @@ Xapian::Document build_document(const Article& article,
 // Writes articles into `db`. Not thread-safe. The caller commits.
 class IndexWriter {
  public:
-  // `language` must be a Snowball language name or "none".
-  IndexWriter(Xapian::WritableDatabase& db, const std::string& language);
+  // `language` must be a Snowball language name or "none"; `sources` maps
+  // each record's source (or URL) to its outlet's display name. Both must
+  // outlive the writer.
+  IndexWriter(Xapian::WritableDatabase& db, const std::string& language,
+              const SourceNormalizer& sources);
 
-  // Adds or replaces the article with `article.id`. An article whose stored
-  // version has the same signature is left alone (kUnchanged) without
-  // being tokenised again.
-  WriteOutcome write(const Article& article);
+  // Adds or replaces the article with `article.id`, its source replaced by
+  // the outlet's display name. An article whose stored version has the
+  // same signature is left alone (kUnchanged) without being tokenised
+  // again.
+  WriteOutcome write(Article article);
 
  private:
   Xapian::WritableDatabase& db_;
   std::string language_;
+  const SourceNormalizer& sources_;
   Xapian::TermGenerator term_generator_;
 };
 

@@ -34,6 +34,10 @@ class StderrReporter : public newsdex::IndexReporter {
     std::cerr << "newsdex-index: warning: " << r.where << ": " << r.reason
               << "; indexed without a date\n";
   }
+  void table_warning(const std::string& message) override {
+    clear_progress();
+    std::cerr << "newsdex-index: warning: " << message << "; line ignored\n";
+  }
   void progress(const newsdex::IndexSummary& s) override {
     if (!progress_) return;
     std::cerr << "\rnewsdex-index: " << s.records_seen() << " records read"
@@ -106,6 +110,9 @@ int main(int argc, char** argv) {
       "language,l", po::value<std::string>(&language),
       "stemming language (english, french, ..., or none); default: the "
       "database's, english for a new one")(
+      "sources", po::value<std::vector<std::string>>(&options.source_tables),
+      "TSV file of outlets: display name, then other names and sites, "
+      "tab-separated (repeatable; kept in the database)")(
       "json", po::bool_switch(&json),
       "print the summary as a JSON object on stdout");
   po::options_description hidden;

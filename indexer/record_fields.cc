@@ -1,7 +1,6 @@
 // Field mapping shared by the JSON Lines reader and the metadata loader.
 #include "indexer/record_fields.h"
 
-#include "common/source_name.h"
 #include "common/text_utf8.h"
 
 namespace newsdex {
@@ -74,7 +73,6 @@ std::string finish_article(Article& article) {
     return "empty text";
   }
   if (trim_space(article.id).empty()) return "no id";
-  article.source = display_source(article.source, article.url);
   return "";
 }
 

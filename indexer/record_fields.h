@@ -21,8 +21,8 @@ std::string apply_record_fields(const nlohmann::json& object, Article& article,
                                 std::string& date_warning);
 
 // Checks the finished article: text or title present, valid UTF-8 in the
-// fields that are indexed. Fills in the display source. Returns "" when
-// the article can be indexed, else the reason it cannot.
+// fields that are indexed. Returns "" when the article can be indexed,
+// else the reason it cannot.
 std::string finish_article(Article& article);
 
 }  // namespace newsdex

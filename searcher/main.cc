@@ -54,7 +54,7 @@ int main(int argc, char** argv) {
   std::string db_path, sort = "relevance", highlight = "auto", color = "auto",
                        match = "all";
   std::vector<std::string> words;
-  bool json = false;
+  bool json = false, stats = false;
 
   po::options_description visible(
       "Usage: newsdex-search --db PATH [options] QUERY...\n\n"
@@ -96,6 +96,9 @@ int main(int argc, char** argv) {
       "auto (default: ansi with colour, else markers), ansi, markers, html "
       "or none")("color", po::value<std::string>(&color),
                  "auto (default), always or never; NO_COLOR turns auto off")(
+      "stats", po::bool_switch(&stats),
+      "print a summary of the database (documents, dates, sources, size, "
+      "last update) instead of searching")(
       "json", po::bool_switch(&json),
       "JSON Lines on stdout: one object per hit, facets, a summary");
   po::options_description hidden;
@@ -168,6 +171,17 @@ int main(int argc, char** argv) {
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   try {
     newsdex::Searcher searcher(db_path);
+    if (stats) {
+      auto summary = newsdex::collect_stats(searcher.database(), db_path);
+      if (json) {
+        newsdex::write_stats_json(summary, request.facet_size, std::cout);
+      } else {
+        newsdex::HumanStyle style{use_color, highlight_mode, terminal_width()};
+        newsdex::write_stats_human(summary, request.facet_size, style,
+                                   std::cout);
+      }
+      return 0;
+    }
     newsdex::SearchResponse response = searcher.search(request);
     if (!response.ok) {
       if (response.offending.rfind("--", 0) == 0) {  // a filter option

@@ -22,9 +22,14 @@ bool is_operator(std::string_view word) {
 // source:NAME matches the outlet whatever variant of its name is typed.
 class SourceFieldProcessor : public Xapian::FieldProcessor {
  public:
+  explicit SourceFieldProcessor(const SourceNormalizer& sources)
+      : sources_(sources) {}
   Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(std::string(kSourcePrefix) + source_key(value));
+    return Xapian::Query(std::string(kSourcePrefix) + sources_.key(value));
   }
+
+ private:
+  const SourceNormalizer& sources_;
 };
 
 // date:2025-06, date:2025-06-01..2025-07-15, date:2025.., date:..2024.
@@ -120,8 +125,9 @@ std::optional<Xapian::Query> date_range_query(const std::string& since,
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db,
                            const std::string& language,
+                           const SourceNormalizer& sources,
                            std::chrono::sys_days today)
-    : db_(db), today_(today) {
+    : db_(db), sources_(sources), today_(today) {
   if (language != kNoLanguage && !language.empty()) {
     stemmer_ = Xapian::Stem(language);
   }
@@ -139,7 +145,7 @@ ParsedQuery QueryBuilder::build(const std::string& text,
                                                 : Xapian::Query::OP_OR);
   parser.add_prefix(std::string(kTitleField), std::string(kTitlePrefix));
   parser.add_boolean_prefix(std::string(kSourceField),
-                            (new SourceFieldProcessor)->release());
+                            (new SourceFieldProcessor(sources_))->release());
   parser.add_boolean_prefix(std::string(kDateField),
                             (new DateFieldProcessor(today_))->release());
 
@@ -165,7 +171,7 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   if (!filters.sources.empty()) {
     std::vector<Xapian::Query> sources;
     for (const auto& s : filters.sources) {
-      sources.emplace_back(std::string(kSourcePrefix) + source_key(s));
+      sources.emplace_back(std::string(kSourcePrefix) + sources_.key(s));
     }
     filter_parts.emplace_back(Xapian::Query::OP_OR, sources.begin(),
                               sources.end());

@@ -11,6 +11,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/source_normalizer.h"
+
 namespace newsdex {
 
 enum class MatchMode { kAll, kAny };  // default operator between words
@@ -37,10 +39,11 @@ std::string fold_query_case(std::string_view text);
 class QueryBuilder {
  public:
   // `db` provides wildcard expansion; `language` is the database's
-  // stemming language ("none" for none); relative dates ("7d",
+  // stemming language ("none" for none); `sources` resolves any spelling
+  // of an outlet (it must outlive the builder); relative dates ("7d",
   // "last-week") are resolved against `today`.
   QueryBuilder(const Xapian::Database& db, const std::string& language,
-               std::chrono::sys_days today);
+               const SourceNormalizer& sources, std::chrono::sys_days today);
 
   // Parses `text` (Xapian's query language with the fields title:,
   // source: and date:) and applies `filters`. An empty text matches every
@@ -51,6 +54,7 @@ class QueryBuilder {
  private:
   Xapian::Database db_;
   Xapian::Stem stemmer_;
+  const SourceNormalizer& sources_;
   std::chrono::sys_days today_;
 };
 

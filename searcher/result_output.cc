@@ -334,4 +334,75 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
   out << styled(kAnsiDim, line) << '\n';
 }
 
+namespace {
+
+std::vector<FacetValue> first(const std::vector<FacetValue>& v,
+                              std::size_t size) {
+  if (size == 0 || v.size() <= size) return v;
+  return {v.begin(), v.begin() + static_cast<std::ptrdiff_t>(size)};
+}
+
+}  // namespace
+
+void write_stats_json(const DatabaseStats& s, std::size_t size,
+                      std::ostream& out) {
+  nlohmann::json sources = nlohmann::json::array();
+  for (const auto& v : first(s.sources, size)) {
+    sources.push_back({{"value", v.value}, {"count", v.count}});
+  }
+  auto or_null = [](const std::string& v) {
+    return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v);
+  };
+  nlohmann::json data = {{"version", kJsonFormatVersion},
+                         {"documents", s.documents},
+                         {"undated", s.undated},
+                         {"first_date", or_null(s.first_date)},
+                         {"last_date", or_null(s.last_date)},
+                         {"source_count", s.sources.size()},
+                         {"sources", sources},
+                         {"language", s.language},
+                         {"schema", s.schema_version},
+                         {"last_update", or_null(s.last_update)},
+                         {"index_bytes", s.index_bytes}};
+  out << nlohmann::json{{"type", "stats"}, {"data", data}}.dump() << '\n';
+}
+
+void write_stats_human(const DatabaseStats& s, std::size_t size,
+                       const HumanStyle& style, std::ostream& out) {
+  auto row = [&](const char* name, const std::string& value) {
+    std::string label = name;
+    label.resize(12, ' ');
+    out << (style.color ? kAnsiBold + label + kAnsiReset : label) << value
+        << '\n';
+  };
+  row("documents",
+      std::to_string(s.documents) +
+          (s.undated ? " (" + std::to_string(s.undated) + " without a date)"
+                     : ""));
+  row("dates",
+      s.first_date.empty() ? "none" : s.first_date + " .. " + s.last_date);
+  row("sources", std::to_string(s.sources.size()));
+  row("language", s.language.empty() ? "unknown" : s.language);
+  char mb[32];
+  std::snprintf(mb, sizeof mb, "%.1f MB",
+                static_cast<double>(s.index_bytes) / 1e6);
+  row("index size", mb);
+  row("updated", s.last_update.empty() ? "unknown" : s.last_update);
+  std::vector<Piece> pieces;
+  for (const auto& v : first(s.sources, size)) {
+    if (!pieces.empty()) {
+      pieces.back().rendered += " \xC2\xB7";
+      pieces.back().width += 2;
+    }
+    std::string text = v.value + " " + std::to_string(v.count);
+    pieces.push_back({text, display_width(text)});
+  }
+  if (!pieces.empty()) {
+    out << (style.color ? std::string(kAnsiBold) + "top sources:" + kAnsiReset
+                        : std::string("top sources:"))
+        << '\n';
+    write_wrapped(pieces, 2, style.width, out);
+  }
+}
+
 }  // namespace newsdex

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "searcher/db_stats.h"
 #include "searcher/search.h"
 #include "searcher/snippet.h"
 
@@ -36,6 +37,11 @@ void write_json_lines(const SearchRequest& request,
                       const SearchResponse& response, HighlightMode mode,
                       std::ostream& out);
 
+// The database summary of --stats: one {"type":"stats"} JSON line, or a
+// short table. `size` limits the sources listed (0 for all).
+void write_stats_json(const DatabaseStats& stats, std::size_t size,
+                      std::ostream& out);
+
 struct HumanStyle {
   bool color = false;
   HighlightMode highlight = HighlightMode::kMarkers;
@@ -46,6 +52,9 @@ struct HumanStyle {
 // as compact tables, and a one-line summary.
 void write_human(const SearchRequest& request, const SearchResponse& response,
                  const HumanStyle& style, std::ostream& out);
+
+void write_stats_human(const DatabaseStats& stats, std::size_t size,
+                       const HumanStyle& style, std::ostream& out);
 
 }  // namespace newsdex
 

@@ -20,12 +20,15 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
   language_ = db_.get_metadata(std::string(schema::kLanguageKey));
   if (language_.empty()) language_ = std::string(schema::kDefaultLanguage);
   if (language_ != schema::kNoLanguage) stemmer_ = Xapian::Stem(language_);
+  sources_ = SourceNormalizer::with_builtin_table();
+  sources_.add_table(db_.get_metadata(std::string(schema::kSourcesKey)),
+                     "stored sources");
 }
 
 SearchResponse Searcher::search(const SearchRequest& request) {
   auto start = std::chrono::steady_clock::now();
   SearchResponse response;
-  QueryBuilder builder(db_, language_, request.today);
+  QueryBuilder builder(db_, language_, sources_, request.today);
   ParsedQuery parsed =
       builder.build(request.query, request.filters, request.match);
   if (!parsed.ok) {

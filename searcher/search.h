@@ -67,10 +67,12 @@ class Searcher {
 
   const Xapian::Database& database() const { return db_; }
   const std::string& language() const { return language_; }
+  const SourceNormalizer& sources() const { return sources_; }
 
  private:
   Xapian::Database db_;
   std::string language_;
+  SourceNormalizer sources_;
   Xapian::Stem stemmer_;
 };
 

@@ -28,12 +28,19 @@ inline Article make_article(std::string id, std::string title, std::string text,
   return a;
 }
 
+// The built-in source table.
+inline const SourceNormalizer& sources() {
+  static const SourceNormalizer kSources =
+      SourceNormalizer::with_builtin_table();
+  return kSources;
+}
+
 // An in-memory newsdex database holding `articles`, English stemming.
 inline Xapian::WritableDatabase make_db(
     const std::vector<Article>& articles,
     const std::string& language = "english") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, language);
+  IndexWriter writer(db, language, sources());
   for (const auto& a : articles) writer.write(a);
   db.set_metadata(std::string(schema::kSchemaKey),
                   std::string(schema::kSchemaVersion));

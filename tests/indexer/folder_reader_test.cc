@@ -46,7 +46,7 @@ TEST_CASE("a folder of pages with metadata.tsv") {
   CHECK(a->extra["note"] == "teaser first");
   const Article* b = find(sink, "b.txt");
   REQUIRE(b);
-  CHECK(b->source == "unknown");
+  CHECK(b->source == "");  // the writer names it
   CHECK_FALSE(b->date.has_value());
   const Article* c = find(sink, "sub/c.txt");
   REQUIRE(c);

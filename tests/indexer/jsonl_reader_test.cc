@@ -80,10 +80,8 @@ TEST_CASE("records without an id use the URL, else file and line") {
       "jsonl_ids");
   REQUIRE(sink.articles.size() == 3);
   CHECK(sink.articles[0].id == "https://example.com/1");
-  CHECK(sink.articles[0].source == "example.com");
   CHECK(sink.articles[1].id == "42");
   CHECK(sink.articles[2].id == "in.jsonl:3");
-  CHECK(sink.articles[2].source == "unknown");
 }
 
 TEST_CASE("gzip-compressed JSON Lines read like plain ones") {

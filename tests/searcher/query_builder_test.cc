@@ -25,7 +25,7 @@ Xapian::WritableDatabase seed_db() {
 std::string describe(const std::string& text, QueryFilters filters = {},
                      MatchMode mode = MatchMode::kAll) {
   auto db = seed_db();
-  QueryBuilder builder(db, "english", kToday);
+  QueryBuilder builder(db, "english", test::sources(), kToday);
   ParsedQuery q = builder.build(text, filters, mode);
   REQUIRE_MESSAGE(q.ok, q.message);
   return q.query.get_description();
@@ -105,7 +105,7 @@ TEST_CASE("filters wrap the query") {
 
 TEST_CASE("malformed queries and dates come back as errors, not exceptions") {
   auto db = seed_db();
-  QueryBuilder builder(db, "english", kToday);
+  QueryBuilder builder(db, "english", test::sources(), kToday);
   ParsedQuery bad = builder.build("talks AND", {}, MatchMode::kAll);
   CHECK_FALSE(bad.ok);
   CHECK(bad.message.find("Syntax") != std::string::npos);
@@ -125,7 +125,7 @@ TEST_CASE("malformed queries and dates come back as errors, not exceptions") {
 
 TEST_CASE("wildcard prefixes are collected for highlighting") {
   auto db = seed_db();
-  QueryBuilder builder(db, "english", kToday);
+  QueryBuilder builder(db, "english", test::sources(), kToday);
   ParsedQuery q = builder.build("Negotiat* title:peac*", {}, MatchMode::kAll);
   REQUIRE(q.ok);
   CHECK(q.wildcard_prefixes == std::vector<std::string>{"negotiat", "peac"});
