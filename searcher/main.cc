@@ -4,9 +4,12 @@
 
 #include <boost/program_options.hpp>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 
+#include "searcher/batch.h"
+#include "searcher/request_options.h"
 #include "searcher/result_output.h"
 #include "searcher/search.h"
 
@@ -54,7 +57,8 @@ int main(int argc, char** argv) {
   std::string db_path, sort = "relevance", highlight = "auto", color = "auto",
                        match = "all";
   std::vector<std::string> words;
-  bool json = false, stats = false;
+  bool json = false, stats = false, count = false;
+  std::string batch;
 
   po::options_description visible(
       "Usage: newsdex-search --db PATH [options] QUERY...\n\n"
@@ -80,6 +84,9 @@ int main(int argc, char** argv) {
       "number of hits to show (default 10)")(
       "offset", po::value<std::size_t>(&request.offset),
       "skip this many hits first (default 0)")(
+      "like", po::value<std::string>(&request.like),
+      "find articles like the one with this id (combines with the query "
+      "and filters)")(
       "sort", po::value<std::string>(&sort),
       "relevance (default), date (oldest first) or -date (newest first)")(
       "facets", po::value<std::string>()->implicit_value("default"),
@@ -96,6 +103,12 @@ int main(int argc, char** argv) {
       "auto (default: ansi with colour, else markers), ansi, markers, html "
       "or none")("color", po::value<std::string>(&color),
                  "auto (default), always or never; NO_COLOR turns auto off")(
+      "count", po::bool_switch(&count),
+      "print only the number of matching articles")(
+      "batch", po::value<std::string>(&batch),
+      "run one query per line of FILE (- for stdin): plain text, or a JSON "
+      "object with \"q\", \"id\" and any option by its long name; writes "
+      "JSON Lines tagged with query_line and query_id")(
       "stats", po::bool_switch(&stats),
       "print a summary of the database (documents, dates, sources, size, "
       "last update) instead of searching")(
@@ -132,14 +145,13 @@ int main(int argc, char** argv) {
     if (db_path.empty()) {
       throw po::error("no database: give --db PATH or set NEWSDEX_DB");
     }
-    request.sort = choose<newsdex::SortOrder>(
-        "sort", sort,
-        {{"relevance", newsdex::SortOrder::kRelevance},
-         {"date", newsdex::SortOrder::kDateAscending},
-         {"-date", newsdex::SortOrder::kDateDescending}});
-    request.match = choose<newsdex::MatchMode>(
-        "match", match,
-        {{"all", newsdex::MatchMode::kAll}, {"any", newsdex::MatchMode::kAny}});
+    std::string error;
+    auto sort_order = newsdex::parse_sort(sort, error);
+    if (!sort_order) throw po::error(error);
+    request.sort = *sort_order;
+    auto match_mode = newsdex::parse_match(match, error);
+    if (!match_mode) throw po::error(error);
+    request.match = *match_mode;
     choose<int>("color", color, {{"auto", 0}, {"always", 1}, {"never", 2}});
     use_color = !json && color_wanted(color);
     highlight_mode = choose<newsdex::HighlightMode>(
@@ -160,6 +172,10 @@ int main(int argc, char** argv) {
     }
     for (const auto& w : words) {
       request.query += (request.query.empty() ? "" : " ") + w;
+    }
+    if (count) request.limit = 0;  // only the total is printed
+    if (!batch.empty() && !words.empty()) {
+      throw po::error("give either a QUERY or --batch FILE, not both");
     }
   } catch (const po::error& e) {
     std::cerr << "newsdex-search: error: " << e.what()
@@ -182,6 +198,26 @@ int main(int argc, char** argv) {
       }
       return 0;
     }
+    if (!batch.empty()) {
+      std::ifstream file;
+      std::istream* in = &std::cin;
+      if (batch != "-") {
+        file.open(batch);
+        if (!file) {
+          std::cerr << "newsdex-search: error: cannot read " << batch << '\n';
+          return 2;
+        }
+        in = &file;
+      }
+      newsdex::BatchOptions options{highlight == "auto"
+                                        ? newsdex::HighlightMode::kMarkers
+                                        : highlight_mode,
+                                    count};
+      auto summary =
+          newsdex::run_batch(searcher, request, options, *in, std::cout);
+      std::cout.flush();
+      return summary.errors == 0 ? 0 : 2;
+    }
     newsdex::SearchResponse response = searcher.search(request);
     if (!response.ok) {
       if (response.offending.rfind("--", 0) == 0) {  // a filter option
@@ -195,7 +231,10 @@ int main(int argc, char** argv) {
       return 2;
     }
     if (json) {
-      newsdex::write_json_lines(request, response, highlight_mode, std::cout);
+      newsdex::write_json_lines(request, response, highlight_mode, std::cout,
+                                nlohmann::json::object(), count);
+    } else if (count) {
+      std::cout << response.total << '\n';
     } else {
       newsdex::HumanStyle style{use_color, highlight_mode, terminal_width()};
       newsdex::write_human(request, response, style, std::cout);

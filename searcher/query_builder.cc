@@ -189,10 +189,11 @@ ParsedQuery QueryBuilder::build(const std::string& text,
     }
     filter_parts.push_back(*range);
   }
+  result.text = query;
   if (!filter_parts.empty()) {
-    Xapian::Query filter(Xapian::Query::OP_AND, filter_parts.begin(),
-                         filter_parts.end());
-    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+    result.filter = Xapian::Query(Xapian::Query::OP_AND, filter_parts.begin(),
+                                  filter_parts.end());
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, *result.filter);
   }
   result.query = query;
   return result;

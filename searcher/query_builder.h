@@ -27,7 +27,9 @@ struct ParsedQuery {
   bool ok = true;
   std::string message;    // what is wrong, when !ok
   std::string offending;  // the text it is wrong about
-  Xapian::Query query;
+  Xapian::Query query;    // the text query with the filters applied
+  Xapian::Query text;     // the text query alone (MatchAll when empty)
+  std::optional<Xapian::Query> filter;         // the filters, when any
   std::vector<std::string> wildcard_prefixes;  // for highlighting
 };
 

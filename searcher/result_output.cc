@@ -233,22 +233,20 @@ nlohmann::json summary_to_json(const SearchRequest& request,
 
 void write_json_lines(const SearchRequest& request,
                       const SearchResponse& response, HighlightMode mode,
-                      std::ostream& out) {
-  for (const Hit& hit : response.hits) {
-    out << nlohmann::json{{"type", "hit"}, {"data", hit_to_json(hit, mode)}}
-               .dump()
-        << '\n';
+                      std::ostream& out, const nlohmann::json& tag,
+                      bool count_only) {
+  auto line = [&](const char* type, nlohmann::json data) {
+    nlohmann::json j = tag;
+    j["type"] = type;
+    j["data"] = std::move(data);
+    out << j.dump() << '\n';
+  };
+  if (!count_only) {
+    for (const Hit& hit : response.hits) line("hit", hit_to_json(hit, mode));
+    if (!request.facets.empty())
+      line("facets", facets_to_json(response.facets));
   }
-  if (!request.facets.empty()) {
-    out << nlohmann::json{{"type", "facets"},
-                          {"data", facets_to_json(response.facets)}}
-               .dump()
-        << '\n';
-  }
-  out << nlohmann::json{{"type", "summary"},
-                        {"data", summary_to_json(request, response)}}
-             .dump()
-      << '\n';
+  line("summary", summary_to_json(request, response));
 }
 
 void write_human(const SearchRequest& request, const SearchResponse& response,

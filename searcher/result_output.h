@@ -32,10 +32,13 @@ nlohmann::json summary_to_json(const SearchRequest& request,
                                const SearchResponse& response);
 
 // Writes the JSON Lines for a response: the hits, the facets (when asked
-// for), and the summary.
+// for), and the summary; only the summary when `count_only`. Each line
+// also gets the top-level fields of `tag` (batch mode's "query_line").
 void write_json_lines(const SearchRequest& request,
                       const SearchResponse& response, HighlightMode mode,
-                      std::ostream& out);
+                      std::ostream& out,
+                      const nlohmann::json& tag = nlohmann::json::object(),
+                      bool count_only = false);
 
 // The database summary of --stats: one {"type":"stats"} JSON line, or a
 // short table. `size` limits the sources listed (0 for all).

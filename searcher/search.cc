@@ -2,6 +2,7 @@
 // through check_at_least, snippets from the stored article text.
 #include "searcher/search.h"
 
+#include <cctype>
 #include <chrono>
 #include <stdexcept>
 
@@ -25,6 +26,40 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
                      "stored sources");
 }
 
+namespace {
+
+// Relevance feedback keeps the body's stemmed words: "Z" terms, but not
+// title ("ZS") terms or boolean filter terms.
+class StemTermsOnly : public Xapian::ExpandDecider {
+ public:
+  bool operator()(const std::string& term) const override {
+    return term.size() > 2 && term[0] == 'Z' && term[1] != 'S' &&
+           !std::isupper(static_cast<unsigned char>(term[1]));
+  }
+};
+
+// How many terms of the model article make up a "more like this" query.
+constexpr Xapian::termcount kLikeTerms = 25;
+
+}  // namespace
+
+std::optional<Xapian::Query> Searcher::like_query(const std::string& id) {
+  std::string id_term = std::string(schema::kIdPrefix) + id;
+  Xapian::PostingIterator it = db_.postlist_begin(id_term);
+  if (it == db_.postlist_end(id_term)) return std::nullopt;
+  Xapian::RSet rset;
+  rset.add_document(*it);
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(id_term));
+  StemTermsOnly decider;
+  Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
+  std::vector<Xapian::Query> terms;
+  for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
+  Xapian::Query similar(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  return Xapian::Query(Xapian::Query::OP_AND_NOT, similar,
+                       Xapian::Query(id_term));
+}
+
 SearchResponse Searcher::search(const SearchRequest& request) {
   auto start = std::chrono::steady_clock::now();
   SearchResponse response;
@@ -38,8 +73,26 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     return response;
   }
 
+  Xapian::Query query = parsed.query;
+  if (!request.like.empty()) {
+    auto like = like_query(request.like);
+    if (!like) {
+      response.ok = false;
+      response.error = "no article with id '" + request.like + "'";
+      response.offending = "--like " + request.like;
+      return response;
+    }
+    // The query text, if any, must still match; similarity ranks.
+    query = parsed.text.get_type() == Xapian::Query::LEAF_MATCH_ALL
+                ? *like
+                : Xapian::Query(Xapian::Query::OP_AND, parsed.text, *like);
+    if (parsed.filter) {
+      query = Xapian::Query(Xapian::Query::OP_FILTER, query, *parsed.filter);
+    }
+  }
+
   Xapian::Enquire enquire(db_);
-  enquire.set_query(parsed.query);
+  enquire.set_query(query);
   // Undated articles sort last in either direction.
   Xapian::MultiValueKeyMaker date_order;
   switch (request.sort) {
@@ -64,7 +117,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       static_cast<Xapian::doccount>(request.limit), check_at_least);
   response.total = mset.get_matches_estimated();
 
-  HighlightTerms terms = HighlightTerms::from_query(parsed.query);
+  HighlightTerms terms = HighlightTerms::from_query(query);
   terms.wildcard_prefixes = parsed.wildcard_prefixes;
   TermMatcher matcher(std::move(terms), stemmer_);
   for (auto it = mset.begin(); it != mset.end(); ++it) {

@@ -32,6 +32,10 @@ struct SearchRequest {
   // What relative dates ("7d", "yesterday") count from. The caller sets it
   // from its clock; the library never reads one.
   std::chrono::sys_days today{};
+  // "More like this": the id of an article; results are the articles most
+  // like it (the article itself left out), still subject to the query text
+  // and filters.
+  std::string like;
 };
 
 struct Hit {
@@ -70,6 +74,10 @@ class Searcher {
   const SourceNormalizer& sources() const { return sources_; }
 
  private:
+  // The query for articles like the one with `id`, or nullopt when there
+  // is no such article.
+  std::optional<Xapian::Query> like_query(const std::string& id);
+
   Xapian::Database db_;
   std::string language_;
   SourceNormalizer sources_;

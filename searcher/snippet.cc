@@ -128,6 +128,15 @@ void add_span(Fragment& fragment, std::string_view text, bool highlighted) {
   if (!span.text.empty()) fragment.spans.push_back(std::move(span));
 }
 
+// The text between two words: white space between two highlighted words
+// joins them into one highlight ("**peace talks**").
+void add_gap(Fragment& fragment, std::string_view gap) {
+  bool blank = std::all_of(gap.begin(), gap.end(), is_space_byte);
+  bool after_highlight =
+      !fragment.spans.empty() && fragment.spans.back().highlighted;
+  add_span(fragment, gap, blank && after_highlight && !gap.empty());
+}
+
 // Builds the fragment for words [first, last] of `text`.
 Fragment render(std::string_view text, const std::vector<Word>& words,
                 std::size_t first, std::size_t last) {
@@ -138,7 +147,7 @@ Fragment render(std::string_view text, const std::vector<Word>& words,
   for (std::size_t i = first; i <= last; ++i) {
     const Word& w = words[i];
     if (w.term < 0) continue;
-    add_span(fragment, text.substr(pos, w.begin - pos), false);
+    add_gap(fragment, text.substr(pos, w.begin - pos));
     add_span(fragment, text.substr(w.begin, w.end - w.begin), true);
     pos = w.end;
   }
@@ -164,6 +173,18 @@ std::size_t window_end(const std::vector<Word>& words, std::size_t i,
   return j;
 }
 
+// Sets each word's term id, phrases taken into account.
+void mark_matches(std::string_view text, std::vector<Word>& words,
+                  TermMatcher& matcher) {
+  std::vector<int> ids;
+  ids.reserve(words.size());
+  for (const Word& w : words) {
+    ids.push_back(matcher.match(text.substr(w.begin, w.end - w.begin)));
+  }
+  matcher.keep_whole_phrases(ids);
+  for (std::size_t i = 0; i < words.size(); ++i) words[i].term = ids[i];
+}
+
 struct Window {
   std::size_t first = 0, last = 0;
   long score = -1;
@@ -171,28 +192,85 @@ struct Window {
 
 }  // namespace
 
+namespace {
+
+// Strips the "Z" (stemmed) and "S" (title) prefixes; returns false for
+// boolean filter terms (any other upper-case prefix).
+bool word_of_term(std::string term, std::string& word, bool& stem) {
+  stem = false;
+  if (!term.empty() && term[0] == 'Z') {
+    stem = true;
+    term.erase(0, 1);
+  }
+  if (term.size() > 1 && term[0] == 'S' &&
+      !std::isupper(static_cast<unsigned char>(term[1]))) {
+    term.erase(0, 1);
+  }
+  if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) {
+    return false;
+  }
+  word = std::move(term);
+  return true;
+}
+
+// Walks the query tree: terms under OP_PHRASE go to `phrases`, others to
+// `free_stems`.
+void collect(const Xapian::Query& q, bool in_phrase, HighlightTerms& terms,
+             std::set<std::string>& free_stems) {
+  auto type = q.get_type();
+  if (type == Xapian::Query::LEAF_TERM) {
+    std::string word;
+    bool stem;
+    if (!word_of_term(*q.get_terms_begin(), word, stem)) return;
+    if (in_phrase) {
+      terms.phrases.back().push_back(word);
+    } else if (stem) {
+      free_stems.insert(word);
+    }
+    (stem ? terms.stems : terms.exact).insert(word);
+    return;
+  }
+  bool phrase = type == Xapian::Query::OP_PHRASE;
+  if (phrase) terms.phrases.emplace_back();
+  for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+    collect(q.get_subquery(i), in_phrase || phrase, terms, free_stems);
+  }
+}
+
+}  // namespace
+
 HighlightTerms HighlightTerms::from_query(const Xapian::Query& query) {
   HighlightTerms terms;
-  for (auto it = query.get_unique_terms_begin();
-       it != query.get_unique_terms_end(); ++it) {
-    std::string term = *it;
-    bool stem = false;
-    if (!term.empty() && term[0] == 'Z') {
-      stem = true;
-      term.erase(0, 1);
+  std::set<std::string> free_stems;
+  collect(query, false, terms, free_stems);
+  for (const auto& phrase : terms.phrases) {
+    for (const auto& stem : phrase) {
+      if (!free_stems.count(stem)) terms.phrase_only_stems.insert(stem);
     }
-    // Title terms carry the prefix "S"; any other upper-case start is a
-    // boolean filter prefix.
-    if (term.size() > 1 && term[0] == 'S' &&
-        !std::isupper(static_cast<unsigned char>(term[1]))) {
-      term.erase(0, 1);
-    }
-    if (term.empty() || std::isupper(static_cast<unsigned char>(term[0]))) {
-      continue;
-    }
-    (stem ? terms.stems : terms.exact).insert(term);
   }
   return terms;
+}
+
+void TermMatcher::keep_whole_phrases(std::vector<int>& ids) {
+  if (terms_.phrase_only_stems.empty()) return;
+  std::vector<bool> in_phrase(ids.size(), false);
+  for (const auto& phrase : terms_.phrases) {
+    std::vector<int> want;
+    for (const auto& stem : phrase) want.push_back(id_for("~" + stem));
+    if (want.empty() || want.size() > ids.size()) continue;
+    for (std::size_t i = 0; i + want.size() <= ids.size(); ++i) {
+      if (std::equal(want.begin(), want.end(),
+                     ids.begin() + static_cast<std::ptrdiff_t>(i))) {
+        for (std::size_t k = 0; k < want.size(); ++k) in_phrase[i + k] = true;
+      }
+    }
+  }
+  std::set<int> phrase_only;
+  for (const auto& stem : terms_.phrase_only_stems)
+    phrase_only.insert(id_for("~" + stem));
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (ids[i] >= 0 && !in_phrase[i] && phrase_only.count(ids[i])) ids[i] = -1;
+  }
 }
 
 TermMatcher::TermMatcher(HighlightTerms terms, Xapian::Stem stemmer)
@@ -239,8 +317,7 @@ std::vector<Fragment> make_snippet(std::string_view text,
                                    TermMatcher& matcher) {
   std::vector<Word> words = split_words(text);
   if (words.empty() || options.fragments == 0) return {};
-  for (Word& w : words)
-    w.term = matcher.match(text.substr(w.begin, w.end - w.begin));
+  mark_matches(text, words, matcher);
   const std::size_t chars = std::max<std::size_t>(options.chars, 20);
 
   std::vector<bool> used(words.size(), false);
@@ -301,13 +378,12 @@ Fragment highlight_all(std::string_view text, TermMatcher& matcher) {
     add_span(f, text, false);
     return f;
   }
-  for (Word& w : words)
-    w.term = matcher.match(text.substr(w.begin, w.end - w.begin));
+  mark_matches(text, words, matcher);
   Fragment f;
   std::size_t pos = 0;
   for (const Word& w : words) {
     if (w.term < 0) continue;
-    add_span(f, text.substr(pos, w.begin - pos), false);
+    add_gap(f, text.substr(pos, w.begin - pos));
     add_span(f, text.substr(w.begin, w.end - w.begin), true);
     pos = w.end;
   }

@@ -18,6 +18,10 @@ struct HighlightTerms {
   std::set<std::string> exact;                 // lower-case words ("talks")
   std::set<std::string> stems;                 // stems ("talk")
   std::vector<std::string> wildcard_prefixes;  // "negotiat" for negotiat*
+  // Phrases, as their stems in order; a stem found only in phrases is
+  // highlighted only where the whole phrase occurs.
+  std::vector<std::vector<std::string>> phrases;
+  std::set<std::string> phrase_only_stems;
 
   bool empty() const {
     return exact.empty() && stems.empty() && wildcard_prefixes.empty();
@@ -35,6 +39,10 @@ class TermMatcher {
   // Returns an id for the query term `word` matches (same id for all forms
   // of one term), or -1.
   int match(std::string_view word);
+
+  // Clears the matches of phrase-only terms in `ids` (one per word, in
+  // text order) that are not part of a whole occurrence of their phrase.
+  void keep_whole_phrases(std::vector<int>& ids);
 
  private:
   HighlightTerms terms_;

@@ -68,7 +68,8 @@ TEST_CASE("the passage with the most distinct query terms wins") {
   REQUIRE(fragments.size() == 1);
   std::string shown = show(fragments[0]);
   CAPTURE(shown);
-  CHECK(shown.find("[ceasefire] [talks] in [Istanbul]") != std::string::npos);
+  // Adjacent matches join into one highlight.
+  CHECK(shown.find("[ceasefire talks] in [Istanbul]") != std::string::npos);
   CHECK(fragments[0].cut_before);
 }
 
@@ -123,6 +124,25 @@ TEST_CASE("snippets never split UTF-8 and fold white space") {
   CHECK(all.find("  ") == std::string::npos);
   CHECK(all.find('\n') == std::string::npos);
   CHECK(show(fragments[0]).find("[переговоры]") != std::string::npos);
+}
+
+TEST_CASE("phrase words are highlighted only where the phrase occurs") {
+  std::vector<Xapian::Query> words{Xapian::Query("Zpeac"),
+                                   Xapian::Query("Ztalk")};
+  Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+  HighlightTerms terms = HighlightTerms::from_query(phrase);
+  REQUIRE(terms.phrases.size() == 1);
+  CHECK(terms.phrases[0] == std::vector<std::string>{"peac", "talk"});
+  TermMatcher m(terms, Xapian::Stem("english"));
+  CHECK(show(highlight_all("Peace deal, then talks; later Peace Talks began",
+                           m)) ==
+        "Peace deal, then talks; later [Peace Talks] began");
+  // A word also searched on its own is highlighted everywhere.
+  Xapian::Query both(Xapian::Query::OP_AND, phrase, Xapian::Query("Ztalk"));
+  TermMatcher m2(HighlightTerms::from_query(both), Xapian::Stem("english"));
+  CHECK(show(highlight_all("Peace deal, then talks; later Peace Talks began",
+                           m2)) ==
+        "Peace deal, then [talks]; later [Peace Talks] began");
 }
 
 TEST_CASE("highlight_all marks matches in a title") {

@@ -1,0 +1,95 @@
+// Batch mode on top of Searcher and the shared option names.
+#include "searcher/batch.h"
+
+#include <chrono>
+#include <cmath>
+
+#include "common/text_utf8.h"
+#include "searcher/request_options.h"
+
+namespace newsdex {
+namespace {
+
+// Builds the request for one batch line; returns "" or what is wrong.
+std::string request_for_line(const std::string& line,
+                             const SearchRequest& defaults,
+                             SearchRequest& request, nlohmann::json& tag) {
+  request = defaults;
+  std::string_view text = trim_space(line);
+  if (text.front() != '{') {
+    request.query = std::string(text);
+    return "";
+  }
+  auto object = nlohmann::json::parse(text, nullptr, false);
+  if (object.is_discarded() || !object.is_object()) {
+    return "not a JSON object";
+  }
+  for (const auto& [key, value] : object.items()) {
+    if (key == "id") {
+      tag["query_id"] = value;
+      continue;
+    }
+    if (std::string error = apply_request_option(request, key, value);
+        !error.empty()) {
+      return error;
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+BatchSummary run_batch(Searcher& searcher, const SearchRequest& defaults,
+                       const BatchOptions& options, std::istream& in,
+                       std::ostream& out) {
+  auto start = std::chrono::steady_clock::now();
+  BatchSummary summary;
+  std::string line;
+  std::size_t line_number = 0;
+  while (std::getline(in, line)) {
+    ++line_number;
+    if (trim_space(line).empty()) continue;
+    ++summary.queries;
+    nlohmann::json tag = {{"query_line", line_number}};
+    SearchRequest request;
+    std::string error = request_for_line(line, defaults, request, tag);
+    if (find_invalid_utf8(line) != std::string::npos) error = "invalid UTF-8";
+    if (options.count_only) request.limit = 0;  // no hits to fetch
+    SearchResponse response;
+    if (error.empty()) {
+      response = searcher.search(request);
+      if (!response.ok) {
+        error = response.error + " in '" + response.offending + "'";
+      }
+    }
+    if (!error.empty()) {
+      ++summary.errors;
+      nlohmann::json e = tag;
+      e["type"] = "error";
+      e["data"] = {{"message", error}};
+      out << e.dump() << '\n';
+      continue;
+    }
+    write_json_lines(request, response, options.highlight, out, tag,
+                     options.count_only);
+  }
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  double qps = summary.seconds > 0
+                   ? static_cast<double>(summary.queries) / summary.seconds
+                   : 0;
+  out << nlohmann::json{{"type", "batch_summary"},
+                        {"data",
+                         {{"version", kJsonFormatVersion},
+                          {"queries", summary.queries},
+                          {"errors", summary.errors},
+                          {"seconds",
+                           std::round(summary.seconds * 1000) / 1000},
+                          {"queries_per_second", std::round(qps * 10) / 10}}}}
+             .dump()
+      << '\n';
+  return summary;
+}
+
+}  // namespace newsdex
