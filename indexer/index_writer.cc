@@ -85,6 +85,9 @@ IndexWriter::IndexWriter(Xapian::WritableDatabase& db,
   term_generator_.set_stemmer(make_stemmer(language));
   term_generator_.set_stemming_strategy(
       Xapian::TermGenerator::STEM_SOME_FULL_POS);
+  // Spelling data for "did you mean" suggestions.
+  term_generator_.set_database(db_);
+  term_generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
 }
 
 WriteOutcome IndexWriter::write(Article article) {

@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> words;
   bool json = false, stats = false, count = false;
   std::string batch;
+  std::vector<std::string> synonym_files;
 
   po::options_description visible(
       "Usage: newsdex-search --db PATH [options] QUERY...\n\n"
@@ -109,6 +110,8 @@ int main(int argc, char** argv) {
       "run one query per line of FILE (- for stdin): plain text, or a JSON "
       "object with \"q\", \"id\" and any option by its long name; writes "
       "JSON Lines tagged with query_line and query_id")(
+      "synonyms", po::value<std::vector<std::string>>(&synonym_files),
+      "file of synonym groups, one per line: Kyiv = Kiev (repeatable)")(
       "stats", po::bool_switch(&stats),
       "print a summary of the database (documents, dates, sources, size, "
       "last update) instead of searching")(
@@ -187,6 +190,22 @@ int main(int argc, char** argv) {
       std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
   try {
     newsdex::Searcher searcher(db_path);
+    if (!synonym_files.empty()) {
+      newsdex::SynonymTable synonyms;
+      for (const auto& file : synonym_files) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) {
+          std::cerr << "newsdex-search: error: cannot read " << file << '\n';
+          return 2;
+        }
+        std::string text(std::istreambuf_iterator<char>(in), {});
+        for (const auto& message : synonyms.add(text, file)) {
+          std::cerr << "newsdex-search: warning: " << message
+                    << "; line ignored\n";
+        }
+      }
+      searcher.set_synonyms(std::move(synonyms));
+    }
     if (stats) {
       auto summary = newsdex::collect_stats(searcher.database(), db_path);
       if (json) {

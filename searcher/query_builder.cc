@@ -126,8 +126,9 @@ std::optional<Xapian::Query> date_range_query(const std::string& since,
 QueryBuilder::QueryBuilder(const Xapian::Database& db,
                            const std::string& language,
                            const SourceNormalizer& sources,
-                           std::chrono::sys_days today)
-    : db_(db), sources_(sources), today_(today) {
+                           std::chrono::sys_days today,
+                           const SynonymTable* synonyms)
+    : db_(db), sources_(sources), today_(today), synonyms_(synonyms) {
   if (language != kNoLanguage && !language.empty()) {
     stemmer_ = Xapian::Stem(language);
   }
@@ -150,6 +151,7 @@ ParsedQuery QueryBuilder::build(const std::string& text,
                             (new DateFieldProcessor(today_))->release());
 
   std::string folded = fold_query_case(text);
+  if (synonyms_ != nullptr) folded = synonyms_->expand(folded);
   Xapian::Query query = Xapian::Query::MatchAll;
   if (!trim_space(folded).empty()) {
     try {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/source_normalizer.h"
+#include "searcher/synonyms.h"
 
 namespace newsdex {
 
@@ -44,8 +45,11 @@ class QueryBuilder {
   // stemming language ("none" for none); `sources` resolves any spelling
   // of an outlet (it must outlive the builder); relative dates ("7d",
   // "last-week") are resolved against `today`.
+  // `synonyms`, when given, expands query words first (it must outlive the
+  // builder).
   QueryBuilder(const Xapian::Database& db, const std::string& language,
-               const SourceNormalizer& sources, std::chrono::sys_days today);
+               const SourceNormalizer& sources, std::chrono::sys_days today,
+               const SynonymTable* synonyms = nullptr);
 
   // Parses `text` (Xapian's query language with the fields title:,
   // source: and date:) and applies `filters`. An empty text matches every
@@ -58,6 +62,7 @@ class QueryBuilder {
   Xapian::Stem stemmer_;
   const SourceNormalizer& sources_;
   std::chrono::sys_days today_;
+  const SynonymTable* synonyms_;
 };
 
 // A date filter for the range [since, until] (either may be empty; any

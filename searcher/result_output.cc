@@ -228,6 +228,7 @@ nlohmann::json summary_to_json(const SearchRequest& request,
       {"elapsed_ms", std::round(response.seconds * 1e6) / 1000},
   };
   if (!response.facets.empty()) data["facets"] = facet_info;
+  if (!response.suggestion.empty()) data["suggestion"] = response.suggestion;
   return data;
 }
 
@@ -330,6 +331,9 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
   std::snprintf(summary, sizeof summary, " (%.1f ms)", response.seconds * 1000);
   line += summary;
   out << styled(kAnsiDim, line) << '\n';
+  if (!response.suggestion.empty()) {
+    out << "Did you mean: " << styled(kAnsiBold, response.suggestion) << '\n';
+  }
 }
 
 namespace {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "common/schema.h"
+#include "searcher/spelling.h"
 
 namespace newsdex {
 
@@ -63,7 +64,7 @@ std::optional<Xapian::Query> Searcher::like_query(const std::string& id) {
 SearchResponse Searcher::search(const SearchRequest& request) {
   auto start = std::chrono::steady_clock::now();
   SearchResponse response;
-  QueryBuilder builder(db_, language_, sources_, request.today);
+  QueryBuilder builder(db_, language_, sources_, request.today, &synonyms_);
   ParsedQuery parsed =
       builder.build(request.query, request.filters, request.match);
   if (!parsed.ok) {
@@ -129,6 +130,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     hit.title = highlight_all(hit.article.title, matcher);
     hit.snippet = make_snippet(hit.article.text, request.snippet, matcher);
     response.hits.push_back(std::move(hit));
+  }
+  if (!request.query.empty()) {
+    response.suggestion = spelling_suggestion(db_, request.query);
   }
   if (!request.facets.empty()) {
     response.facets = facets.results(response.total, request.facet_size);

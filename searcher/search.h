@@ -49,9 +49,10 @@ struct Hit {
 
 struct SearchResponse {
   bool ok = true;
-  std::string error;      // a malformed query, when !ok
-  std::string offending;  // the text the error is about
-  std::size_t total = 0;  // exact number of matching documents
+  std::string error;       // a malformed query, when !ok
+  std::string offending;   // the text the error is about
+  std::size_t total = 0;   // exact number of matching documents
+  std::string suggestion;  // a respelled query worth trying, or ""
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;
   double seconds = 0;
@@ -72,6 +73,8 @@ class Searcher {
   const Xapian::Database& database() const { return db_; }
   const std::string& language() const { return language_; }
   const SourceNormalizer& sources() const { return sources_; }
+  // User synonyms applied to every query from now on.
+  void set_synonyms(SynonymTable synonyms) { synonyms_ = std::move(synonyms); }
 
  private:
   // The query for articles like the one with `id`, or nullopt when there
@@ -81,6 +84,7 @@ class Searcher {
   Xapian::Database db_;
   std::string language_;
   SourceNormalizer sources_;
+  SynonymTable synonyms_;
   Xapian::Stem stemmer_;
 };
 

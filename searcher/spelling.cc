@@ -1,0 +1,71 @@
+// Spelling suggestions on Xapian's spelling table (edit distance 2).
+#include "searcher/spelling.h"
+
+#include <cctype>
+
+#include "searcher/query_builder.h"
+
+namespace newsdex {
+namespace {
+
+// A word seen fewer times than this is rare enough to question...
+constexpr Xapian::doccount kRareWord = 3;
+// ...when the suggestion is this many times as frequent.
+constexpr Xapian::doccount kBetterBy = 10;
+constexpr unsigned kMaxEditDistance = 2;
+
+bool is_plain_word(const std::string& w) {
+  if (w.size() < 3) return false;
+  for (unsigned char c : w) {
+    if (!(std::isalpha(c) || c >= 0x80 || c == '\'')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string spelling_suggestion(const Xapian::Database& db,
+                                const std::string& query) {
+  std::string folded = fold_query_case(query);
+  std::string out;
+  bool changed = false, in_phrase = false;
+  std::size_t pos = 0;
+  while (pos <= folded.size()) {
+    std::size_t end = folded.find_first_of(" \t\n", pos);
+    if (end == std::string::npos) end = folded.size();
+    std::string chunk = folded.substr(pos, end - pos);
+    // Split off leading and trailing punctuation: "(+word)".
+    std::size_t a = 0, b = chunk.size();
+    while (a < b &&
+           std::string_view("+-(\"").find(chunk[a]) != std::string_view::npos)
+      ++a;
+    while (b > a && std::string_view(")\",.;!?").find(chunk[b - 1]) !=
+                        std::string_view::npos)
+      --b;
+    std::string word = chunk.substr(a, b - a);
+    bool quoted_start =
+        chunk.find('"') != std::string::npos && chunk.find('"') < a;
+    bool check = !in_phrase && !quoted_start && is_plain_word(word);
+    if (check) {
+      Xapian::doccount freq = db.get_termfreq(word);
+      if (freq < kRareWord) {
+        std::string better = db.get_spelling_suggestion(word, kMaxEditDistance);
+        if (!better.empty() && better != word &&
+            db.get_termfreq(better) >=
+                kBetterBy * std::max<Xapian::doccount>(freq, 1)) {
+          chunk = chunk.substr(0, a) + better + chunk.substr(b);
+          changed = true;
+        }
+      }
+    }
+    for (char c : folded.substr(pos, end - pos)) {
+      if (c == '"') in_phrase = !in_phrase;
+    }
+    out += chunk;
+    if (end < folded.size()) out += folded[end];
+    pos = end + 1;
+  }
+  return changed ? out : "";
+}
+
+}  // namespace newsdex

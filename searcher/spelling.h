@@ -1,0 +1,22 @@
+// "Did you mean": spelling suggestions from the spelling data the indexer
+// builds, for query words that are unknown or rare.
+#ifndef NEWSDEX_SEARCHER_SPELLING_H_
+#define NEWSDEX_SEARCHER_SPELLING_H_
+
+#include <xapian.h>
+
+#include <string>
+
+namespace newsdex {
+
+// Returns `query` with each unknown or rare free-text word replaced by a
+// close word that is much more common in `db`, or "" when no word needs
+// correcting. Operators, field:value terms, wildcards and words inside
+// "phrases" are left as they are; the query is case-folded first. Never
+// changes what is searched: the caller only shows it.
+std::string spelling_suggestion(const Xapian::Database& db,
+                                const std::string& query);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_SEARCHER_SPELLING_H_
