@@ -80,14 +80,16 @@ Xapian::Document build_document(const Article& article,
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase& db,
                          const std::string& language,
-                         const SourceNormalizer& sources)
+                         const SourceNormalizer& sources, bool spelling)
     : db_(db), language_(language), sources_(sources) {
   term_generator_.set_stemmer(make_stemmer(language));
   term_generator_.set_stemming_strategy(
       Xapian::TermGenerator::STEM_SOME_FULL_POS);
   // Spelling data for "did you mean" suggestions.
-  term_generator_.set_database(db_);
-  term_generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  if (spelling) {
+    term_generator_.set_database(db_);
+    term_generator_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+  }
 }
 
 WriteOutcome IndexWriter::write(Article article) {

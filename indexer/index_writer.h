@@ -25,9 +25,10 @@ class IndexWriter {
  public:
   // `language` must be a Snowball language name or "none"; `sources` maps
   // each record's source (or URL) to its outlet's display name. Both must
-  // outlive the writer.
+  // outlive the writer. `spelling` builds the spelling data for "did you
+  // mean" (not supported by in-memory databases).
   IndexWriter(Xapian::WritableDatabase& db, const std::string& language,
-              const SourceNormalizer& sources);
+              const SourceNormalizer& sources, bool spelling = true);
 
   // Adds or replaces the article with `article.id`, its source replaced by
   // the outlet's display name. An article whose stored version has the

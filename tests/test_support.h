@@ -40,7 +40,7 @@ inline Xapian::WritableDatabase make_db(
     const std::vector<Article>& articles,
     const std::string& language = "english") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, language, sources());
+  IndexWriter writer(db, language, sources(), /*spelling=*/false);
   for (const auto& a : articles) writer.write(a);
   db.set_metadata(std::string(schema::kSchemaKey),
                   std::string(schema::kSchemaVersion));
