@@ -22,6 +22,10 @@ inline constexpr std::string_view kSourcePrefix = "XS";  // source key
 inline constexpr std::string_view kYearPrefix = "Y";     // YYYY
 inline constexpr std::string_view kMonthPrefix = "M";    // YYYYMM
 inline constexpr std::string_view kDayPrefix = "D";      // YYYYMMDD
+// Near-duplicate detection (indexer/duplicate_fingerprint.h):
+inline constexpr std::string_view kExactTextPrefix = "XE";       // words hash
+inline constexpr std::string_view kSimhashBandPrefix = "XB";     // band:bits
+inline constexpr std::string_view kDuplicateGroupPrefix = "XG";  // group key
 
 // Value slots.
 // kSourceSlot: the source's display name (facet counts).
@@ -32,6 +36,10 @@ inline constexpr std::string_view kDayPrefix = "D";      // YYYYMMDD
 inline constexpr Xapian::valueno kSourceSlot = 0;
 inline constexpr Xapian::valueno kDateSlot = 1;
 inline constexpr Xapian::valueno kSignatureSlot = 2;
+// kSimhashSlot: the body's 64-bit SimHash as 16 hex digits.
+// kDuplicateGroupSlot: the near-duplicate group key (the collapse key).
+inline constexpr Xapian::valueno kSimhashSlot = 3;
+inline constexpr Xapian::valueno kDuplicateGroupSlot = 4;
 
 // Query-language field names.
 inline constexpr std::string_view kTitleField = "title";

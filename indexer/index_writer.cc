@@ -5,6 +5,7 @@
 
 #include "common/schema.h"
 #include "common/source_name.h"
+#include "indexer/duplicate_fingerprint.h"
 
 namespace newsdex {
 namespace {
@@ -92,6 +93,43 @@ IndexWriter::IndexWriter(Xapian::WritableDatabase& db,
   }
 }
 
+std::string IndexWriter::duplicate_group(const Fingerprint& fp,
+                                         Xapian::docid own) {
+  auto group_of = [&](Xapian::docid did) {
+    return db_.get_document(did).get_value(kDuplicateGroupSlot);
+  };
+  std::string exact = prefixed(kExactTextPrefix, to_hex(fp.exact));
+  for (auto it = db_.postlist_begin(exact); it != db_.postlist_end(exact);
+       ++it) {
+    if (*it == own) continue;
+    std::string group = group_of(*it);
+    if (!group.empty()) return group;
+  }
+  if (fp.words >= kMinWordsForNearDuplicate) {
+    // Look at a bounded number of candidates per band: a band shared by
+    // very many articles is common boilerplate, not evidence.
+    constexpr int kMaxCandidatesPerBand = 64;
+    for (int band = 0; band < kSimhashBands; ++band) {
+      std::string term = simhash_band_term(fp.simhash, band);
+      int seen = 0;
+      for (auto it = db_.postlist_begin(term);
+           it != db_.postlist_end(term) && seen < kMaxCandidatesPerBand;
+           ++it, ++seen) {
+        if (*it == own) continue;
+        Xapian::Document candidate = db_.get_document(*it);
+        std::string hex = candidate.get_value(kSimhashSlot);
+        if (hex.size() != 16) continue;
+        if (hamming_distance(std::stoull(hex, nullptr, 16), fp.simhash) <=
+            kNearDuplicateBits) {
+          std::string group = candidate.get_value(kDuplicateGroupSlot);
+          if (!group.empty()) return group;
+        }
+      }
+    }
+  }
+  return to_hex(fp.exact);
+}
+
 WriteOutcome IndexWriter::write(Article article) {
   article.source = sources_.canonical(article.source, article.url);
   std::string data = to_document_data(article);
@@ -99,14 +137,31 @@ WriteOutcome IndexWriter::write(Article article) {
   std::string term = id_term(article.id);
 
   WriteOutcome outcome = WriteOutcome::kAdded;
+  Xapian::docid own = 0;
   Xapian::PostingIterator existing = db_.postlist_begin(term);
   if (existing != db_.postlist_end(term)) {
-    if (db_.get_document(*existing).get_value(schema::kSignatureSlot) == sig) {
+    own = *existing;
+    if (db_.get_document(own).get_value(schema::kSignatureSlot) == sig) {
       return WriteOutcome::kUnchanged;
     }
     outcome = WriteOutcome::kUpdated;
   }
   Xapian::Document doc = build_document(article, term_generator_);
+
+  Fingerprint fp =
+      fingerprint(article.text.find_first_not_of(" \t\r\n") == std::string::npos
+                      ? article.title
+                      : article.text);
+  std::string group = duplicate_group(fp, own);
+  doc.add_boolean_term(prefixed(kExactTextPrefix, to_hex(fp.exact)));
+  if (fp.words >= kMinWordsForNearDuplicate) {
+    doc.add_value(kSimhashSlot, to_hex(fp.simhash));
+    for (int band = 0; band < kSimhashBands; ++band) {
+      doc.add_boolean_term(simhash_band_term(fp.simhash, band));
+    }
+  }
+  doc.add_value(kDuplicateGroupSlot, group);
+  doc.add_boolean_term(prefixed(kDuplicateGroupPrefix, group));
   doc.set_data(data);
   doc.add_value(schema::kSignatureSlot, sig);
   db_.replace_document(term, doc);

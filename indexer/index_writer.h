@@ -37,6 +37,12 @@ class IndexWriter {
   WriteOutcome write(Article article);
 
  private:
+  // The near-duplicate group for a text with fingerprint `fp`: the group
+  // of an article with the same words, else of one whose SimHash is within
+  // kNearDuplicateBits, else a new group. `own` (the article's current
+  // document, 0 if none) is never its own match.
+  std::string duplicate_group(const struct Fingerprint& fp, Xapian::docid own);
+
   Xapian::WritableDatabase& db_;
   std::string language_;
   const SourceNormalizer& sources_;

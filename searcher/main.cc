@@ -85,6 +85,9 @@ int main(int argc, char** argv) {
       "number of hits to show (default 10)")(
       "offset", po::value<std::size_t>(&request.offset),
       "skip this many hits first (default 0)")(
+      "collapse", po::bool_switch(&request.collapse),
+      "one hit per group of near-duplicate articles (wire copies), listing "
+      "the others")(
       "like", po::value<std::string>(&request.like),
       "find articles like the one with this id (combines with the query "
       "and filters)")(

@@ -120,6 +120,9 @@ std::string apply_request_option(SearchRequest& r, const std::string& raw_name,
     if (!to_size(value, r.snippet.chars)) return bad("a whole number");
   } else if (name == "fragments") {
     if (!to_size(value, r.snippet.fragments)) return bad("a whole number");
+  } else if (name == "collapse") {
+    if (!value.is_boolean()) return bad("true or false");
+    r.collapse = value.get<bool>();
   } else if (name == "like") {
     if (!value.is_string()) return bad("an article id");
     r.like = value.get<std::string>();

@@ -192,6 +192,10 @@ nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode) {
       {"snippet", render_fragments(hit.snippet, mode)},
   };
   if (!a.extra.empty()) j["extra"] = a.extra;
+  if (hit.duplicate_count > 0) {
+    j["duplicates"] = hit.duplicates;
+    j["duplicate_count"] = hit.duplicate_count;
+  }
   return j;
 }
 
@@ -228,6 +232,10 @@ nlohmann::json summary_to_json(const SearchRequest& request,
       {"elapsed_ms", std::round(response.seconds * 1e6) / 1000},
   };
   if (!response.facets.empty()) data["facets"] = facet_info;
+  // What total and facets count: with --collapse, total counts groups of
+  // near-duplicates while facet counts still count articles.
+  data["counts"] = response.collapsed ? "groups" : "articles";
+  data["facet_counts"] = "articles";
   if (!response.suggestion.empty()) data["suggestion"] = response.suggestion;
   return data;
 }

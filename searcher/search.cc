@@ -61,6 +61,20 @@ std::optional<Xapian::Query> Searcher::like_query(const std::string& id) {
                        Xapian::Query(id_term));
 }
 
+void Searcher::list_duplicates(const Xapian::Document& doc, Hit& hit) {
+  std::string group = doc.get_value(schema::kDuplicateGroupSlot);
+  if (group.empty()) return;
+  std::string term = std::string(schema::kDuplicateGroupPrefix) + group;
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+    if (*it == doc.get_docid()) continue;
+    ++hit.duplicate_count;
+    if (hit.duplicates.size() < kMaxDuplicateIds) {
+      hit.duplicates.push_back(
+          from_document_data(db_.get_document(*it).get_data()).id);
+    }
+  }
+}
+
 SearchResponse Searcher::search(const SearchRequest& request) {
   auto start = std::chrono::steady_clock::now();
   SearchResponse response;
@@ -108,6 +122,10 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       enquire.set_sort_by_key_then_relevance(&date_order, false);
       break;
   }
+  if (request.collapse) {
+    enquire.set_collapse_key(schema::kDuplicateGroupSlot);
+    response.collapsed = true;
+  }
   FacetCounter facets(request.facets);
   facets.register_with(enquire);
 
@@ -126,7 +144,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     hit.rank = it.get_rank() + 1;  // get_rank() counts the offset
     hit.docid = *it;
     hit.score = it.get_weight();
-    hit.article = from_document_data(it.get_document().get_data());
+    Xapian::Document doc = it.get_document();
+    hit.article = from_document_data(doc.get_data());
+    if (request.collapse) list_duplicates(doc, hit);
     hit.title = highlight_all(hit.article.title, matcher);
     hit.snippet = make_snippet(hit.article.text, request.snippet, matcher);
     response.hits.push_back(std::move(hit));

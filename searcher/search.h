@@ -32,11 +32,17 @@ struct SearchRequest {
   // What relative dates ("7d", "yesterday") count from. The caller sets it
   // from its clock; the library never reads one.
   std::chrono::sys_days today{};
+  // One hit per group of near-duplicate articles (wire copies); each hit
+  // lists the others in its group.
+  bool collapse = false;
   // "More like this": the id of an article; results are the articles most
   // like it (the article itself left out), still subject to the query text
   // and filters.
   std::string like;
 };
+
+// Duplicate ids listed per hit at most.
+inline constexpr std::size_t kMaxDuplicateIds = 20;
 
 struct Hit {
   std::size_t rank = 0;  // 1-based, counting from the first result
@@ -45,13 +51,19 @@ struct Hit {
   StoredArticle article;
   Fragment title;                 // the title with matches marked
   std::vector<Fragment> snippet;  // best passages of the body
+  // With collapse: the ids of the other articles in this hit's group (at
+  // most kMaxDuplicateIds) and how many there are in all.
+  std::vector<std::string> duplicates;
+  std::size_t duplicate_count = 0;
 };
 
 struct SearchResponse {
   bool ok = true;
-  std::string error;       // a malformed query, when !ok
-  std::string offending;   // the text the error is about
-  std::size_t total = 0;   // exact number of matching documents
+  std::string error;      // a malformed query, when !ok
+  std::string offending;  // the text the error is about
+  // Exact number of matching articles; with collapse, of groups.
+  std::size_t total = 0;
+  bool collapsed = false;  // whether total counts groups
   std::string suggestion;  // a respelled query worth trying, or ""
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;
@@ -80,6 +92,8 @@ class Searcher {
   // The query for articles like the one with `id`, or nullopt when there
   // is no such article.
   std::optional<Xapian::Query> like_query(const std::string& id);
+  // Fills hit.duplicates from the hit's duplicate group.
+  void list_duplicates(const Xapian::Document& doc, Hit& hit);
 
   Xapian::Database db_;
   std::string language_;

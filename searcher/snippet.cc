@@ -2,94 +2,26 @@
 // is much cheaper than MSet::snippet()'s default path.
 #include "searcher/snippet.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
 #include <cctype>
 
 #include "common/text_utf8.h"
+#include "common/word_split.h"
 
 namespace newsdex {
 namespace {
 
-struct Word {
-  std::size_t begin = 0, end = 0;        // byte offsets in the text
-  std::size_t cp_begin = 0, cp_end = 0;  // character offsets
-  int term = -1;                         // matcher id, -1 for no match
+// A word of the text and the query term it matches (-1 for none).
+struct Word : WordSpan {
+  int term = -1;
 };
 
-bool is_word_codepoint(utf8proc_int32_t cp) {
-  if (cp < 0x80) {
-    return std::isalnum(static_cast<unsigned char>(cp)) != 0;
-  }
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ND:
-    case UTF8PROC_CATEGORY_NL:
-    case UTF8PROC_CATEGORY_NO:
-      return true;
-    default:
-      return false;
-  }
-}
-
-bool is_apostrophe(utf8proc_int32_t cp) { return cp == '\'' || cp == 0x2019; }
-
-// Decodes the code point at `pos`; invalid bytes count as one non-word
-// code point each.
-utf8proc_int32_t decode(std::string_view text, std::size_t pos,
-                        std::size_t& length) {
-  auto c = static_cast<unsigned char>(text[pos]);
-  if (c < 0x80) {
-    length = 1;
-    return c;
-  }
-  utf8proc_int32_t cp = -1;
-  utf8proc_ssize_t n = utf8proc_iterate(
-      reinterpret_cast<const utf8proc_uint8_t*>(text.data() + pos),
-      static_cast<utf8proc_ssize_t>(text.size() - pos), &cp);
-  length = n > 0 ? static_cast<std::size_t>(n) : 1;
-  return n > 0 ? cp : -1;
-}
-
-// Splits text into words: runs of letters, marks and digits, with an
-// apostrophe allowed between letters ("Kyiv's").
-std::vector<Word> split_words(std::string_view text) {
+std::vector<Word> text_words(std::string_view text) {
   std::vector<Word> words;
-  std::size_t pos = 0, cp_index = 0;
-  bool in_word = false;
-  Word current;
-  while (pos < text.size()) {
-    std::size_t len;
-    utf8proc_int32_t cp = decode(text, pos, len);
-    bool word_char = cp >= 0 && is_word_codepoint(cp);
-    if (!word_char && in_word && is_apostrophe(cp) && pos + len < text.size()) {
-      std::size_t next_len;
-      utf8proc_int32_t next = decode(text, pos + len, next_len);
-      word_char = next >= 0 && is_word_codepoint(next);
-    }
-    if (word_char && !in_word) {
-      current = Word{pos, 0, cp_index, 0, -1};
-      in_word = true;
-    } else if (!word_char && in_word) {
-      current.end = pos;
-      current.cp_end = cp_index;
-      words.push_back(current);
-      in_word = false;
-    }
-    pos += len;
-    ++cp_index;
-  }
-  if (in_word) {
-    current.end = pos;
-    current.cp_end = cp_index;
-    words.push_back(current);
+  for (const WordSpan& span : newsdex::split_words(text)) {
+    Word w;
+    static_cast<WordSpan&>(w) = span;
+    words.push_back(w);
   }
   return words;
 }
@@ -315,7 +247,7 @@ int TermMatcher::match(std::string_view word) {
 std::vector<Fragment> make_snippet(std::string_view text,
                                    const SnippetOptions& options,
                                    TermMatcher& matcher) {
-  std::vector<Word> words = split_words(text);
+  std::vector<Word> words = text_words(text);
   if (words.empty() || options.fragments == 0) return {};
   mark_matches(text, words, matcher);
   const std::size_t chars = std::max<std::size_t>(options.chars, 20);
@@ -372,7 +304,7 @@ std::vector<Fragment> make_snippet(std::string_view text,
 }
 
 Fragment highlight_all(std::string_view text, TermMatcher& matcher) {
-  std::vector<Word> words = split_words(text);
+  std::vector<Word> words = text_words(text);
   if (words.empty()) {
     Fragment f;
     add_span(f, text, false);
