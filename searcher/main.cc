@@ -85,6 +85,13 @@ int main(int argc, char** argv) {
       "number of hits to show (default 10)")(
       "offset", po::value<std::size_t>(&request.offset),
       "skip this many hits first (default 0)")(
+      "recent",
+      po::value<double>(&request.recent_half_life)
+          ->implicit_value(newsdex::kDefaultRecentHalfLife),
+      "favour recent articles: a bonus halving every DAYS days of age (bare: "
+      "30), at most a quarter of the best match's score")(
+      "explain", po::bool_switch(&request.explain),
+      "show the weight each query term contributed to each hit")(
       "collapse", po::bool_switch(&request.collapse),
       "one hit per group of near-duplicate articles (wire copies), listing "
       "the others")(

@@ -120,6 +120,17 @@ std::string apply_request_option(SearchRequest& r, const std::string& raw_name,
     if (!to_size(value, r.snippet.chars)) return bad("a whole number");
   } else if (name == "fragments") {
     if (!to_size(value, r.snippet.fragments)) return bad("a whole number");
+  } else if (name == "recent") {
+    if (value.is_boolean()) {
+      r.recent_half_life = value.get<bool>() ? kDefaultRecentHalfLife : 0;
+    } else if (value.is_number() && value.get<double>() >= 0) {
+      r.recent_half_life = value.get<double>();
+    } else {
+      return bad("true, false or a half-life in days");
+    }
+  } else if (name == "explain") {
+    if (!value.is_boolean()) return bad("true or false");
+    r.explain = value.get<bool>();
   } else if (name == "collapse") {
     if (!value.is_boolean()) return bad("true or false");
     r.collapse = value.get<bool>();

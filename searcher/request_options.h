@@ -12,6 +12,9 @@
 
 namespace newsdex {
 
+// The half-life in days of a bare --recent.
+inline constexpr double kDefaultRecentHalfLife = 30;
+
 // Closed sets: each returns nullopt and sets `error` (naming the option and
 // the allowed values) for anything else.
 std::optional<SortOrder> parse_sort(std::string_view value, std::string& error);

@@ -192,6 +192,15 @@ nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode) {
       {"snippet", render_fragments(hit.snippet, mode)},
   };
   if (!a.extra.empty()) j["extra"] = a.extra;
+  if (!hit.explanation.empty() || hit.recency > 0) {
+    nlohmann::json terms = nlohmann::json::array();
+    for (const auto& t : hit.explanation) {
+      terms.push_back(
+          {{"term", t.term}, {"weight", std::round(t.weight * 10000) / 10000}});
+    }
+    j["explain"] = {{"terms", terms},
+                    {"recency", std::round(hit.recency * 10000) / 10000}};
+  }
   if (hit.duplicate_count > 0) {
     j["duplicates"] = hit.duplicates;
     j["duplicate_count"] = hit.duplicate_count;

@@ -30,13 +30,19 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
 namespace {
 
 // Relevance feedback keeps the body's stemmed words: "Z" terms, but not
-// title ("ZS") terms or boolean filter terms.
+// title ("ZS") terms or boolean filter terms, and not words no other
+// article has (they could only find the model itself).
 class StemTermsOnly : public Xapian::ExpandDecider {
  public:
+  explicit StemTermsOnly(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
     return term.size() > 2 && term[0] == 'Z' && term[1] != 'S' &&
-           !std::isupper(static_cast<unsigned char>(term[1]));
+           !std::isupper(static_cast<unsigned char>(term[1])) &&
+           db_.get_termfreq(term) >= 2;
   }
+
+ private:
+  const Xapian::Database& db_;
 };
 
 // How many terms of the model article make up a "more like this" query.
@@ -52,7 +58,7 @@ std::optional<Xapian::Query> Searcher::like_query(const std::string& id) {
   rset.add_document(*it);
   Xapian::Enquire enquire(db_);
   enquire.set_query(Xapian::Query(id_term));
-  StemTermsOnly decider;
+  StemTermsOnly decider(db_);
   Xapian::ESet eset = enquire.get_eset(kLikeTerms, rset, &decider);
   std::vector<Xapian::Query> terms;
   for (auto t = eset.begin(); t != eset.end(); ++t) terms.emplace_back(*t);
@@ -107,6 +113,20 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
 
   Xapian::Enquire enquire(db_);
+  Xapian::Query relevance_query = query;
+  if (request.recent_half_life > 0 && request.sort == SortOrder::kRelevance) {
+    // The bonus is scaled to the best relevance score, so recency
+    // re-ranks close matches without turning into a date sort.
+    enquire.set_query(query);
+    Xapian::MSet best = enquire.get_mset(0, 1);
+    double peak = best.empty() ? 0 : kRecencyShare * best.begin().get_weight();
+    if (peak > 0) {
+      query =
+          Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                        Xapian::Query(make_recency_source(
+                            request.today, request.recent_half_life, peak)));
+    }
+  }
   enquire.set_query(query);
   // Undated articles sort last in either direction.
   Xapian::MultiValueKeyMaker date_order;
@@ -136,7 +156,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       static_cast<Xapian::doccount>(request.limit), check_at_least);
   response.total = mset.get_matches_estimated();
 
-  HighlightTerms terms = HighlightTerms::from_query(query);
+  HighlightTerms terms = HighlightTerms::from_query(relevance_query);
   terms.wildcard_prefixes = parsed.wildcard_prefixes;
   TermMatcher matcher(std::move(terms), stemmer_);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -147,6 +167,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     Xapian::Document doc = it.get_document();
     hit.article = from_document_data(doc.get_data());
     if (request.collapse) list_duplicates(doc, hit);
+    if (request.explain) {
+      hit.explanation =
+          explain_terms(db_, relevance_query,
+                        std::string(schema::kIdPrefix) + hit.article.id);
+      double sum = 0;
+      for (const auto& t : hit.explanation) sum += t.weight;
+      hit.recency = std::max(0.0, hit.score - sum);
+    }
     hit.title = highlight_all(hit.article.title, matcher);
     hit.snippet = make_snippet(hit.article.text, request.snippet, matcher);
     response.hits.push_back(std::move(hit));

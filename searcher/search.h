@@ -13,6 +13,7 @@
 #include "common/document_record.h"
 #include "searcher/facets.h"
 #include "searcher/query_builder.h"
+#include "searcher/ranking.h"
 #include "searcher/snippet.h"
 
 namespace newsdex {
@@ -32,6 +33,12 @@ struct SearchRequest {
   // What relative dates ("7d", "yesterday") count from. The caller sets it
   // from its clock; the library never reads one.
   std::chrono::sys_days today{};
+  // Blend recency into relevance: articles get a bonus that halves every
+  // `recent_half_life` days of age, worth up to kRecencyShare of the best
+  // match's relevance. 0 for plain relevance.
+  double recent_half_life = 0;
+  // Per hit, the weight each query term contributed.
+  bool explain = false;
   // One hit per group of near-duplicate articles (wire copies); each hit
   // lists the others in its group.
   bool collapse = false;
@@ -55,6 +62,9 @@ struct Hit {
   // most kMaxDuplicateIds) and how many there are in all.
   std::vector<std::string> duplicates;
   std::size_t duplicate_count = 0;
+  // With explain: each term's weight, and the recency bonus.
+  std::vector<TermWeight> explanation;
+  double recency = 0;
 };
 
 struct SearchResponse {

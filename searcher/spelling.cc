@@ -50,9 +50,10 @@ std::string spelling_suggestion(const Xapian::Database& db,
       Xapian::doccount freq = db.get_termfreq(word);
       if (freq < kRareWord) {
         std::string better = db.get_spelling_suggestion(word, kMaxEditDistance);
+        // An unknown word takes any suggestion; a rare one only a much
+        // more common word.
         if (!better.empty() && better != word &&
-            db.get_termfreq(better) >=
-                kBetterBy * std::max<Xapian::doccount>(freq, 1)) {
+            (freq == 0 || db.get_termfreq(better) >= kBetterBy * freq)) {
           chunk = chunk.substr(0, a) + better + chunk.substr(b);
           changed = true;
         }

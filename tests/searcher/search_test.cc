@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "test_support.h"
 
 namespace newsdex {
@@ -115,6 +117,106 @@ TEST_CASE("snippets highlight stem variants; facets add up to the total") {
     for (const auto& v : facet.values) sum += v.count;
     CHECK(sum == resp.total);
   }
+}
+
+TEST_CASE("--recent lifts fresh matches without becoming a date sort") {
+  Searcher s(test::make_db({
+      test::make_article("old-strong", "Ceasefire ceasefire talks",
+                         "Ceasefire talks on a ceasefire.", "A", "2025-01-02"),
+      test::make_article("old-weak", "Markets", "A ceasefire was mentioned.",
+                         "A", "2025-01-01"),
+      test::make_article("new-weak", "Weather", "Briefly, a ceasefire.", "A",
+                         "2025-07-20"),
+      test::make_article("new-other", "Weather", "Rain and sun.", "A",
+                         "2025-07-21"),
+  }));
+  SearchRequest r;
+  r.query = "ceasefire";
+  r.today = std::chrono::sys_days{std::chrono::year{2025} / 7 / 22};
+  auto plain = ids(s.search(r));
+  r.recent_half_life = 30;
+  auto recent = ids(s.search(r));
+  REQUIRE(plain.size() == 3);  // the non-matching new article stays out
+  REQUIRE(recent.size() == 3);
+  CHECK(plain[0] == "old-strong");
+  CHECK(recent[0] == "old-strong");  // a much better match still wins
+  auto pos = [](const std::vector<std::string>& v, const std::string& id) {
+    return std::find(v.begin(), v.end(), id) - v.begin();
+  };
+  CHECK(pos(recent, "new-weak") < pos(recent, "old-weak"));
+}
+
+TEST_CASE("--explain: term weights add up to the score") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "ceasefire talks";
+  r.explain = true;
+  SearchResponse resp = s.search(r);
+  REQUIRE(!resp.hits.empty());
+  for (const auto& hit : resp.hits) {
+    REQUIRE(hit.explanation.size() == 2);
+    double sum = 0;
+    for (const auto& t : hit.explanation) sum += t.weight;
+    CHECK(sum == doctest::Approx(hit.score));
+  }
+  CHECK(resp.hits[0].explanation[0].term == "ceasefir");
+}
+
+TEST_CASE("--collapse folds near-duplicates into one hit listing the rest") {
+  std::string story;
+  for (int i = 0; i < 12; ++i) {
+    story += "Delegations from both sides met in Istanbul for talks number " +
+             std::to_string(i) + ". ";
+  }
+  Searcher s(test::make_db({
+      test::make_article("wire-1", "Talks in Istanbul", story, "Reuters"),
+      test::make_article("wire-2", "Talks held in Istanbul",
+                         story + "Updated with comment.", "Taipei Times"),
+      test::make_article("copy", "Talks in Istanbul", story, "SBS News"),
+      test::make_article("other", "Istanbul talks analysis",
+                         "A different story about talks in Istanbul.", "AnewZ"),
+  }));
+  SearchRequest r;
+  r.query = "istanbul";
+  r.facets = {{"source", DateGranularity::kDay}};
+  CHECK(s.search(r).total == 4);
+  r.collapse = true;
+  SearchResponse resp = s.search(r);
+  CHECK(resp.collapsed);
+  CHECK(resp.total == 2);
+  REQUIRE(resp.hits.size() == 2);
+  for (const auto& hit : resp.hits) {
+    if (hit.article.id == "other") {
+      CHECK(hit.duplicate_count == 0);
+    } else {
+      CHECK(hit.duplicate_count == 2);
+      CHECK(hit.duplicates.size() == 2);
+    }
+  }
+  // Facet counts still count articles.
+  std::size_t sum = 0;
+  for (const auto& v : resp.facets[0].values) sum += v.count;
+  CHECK(sum == 4);
+}
+
+TEST_CASE("--like finds similar articles and leaves the model out") {
+  Searcher s(test::make_db({
+      test::make_article("cocoa-1", "Cocoa crop",
+                         "Bahia cocoa harvest and cocoa prices rose.", "R"),
+      test::make_article("cocoa-2", "Cocoa exports",
+                         "Cocoa prices and the Bahia harvest.", "R"),
+      test::make_article("oil", "Oil", "Crude oil prices fell.", "R"),
+  }));
+  SearchRequest r;
+  r.like = "cocoa-1";
+  SearchResponse resp = s.search(r);
+  REQUIRE(resp.ok);
+  auto found = ids(resp);
+  REQUIRE(!found.empty());
+  CHECK(found[0] == "cocoa-2");
+  CHECK(std::find(found.begin(), found.end(), "cocoa-1") == found.end());
+  r.like = "missing";
+  CHECK_FALSE(s.search(r).ok);
 }
 
 TEST_CASE("a malformed query is an error value") {

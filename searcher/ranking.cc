@@ -1,0 +1,103 @@
+// Recency as a ValuePostingSource; explanations by scoring each term alone
+// against the one document.
+#include "searcher/ranking.h"
+
+#include <cctype>
+#include <cmath>
+#include <optional>
+
+#include "common/schema.h"
+
+namespace newsdex {
+namespace {
+
+// Days since the epoch for a date key; a month or year counts from its
+// middle.
+std::optional<std::chrono::sys_days> key_to_day(const std::string& key) {
+  using namespace std::chrono;
+  if (key.size() < 4) return std::nullopt;
+  try {
+    int y = std::stoi(key.substr(0, 4));
+    unsigned m = key.size() >= 6
+                     ? static_cast<unsigned>(std::stoi(key.substr(4, 2)))
+                     : 7;
+    unsigned d = key.size() >= 8
+                     ? static_cast<unsigned>(std::stoi(key.substr(6, 2)))
+                     : (key.size() >= 6 ? 15 : 1);
+    year_month_day ymd{year{y}, month{m}, day{d}};
+    if (!ymd.ok()) return std::nullopt;
+    return sys_days{ymd};
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
+
+class RecencySource : public Xapian::ValuePostingSource {
+ public:
+  RecencySource(std::chrono::sys_days today, double half_life, double peak)
+      : Xapian::ValuePostingSource(schema::kDateSlot),
+        today_(today),
+        half_life_(half_life),
+        peak_(peak) {}
+
+  void init(const Xapian::Database& db) override {
+    Xapian::ValuePostingSource::init(db);
+    set_maxweight(peak_);
+  }
+  double get_weight() const override {
+    return recency_bonus(get_value(), today_, half_life_, peak_);
+  }
+  RecencySource* clone() const override {
+    return new RecencySource(today_, half_life_, peak_);
+  }
+  std::string name() const override { return "newsdex::RecencySource"; }
+
+ private:
+  std::chrono::sys_days today_;
+  double half_life_, peak_;
+};
+
+}  // namespace
+
+double recency_bonus(const std::string& date_key, std::chrono::sys_days today,
+                     double half_life_days, double peak) {
+  auto day = key_to_day(date_key);
+  if (!day || half_life_days <= 0) return 0;
+  double age = static_cast<double>((today - *day).count());
+  if (age < 0) age = 0;
+  return peak * std::pow(0.5, age / half_life_days);
+}
+
+Xapian::PostingSource* make_recency_source(std::chrono::sys_days today,
+                                           double half_life_days, double peak) {
+  return (new RecencySource(today, half_life_days, peak))->release();
+}
+
+std::vector<TermWeight> explain_terms(const Xapian::Database& db,
+                                      const Xapian::Query& query,
+                                      const std::string& id_term) {
+  std::vector<TermWeight> out;
+  for (auto it = query.get_unique_terms_begin();
+       it != query.get_unique_terms_end(); ++it) {
+    std::string term = *it;
+    // Boolean filter terms (upper-case prefixes other than Z and S) carry
+    // no weight.
+    std::string shown = term;
+    if (!shown.empty() && shown[0] == 'Z') shown.erase(0, 1);
+    bool title = shown.size() > 1 && shown[0] == 'S' &&
+                 !std::isupper(static_cast<unsigned char>(shown[1]));
+    if (title) shown = "title:" + shown.substr(1);
+    if (shown.empty() || std::isupper(static_cast<unsigned char>(shown[0]))) {
+      continue;
+    }
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(
+        Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query(id_term)));
+    Xapian::MSet mset = enquire.get_mset(0, 1);
+    if (mset.empty()) continue;
+    out.push_back({shown, mset.begin().get_weight()});
+  }
+  return out;
+}
+
+}  // namespace newsdex

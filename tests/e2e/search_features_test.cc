@@ -1,0 +1,225 @@
+// End-to-end tests of the search features for analysts and scripts: batch
+// mode, --count, spelling suggestions, synonyms, more-like-this, collapse,
+// explain; on corpus/ and, when present, on BBC and Reuters.
+#include <doctest/doctest.h>
+#include <unistd.h>
+#include <zlib.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+
+#include "e2e/run_program.h"
+
+namespace newsdex::e2e {
+namespace {
+
+const std::string& seed_db() {
+  static const std::string db = [] {
+    std::string path =
+        (scratch("features-" + std::to_string(::getpid())) / "db").string();
+    REQUIRE(
+        run("newsdex-index", {"--db", path, corpus_dir().string()}).exit_code ==
+        0);
+    return path;
+  }();
+  return db;
+}
+
+const bool kNoShared = shared_corpora().empty();
+
+}  // namespace
+
+TEST_CASE("batch mode: plain and JSON lines, tagged, errors in place") {
+  std::string input =
+      "istanbul\n"
+      "\n"
+      "{\"q\": \"talks\", \"id\": \"q-talks\", \"source\": [\"sbs\"], "
+      "\"facets\": \"source\", \"limit\": 1}\n"
+      "{\"q\": \"talks AND\"}\n"
+      "{\"q\": \"x\", \"sort\": \"sideways\"}\n"
+      "not json but {braces}\n"
+      "{\"q\": \"\", \"since\": \"2025-07\", \"facets\": true}\n";
+  auto r = run("newsdex-search", {"--db", seed_db(), "--batch", "-"}, input);
+  CHECK(r.exit_code == 2);  // some lines failed
+  auto lines = json_lines(r.out);
+  std::map<int, std::vector<nlohmann::json>> by_line;
+  for (const auto& l : lines) {
+    if (l.contains("query_line")) by_line[l["query_line"]].push_back(l);
+  }
+  CHECK(by_line.size() == 6);
+  CHECK(by_line[1].back()["type"] == "summary");
+  CHECK(by_line[1].back()["data"]["total"] == 5);
+  CHECK(by_line[3].size() == 3);  // hit, facets, summary
+  CHECK(by_line[3][0]["query_id"] == "q-talks");
+  CHECK(by_line[3][0]["data"]["source"] == "SBS News");
+  CHECK(by_line[4][0]["type"] == "error");
+  CHECK(by_line[5][0]["type"] == "error");
+  CHECK(by_line[5][0]["data"]["message"].get<std::string>().find("relevance") !=
+        std::string::npos);
+  CHECK(by_line[6].back()["data"]["total"] == 0);  // plain text, no match
+  CHECK(by_line[7].back()["data"]["total"] == 2);
+  auto summary = of_type(lines, "batch_summary");
+  REQUIRE(summary.size() == 1);
+  CHECK(summary[0]["queries"] == 6);
+  CHECK(summary[0]["errors"] == 2);
+}
+
+TEST_CASE("--count prints only the total") {
+  auto r = run("newsdex-search", {"--db", seed_db(), "--count", "istanbul"});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "5\n");
+  auto none = run("newsdex-search", {"--db", seed_db(), "--count", "xyzzy"});
+  CHECK(none.exit_code == 1);
+  CHECK(none.out == "0\n");
+}
+
+TEST_CASE("spelling: a suggestion, never a silent rewrite") {
+  auto r =
+      run("newsdex-search", {"--db", seed_db(), "--json", "istanbol talks"});
+  CHECK(r.exit_code == 1);  // the query as typed has no hits
+  auto summary = of_type(json_lines(r.out), "summary");
+  REQUIRE(summary.size() == 1);
+  CHECK(summary[0]["total"] == 0);
+  CHECK(summary[0]["suggestion"] == "istanbul talks");
+  auto human = run("newsdex-search", {"--db", seed_db(), "istanbol"});
+  CHECK(human.out.find("Did you mean: istanbul") != std::string::npos);
+  auto right = run("newsdex-search", {"--db", seed_db(), "--json", "istanbul"});
+  CHECK_FALSE(
+      of_type(json_lines(right.out), "summary")[0].contains("suggestion"));
+}
+
+TEST_CASE("--synonyms expands the query") {
+  auto dir = scratch("synonyms");
+  std::ofstream(dir / "syn.txt") << "Zelenskiy = Zelensky = Zelenskyy\n";
+  auto plain =
+      run("newsdex-search", {"--db", seed_db(), "--count", "zelenskiy"});
+  auto expanded =
+      run("newsdex-search", {"--db", seed_db(), "--count", "--synonyms",
+                             (dir / "syn.txt").string(), "zelenskiy"});
+  CHECK(plain.out == "1\n");
+  CHECK(expanded.out == "5\n");
+}
+
+TEST_CASE("--like and --explain") {
+  auto like =
+      run("newsdex-search", {"--db", seed_db(), "--json", "--like",
+                             "002_db9a38a8cd49fc85.txt", "--limit", "2"});
+  CHECK(like.exit_code == 0);
+  auto hits = of_type(json_lines(like.out), "hit");
+  REQUIRE(hits.size() == 2);
+  // The other Devdiscourse-style wire copy of the same announcement.
+  CHECK(hits[0]["id"] == "004_bd72f0c225a6238f.txt");
+  for (const auto& h : hits) CHECK(h["id"] != "002_db9a38a8cd49fc85.txt");
+  auto missing =
+      run("newsdex-search", {"--db", seed_db(), "--like", "nope.txt"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.err.find("no article with id 'nope.txt'") != std::string::npos);
+
+  auto explained = run("newsdex-search", {"--db", seed_db(), "--json",
+                                          "--explain", "ceasefire talks"});
+  for (const auto& h : of_type(json_lines(explained.out), "hit")) {
+    double sum = 0;
+    for (const auto& t : h["explain"]["terms"])
+      sum += t["weight"].get<double>();
+    CHECK(sum == doctest::Approx(h["score"].get<double>()).epsilon(0.01));
+  }
+}
+
+TEST_CASE("BBC: --collapse groups all 98 byte-identical pairs" *
+          doctest::skip(kNoShared)) {
+  auto bbc = shared_corpora() / "bbc";
+  // Identical files, found here independently.
+  std::map<std::string, std::vector<std::string>> by_content;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(bbc)) {
+    if (e.path().extension() != ".txt" || e.path().filename() == "README.TXT")
+      continue;
+    std::ifstream in(e.path(), std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    by_content[text].push_back(
+        e.path().lexically_relative(bbc).generic_string());
+  }
+  std::vector<std::vector<std::string>> identical;
+  for (auto& [text, ids] : by_content) {
+    if (ids.size() > 1) identical.push_back(ids);
+  }
+  CHECK(identical.size() == 98);
+
+  std::string db = (scratch("bbc-collapse") / "db").string();
+  REQUIRE(run("newsdex-index", {"--db", db, bbc.string()}).exit_code == 0);
+  auto r = run("newsdex-search", {"--db", db, "--json", "--collapse", "--limit",
+                                  "3000", "--fragments", "0", ""});
+  REQUIRE(r.exit_code == 0);
+  auto lines = json_lines(r.out);
+  std::map<std::string, std::string> group_of;  // id -> shown id
+  for (const auto& h : of_type(lines, "hit")) {
+    group_of[h["id"]] = h["id"];
+    if (h.contains("duplicates")) {
+      for (const auto& d : h["duplicates"]) group_of[d] = h["id"];
+    }
+  }
+  for (const auto& ids : identical) {
+    if (std::find(ids.begin(), ids.end(), "sport/199.txt") != ids.end())
+      continue;
+    CAPTURE(ids[0]);
+    CHECK(group_of[ids[0]] == group_of[ids[1]]);
+  }
+  auto summary = of_type(lines, "summary")[0];
+  CHECK(summary["counts"] == "groups");
+  CHECK(summary["total"].get<int>() <= 2224 - 98);
+}
+
+TEST_CASE(
+    "Reuters: 1,000 batch queries with facets and snippets in one process" *
+    doctest::skip(kNoShared)) {
+  auto path = shared_corpora() / "reuters21578" / "reuters21578.jsonl.gz";
+  // Queries from the corpus's own titles.
+  std::string input;
+  gzFile gz = gzopen(path.string().c_str(), "rb");
+  REQUIRE(gz != nullptr);
+  char buf[1 << 16];
+  std::string line;
+  int queries = 0;
+  while (queries < 1000 && gzgets(gz, buf, sizeof buf) != nullptr) {
+    line += buf;
+    if (line.back() != '\n') continue;
+    auto j = nlohmann::json::parse(line);
+    line.clear();
+    std::string title = j["title"];
+    std::string word;
+    for (char c : title) {
+      if (std::isalpha(static_cast<unsigned char>(c))) {
+        word += c;
+      } else if (word.size() >= 4) {
+        break;
+      } else {
+        word.clear();
+      }
+    }
+    if (word.size() < 4) continue;
+    nlohmann::json q = {{"q", word},
+                        {"id", j["id"]},
+                        {"facets", "source,date:month"},
+                        {"limit", 10}};
+    input += q.dump() + "\n";
+    ++queries;
+  }
+  gzclose(gz);
+  REQUIRE(queries == 1000);
+  std::string db = (scratch("reuters-batch") / "db").string();
+  REQUIRE(run("newsdex-index", {"--db", db, path.string()}).exit_code == 0);
+  auto r = run("newsdex-search", {"--db", db, "--batch", "-"}, input);
+  CHECK(r.exit_code == 0);
+  auto lines = json_lines(r.out);
+  auto summary = of_type(lines, "batch_summary");
+  REQUIRE(summary.size() == 1);
+  CHECK(summary[0]["queries"] == 1000);
+  CHECK(summary[0]["errors"] == 0);
+  CHECK(of_type(lines, "summary").size() == 1000);
+  CHECK(of_type(lines, "facets").size() == 1000);
+  MESSAGE("batch: 1000 queries in " << summary[0]["seconds"] << " s, "
+                                    << summary[0]["queries_per_second"]
+                                    << " q/s");
+}
+
+}  // namespace newsdex::e2e
