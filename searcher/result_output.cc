@@ -294,6 +294,30 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     if (!a.url.empty() && a.url != a.id) {
       out << std::string(rank.size(), ' ') << styled(kAnsiDim, a.url) << '\n';
     }
+    std::string indent(rank.size(), ' ');
+    if (hit.duplicate_count > 0) {
+      std::string ids;
+      for (const auto& id : hit.duplicates) ids += (ids.empty() ? "" : ", ") + id;
+      if (hit.duplicate_count > hit.duplicates.size()) ids += ", ...";
+      out << indent
+          << styled(kAnsiDim, "+" + std::to_string(hit.duplicate_count) +
+                                  " near-duplicate" +
+                                  (hit.duplicate_count == 1 ? "" : "s") +
+                                  ": " + ids)
+          << '\n';
+    }
+    if (!hit.explanation.empty() || hit.recency > 0) {
+      std::string parts;
+      for (const auto& t : hit.explanation) {
+        parts += (parts.empty() ? "" : " + ") + t.term + " " +
+                 format_score(t.weight);
+      }
+      if (hit.recency > 0) {
+        parts += (parts.empty() ? "" : " + ") + std::string("recency ") +
+                 format_score(hit.recency);
+      }
+      out << indent << styled(kAnsiDim, "explain: " + parts) << '\n';
+    }
     std::vector<Piece> snippet;
     for (std::size_t i = 0; i < hit.snippet.size(); ++i) {
       const Fragment& f = hit.snippet[i];
