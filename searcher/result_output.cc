@@ -297,13 +297,14 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     std::string indent(rank.size(), ' ');
     if (hit.duplicate_count > 0) {
       std::string ids;
-      for (const auto& id : hit.duplicates) ids += (ids.empty() ? "" : ", ") + id;
+      for (const auto& id : hit.duplicates)
+        ids += (ids.empty() ? "" : ", ") + id;
       if (hit.duplicate_count > hit.duplicates.size()) ids += ", ...";
       out << indent
           << styled(kAnsiDim, "+" + std::to_string(hit.duplicate_count) +
                                   " near-duplicate" +
-                                  (hit.duplicate_count == 1 ? "" : "s") +
-                                  ": " + ids)
+                                  (hit.duplicate_count == 1 ? "" : "s") + ": " +
+                                  ids)
           << '\n';
     }
     if (!hit.explanation.empty() || hit.recency > 0) {
