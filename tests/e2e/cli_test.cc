@@ -1,6 +1,9 @@
 // End-to-end tests of the command-line contracts: help, errors, exit
 // codes, stdin input, bad records, colour.
 #include <doctest/doctest.h>
+#include <sys/wait.h>
+
+#include <fstream>
 
 #include "e2e/run_program.h"
 
@@ -178,6 +181,48 @@ TEST_CASE("colour follows --color, NO_COLOR and the terminal") {
                                             "always", "istanbul"});
   CHECK(json_forced.out.find("\033[") ==
         std::string::npos);  // JSON never coloured
+}
+
+TEST_CASE("Ctrl-C commits what was indexed and exits 130") {
+  auto dir = scratch("cli_interrupt");
+  {
+    std::ofstream big(dir / "big.jsonl");
+    for (int i = 0; i < 300000; ++i) {
+      big << "{\"id\": \"n" << i << "\", \"text\": \"record number " << i
+          << " about interrupted indexing runs\"}\n";
+    }
+  }
+  std::string db = (dir / "db").string();
+  std::string command = "timeout --preserve-status -s INT 1 " +
+                        std::string(NEWSDEX_BIN_DIR) + "/newsdex-index --db " +
+                        db + " --json " + (dir / "big.jsonl").string() + " >" +
+                        (dir / "out").string() + " 2>" + (dir / "err").string();
+  int status = std::system(command.c_str());
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 130);
+  std::ifstream out(dir / "out");
+  std::string line;
+  std::getline(out, line);
+  auto summary = nlohmann::json::parse(line)["data"];
+  CHECK(summary["interrupted"] == true);
+  std::size_t added = summary["added"];
+  CHECK(added > 0);
+  CHECK(added < 300000);
+  // What was added is committed and searchable.
+  auto r = run("newsdex-search", {"--db", db, "--count", "interrupted"});
+  CHECK(r.out == std::to_string(added) + "\n");
+}
+
+TEST_CASE("a closed pipe ends the output quietly") {
+  std::string db = index_corpus("cli_pipe");
+  std::string err = (scratch("cli_pipe_err") / "err").string();
+  std::string command = std::string(NEWSDEX_BIN_DIR) + "/newsdex-search --db " +
+                        db + " --limit 5 istanbul 2>" + err +
+                        " | head -c 10 >/dev/null";
+  std::system(command.c_str());
+  std::ifstream in(err);
+  std::string text((std::istreambuf_iterator<char>(in)), {});
+  CHECK(text.empty());
 }
 
 TEST_CASE("the human summary line and facet tables") {
