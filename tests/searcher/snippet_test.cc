@@ -115,7 +115,9 @@ TEST_CASE("no match gives the lead of the text") {
 TEST_CASE("snippets never split UTF-8 and fold white space") {
   std::string text =
       "Зеленский  провёл\n\nпереговоры в Стамбуле — «мир» близок.";
-  TermMatcher m(HighlightTerms{{}, {"переговор"}, {}}, Xapian::Stem("russian"));
+  HighlightTerms russian;
+  russian.stems = {"переговор"};
+  TermMatcher m(russian, Xapian::Stem("russian"));
   auto fragments = make_snippet(text, {30, 1}, m);
   REQUIRE(fragments.size() == 1);
   std::string all;
