@@ -213,6 +213,27 @@ TEST_CASE("Ctrl-C commits what was indexed and exits 130") {
   CHECK(r.out == std::to_string(added) + "\n");
 }
 
+TEST_CASE("a Xapian stub file searches several databases together") {
+  auto dir = scratch("cli_stub");
+  std::string one = (dir / "one").string(), two = (dir / "two").string();
+  REQUIRE(
+      run("newsdex-index", {"--db", one, corpus_dir().string()}).exit_code ==
+      0);
+  REQUIRE(run("newsdex-index", {"--db", two, "-"},
+              "{\"id\": \"x1\", \"text\": \"istanbul ferry\", \"source\": "
+              "\"Test\"}\n")
+              .exit_code == 0);
+  std::ofstream(dir / "stub") << "auto " << one << "\nauto " << two << "\n";
+  auto r = run("newsdex-search",
+               {"--db", (dir / "stub").string(), "--json", "--facets", "source",
+                "--facet-size", "0", "istanbul"});
+  CHECK(r.exit_code == 0);
+  auto lines = json_lines(r.out);
+  CHECK(of_type(lines, "summary")[0]["total"] == 6);
+  CHECK(of_type(lines, "hit").size() == 6);
+  CHECK(of_type(lines, "facets")[0]["source"].size() == 6);
+}
+
 TEST_CASE("a closed pipe ends the output quietly") {
   std::string db = index_corpus("cli_pipe");
   std::string err = (scratch("cli_pipe_err") / "err").string();
