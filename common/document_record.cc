@@ -12,6 +12,10 @@ std::string to_document_data(const Article& article) {
       {"text", article.text},
       {"date", article.date ? article.date->iso() : std::string()}};
   if (!article.extra.empty()) j["extra"] = article.extra;
+  if (!article.dropped.empty()) {
+    j["dropped"] = article.dropped;
+    j["dropped_chars"] = article.dropped_chars;
+  }
   return j.dump();
 }
 
@@ -25,6 +29,8 @@ StoredArticle from_document_data(const std::string& data) {
   a.text = j.value("text", "");
   a.date_iso = j.value("date", "");
   if (auto it = j.find("extra"); it != j.end()) a.extra = *it;
+  if (auto it = j.find("dropped"); it != j.end()) a.dropped = *it;
+  a.dropped_chars = j.value("dropped_chars", std::size_t{0});
   return a;
 }
 

@@ -22,6 +22,12 @@ struct Article {
   // Fields the schema does not know (people, places, authors, ...), kept as
   // they came so nothing in the input is dropped.
   nlohmann::json extra = nlohmann::json::object();
+  // A saved web page: `text` is the page as saved (headline, noise and
+  // all) until the indexer prepares it (indexer/article_prep.h).
+  bool is_page = false;
+  // What cleaning dropped: [{"kind", "text"}] in page order, and its size.
+  nlohmann::json dropped = nlohmann::json::array();
+  std::size_t dropped_chars = 0;
 };
 
 // Serialises `article` as the JSON stored in a Xapian document's data.
@@ -33,6 +39,8 @@ std::string to_document_data(const Article& article);
 struct StoredArticle {
   std::string id, url, source, title, text, date_iso;
   nlohmann::json extra = nlohmann::json::object();
+  nlohmann::json dropped = nlohmann::json::array();
+  std::size_t dropped_chars = 0;
 };
 StoredArticle from_document_data(const std::string& data);
 

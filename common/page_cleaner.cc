@@ -48,7 +48,7 @@ const std::regex& prompt_pattern() {
       R"(recommended.*|trending.*|latest (news|stories).*|top stories.*|)"
       R"(advertisement|sponsored.*|.*\bcookies?\b.*|accept( all)?|privacy policy.*|terms of (use|service).*|)"
       R"((photo|image|picture|video|credit|source|file photo)s?\s*[:/|].*|.*\bgetty images\b.*|)"
-      R"(.*(©|\(c\)|copyright|all rights reserved).*|click here.*|tap here.*|)"
+      R"((©|\(c\)|copyright\s*(©|\(c\)|\d{4})).*|.*all rights reserved.*|click here.*|tap here.*|)"
       R"(skip to (main )?content.*|back to top.*|print( this)?( article| page)?|email( this)?( article)?|)"
       R"(listen( to this article)?.*|watch:.*|updated?:?\s*\d.*|published:?\s*\d.*)\s*$)",
       std::regex::icase | std::regex::optimize);
@@ -77,6 +77,7 @@ struct Block {
   std::size_t words = 0;
   bool sentence_end = false;      // ends like a sentence
   bool truncated = false;         // "...", "…", or a long run cut off
+  bool ellipsis = false;          // ends with "..." or "…"
   bool prompt = false;            // boilerplate by its wording or debris
   bool repeat = false;            // the same text appeared earlier
   std::set<std::string> content;  // content words
@@ -86,19 +87,57 @@ struct Block {
 
 // Lines, with hard-wrapped lines (no sentence end, next starts lower-case)
 // joined back into their paragraph.
+// Whether the text is hard-wrapped (most lines end near a fixed width, as
+// in wire copy): then a paragraph is a run of lines up to a blank or an
+// indented line, whatever case the next line starts with.
+bool hard_wrapped(std::string_view page) {
+  constexpr std::size_t kWrapWidth = 80, kMinLines = 5;
+  std::size_t lines = 0, short_lines = 0;
+  while (!page.empty()) {
+    auto end = page.find('\n');
+    std::string_view line = page.substr(0, end);
+    page = end == std::string_view::npos ? "" : page.substr(end + 1);
+    if (trim_space(line).empty()) continue;
+    ++lines;
+    if (line.size() <= kWrapWidth) ++short_lines;
+  }
+  return lines >= kMinLines && short_lines * 10 >= lines * 9;
+}
+
 std::vector<std::string> split_blocks(std::string_view page) {
   std::vector<std::string> blocks;
   bool joinable = false;
+  const bool wrapped = hard_wrapped(page);
   while (!page.empty()) {
     auto end = page.find('\n');
-    std::string_view line = trim_space(page.substr(0, end));
+    std::string_view raw = page.substr(0, end);
+    std::string_view line = trim_space(raw);
     page = end == std::string_view::npos ? "" : page.substr(end + 1);
     if (line.empty()) {
       joinable = false;
       continue;
     }
-    bool starts_lower = std::islower(static_cast<unsigned char>(line.front()));
-    if (joinable && starts_lower && !blocks.empty()) {
+    if (wrapped) {
+      bool indented = raw.front() == ' ' || raw.front() == '\t';
+      if (!blocks.empty() && joinable && !indented) {
+        blocks.back() += ' ';
+        blocks.back() += line;
+      } else {
+        blocks.emplace_back(line);
+      }
+      joinable = true;
+      continue;
+    }
+    auto first = static_cast<unsigned char>(line.front());
+    bool continues =
+        std::islower(first) || first == ',' || first == ';' || first == ')';
+    bool no_text = std::none_of(line.begin(), line.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) ||
+             static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (!blocks.empty() && no_text) {
+      blocks.back() += line;  // a full stop that lost its line
+    } else if (joinable && continues && !blocks.empty()) {
       blocks.back() += ' ';
       blocks.back() += line;
     } else {
@@ -145,6 +184,7 @@ void describe(Block& b) {
                    (!ellipsis && (last == '.' || last == '!' || last == '?'));
   // A long run of words with no sentence end was cut off.
   constexpr std::size_t kCutOffWords = 25;
+  b.ellipsis = ellipsis;
   b.truncated =
       ellipsis || (!b.sentence_end && b.words >= kCutOffWords && last != ':');
   constexpr std::size_t kPromptMaxWords = 16;
@@ -206,8 +246,17 @@ void score_fit(std::vector<Block>& blocks) {
 
 // How much a block argues for being inside the article.
 double article_score(const Block& b) {
+  if (b.words == 0) return 0;  // stray punctuation: dropped, not a border
   if (b.prompt) return -2;
-  if (b.truncated) return -1.5;
+  // A marked cut ("...") is a teaser; a long paragraph that only lacks its
+  // full stop is weaker evidence (articles lose full stops too).
+  // List items ("- Raised the threshold") continue the article.
+  if (b.text.rfind("- ", 0) == 0 || b.text.rfind("\xE2\x80\xA2", 0) == 0 ||
+      b.text.rfind("* ", 0) == 0) {
+    return 0.1;
+  }
+  if (b.ellipsis) return -1.5;
+  if (b.truncated) return -0.8;
   if (b.repeat) return 0;
   if (headline_like(b)) return -0.2;
   constexpr double kForeign = 0.2, kFits = 0.3;
@@ -234,7 +283,7 @@ const char* block_kind_name(BlockKind kind) {
   return "article";
 }
 
-CleanedPage clean_page(std::string_view page) {
+CleanedPage clean_page(std::string_view page, bool judge_fit) {
   std::vector<Block> blocks;
   std::set<std::string> seen;
   for (auto& text : split_blocks(page)) {
@@ -247,7 +296,7 @@ CleanedPage clean_page(std::string_view page) {
   }
   CleanedPage result;
   if (blocks.empty()) return result;
-  score_fit(blocks);
+  if (judge_fit) score_fit(blocks);
 
   // The article is the contiguous run with the best total score.
   double best = -1e9, run = 0;
@@ -277,11 +326,17 @@ CleanedPage clean_page(std::string_view page) {
     }
   }
   if (headline_key.empty()) {
-    std::size_t i = first;
-    while (i > 0 && blocks[i - 1].prompt) --i;
-    if (i > 0 && headline_like(blocks[i - 1])) {
-      headline_key = fold_case(blocks[i - 1].text);
-      first = std::min(first, i - 1);
+    // Walk back over prompts and headline-like lines just before the
+    // article: the first headline-like one is the headline, any after it
+    // (a standfirst without its full stop) belong to the article.
+    std::size_t i = first, top = first;
+    while (i > 0 && (blocks[i - 1].prompt || headline_like(blocks[i - 1]))) {
+      --i;
+      if (headline_like(blocks[i])) top = i;
+    }
+    if (top < first) {
+      headline_key = fold_case(blocks[top].text);
+      first = top;
     } else if (headline_like(blocks[first]) && first < last &&
                !blocks[first + 1].truncated) {
       headline_key = fold_case(blocks[first].text);
@@ -299,7 +354,10 @@ CleanedPage clean_page(std::string_view page) {
       b.kind = BlockKind::kBoilerplate;
     } else if (b.repeat) {
       b.kind = BlockKind::kRepeat;
-    } else if (!inside || b.truncated) {
+    } else if (!inside &&
+               !(i == last + 1 && i + 1 == blocks.size() && headline_like(b))) {
+      // Outside the article; but a short closing line right after it at
+      // the end of the page ("Halo 2 is out now") is the article's.
       b.kind = BlockKind::kOtherStory;
     } else {
       b.kind = BlockKind::kArticle;

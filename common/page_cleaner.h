@@ -36,9 +36,12 @@ struct CleanedPage {
 // Splits `page` into blocks (paragraphs: lines, with hard-wrapped lines
 // joined) and classifies each from its own shape (length, sentence end,
 // truncation marks "..." and "…", prompts and markup debris), its
-// repetition in the page, its place (the article is one contiguous run of
-// blocks) and how well its words fit the rest of the article.
-CleanedPage clean_page(std::string_view page);
+// repetition in the page and its place (the article is one contiguous run
+// of blocks). With `judge_fit`, also from how well its words fit the rest
+// of the article, which drops whole-paragraph teasers of other stories but
+// is not yet reliable enough to use by default (it can drop real
+// paragraphs that change subject).
+CleanedPage clean_page(std::string_view page, bool judge_fit = false);
 
 // Whether `text` shows page noise worth cleaning (prompts, debris, cut-off
 // teasers, repeated blocks); clean text is left as it is.

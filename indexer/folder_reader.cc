@@ -27,23 +27,6 @@ bool is_jsonl_name(const std::string& name) {
   return name.ends_with(".jsonl") || name.ends_with(".jsonl.gz");
 }
 
-// Splits a page into its first non-blank line and the rest.
-std::pair<std::string, std::string> split_headline(const std::string& page) {
-  std::size_t pos = 0;
-  while (pos < page.size()) {
-    std::size_t end = page.find('\n', pos);
-    if (end == std::string::npos) end = page.size();
-    std::string_view line =
-        trim_space(std::string_view(page).substr(pos, end - pos));
-    if (!line.empty()) {
-      return {std::string(line),
-              end < page.size() ? page.substr(end + 1) : std::string()};
-    }
-    pos = end + 1;
-  }
-  return {"", ""};
-}
-
 }  // namespace
 
 void read_text_page(const fs::path& path, const std::string& id,
@@ -76,13 +59,8 @@ void read_text_page(const fs::path& path, const std::string& id,
     }
   }
   article.id = id;
-  if (trim_space(article.title).empty()) {
-    auto [headline, body] = split_headline(page);
-    article.title = std::move(headline);
-    article.text = std::move(body);
-  } else {
-    article.text = std::move(page);
-  }
+  article.text = std::move(page);
+  article.is_page = true;  // headline and cleaning: indexer/article_prep.h
   if (std::string error = finish_article(article); !error.empty()) {
     sink.bad_record(origin, error);
     return;

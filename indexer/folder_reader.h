@@ -12,9 +12,9 @@
 namespace newsdex {
 
 // Walks `root` recursively in sorted order. A .txt page's id is its path
-// relative to `root`; its title is the metadata title, else its first
-// non-blank line (the rest is the body). Metadata files (see
-// folder_metadata.h) apply to the files in their folder and below.
+// relative to `root`; its text is the whole page (is_page set: the
+// indexer finds its headline and cleans it), its title the metadata's. Metadata
+// files (see folder_metadata.h) apply to the files in their folder and below.
 // Other .jsonl/.jsonl.gz files are read with read_jsonl(). Throws
 // std::runtime_error when `root` cannot be listed.
 void read_folder(const std::filesystem::path& root, ArticleSink& sink);

@@ -9,6 +9,7 @@
 #include <iterator>
 
 #include "common/schema.h"
+#include "indexer/article_prep.h"
 #include "indexer/article_sink.h"
 #include "indexer/folder_reader.h"
 #include "indexer/index_writer.h"
@@ -26,14 +27,16 @@ class WritingSink : public ArticleSink {
  public:
   WritingSink(IndexWriter& writer, IndexSummary& summary,
               IndexReporter& reporter, const std::atomic<bool>& stop,
-              std::chrono::sys_days today)
-      : writer_(writer),
+              std::chrono::sys_days today, bool clean)
+      : clean_(clean),
+        writer_(writer),
         summary_(summary),
         reporter_(reporter),
         stop_(stop),
         today_(today) {}
 
   void article(Article article, const RecordOrigin& origin) override {
+    prepare_article(article, clean_);
     if (article.date) {
       std::string why = implausible_date_reason(*article.date, today_);
       if (!why.empty()) {
@@ -75,6 +78,7 @@ class WritingSink : public ArticleSink {
     }
   }
 
+  bool clean_;
   IndexWriter& writer_;
   IndexSummary& summary_;
   IndexReporter& reporter_;
@@ -172,7 +176,8 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
 
   IndexWriter writer(db, summary.language, sources);
   WritingSink sink(writer, summary, reporter, stop,
-                   std::chrono::floor<std::chrono::days>(options.now));
+                   std::chrono::floor<std::chrono::days>(options.now),
+                   options.clean);
   for (const auto& input : options.inputs) {
     if (stop.load()) break;
     try {

@@ -25,6 +25,8 @@ struct IndexOptions {
   // added to the built-in one and kept in the database for later runs and
   // for the searcher.
   std::vector<std::string> source_tables;
+  // Clean saved pages (.txt): keep the article, drop the page around it.
+  bool clean = true;
   // Where "-" reads from.
   int stdin_fd = 0;
   // Recorded in the database as the time of the last update.

@@ -95,7 +95,7 @@ void print_summary(const newsdex::IndexSummary& s, bool json) {
 
 int main(int argc, char** argv) {
   newsdex::IndexOptions options;
-  bool json = false;
+  bool json = false, no_clean = false;
   po::options_description visible(
       "Usage: newsdex-index --db PATH [options] INPUT...\n\n"
       "Builds or updates a newsdex database from news articles. INPUT is a\n"
@@ -113,8 +113,10 @@ int main(int argc, char** argv) {
       "sources", po::value<std::vector<std::string>>(&options.source_tables),
       "TSV file of outlets: display name, then other names and sites, "
       "tab-separated (repeatable; kept in the database)")(
-      "json", po::bool_switch(&json),
-      "print the summary as a JSON object on stdout");
+      "no-clean", po::bool_switch(&no_clean),
+      "index saved pages as they are: the first line is the title, nothing "
+      "is dropped")("json", po::bool_switch(&json),
+                    "print the summary as a JSON object on stdout");
   po::options_description hidden;
   hidden.add_options()("input",
                        po::value<std::vector<std::string>>(&options.inputs));
@@ -155,6 +157,7 @@ int main(int argc, char** argv) {
     return 2;
   }
 
+  options.clean = !no_clean;
   options.now = std::chrono::system_clock::now();
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);

@@ -60,6 +60,7 @@ int main(int argc, char** argv) {
   bool json = false, stats = false, count = false;
   std::string batch;
   std::vector<std::string> synonym_files;
+  std::string show_dropped;
 
   po::options_description visible(
       "Usage: newsdex-search --db PATH [options] QUERY...\n\n"
@@ -122,6 +123,9 @@ int main(int argc, char** argv) {
       "JSON Lines tagged with query_line and query_id")(
       "synonyms", po::value<std::vector<std::string>>(&synonym_files),
       "file of synonym groups, one per line: Kyiv = Kiev (repeatable)")(
+      "show-dropped", po::value<std::string>(&show_dropped),
+      "instead of searching, show what cleaning dropped from the saved page "
+      "with this id, block by block")(
       "stats", po::bool_switch(&stats),
       "print a summary of the database (documents, dates, sources, size, "
       "last update) instead of searching")(
@@ -215,6 +219,32 @@ int main(int argc, char** argv) {
         }
       }
       searcher.set_synonyms(std::move(synonyms));
+    }
+    if (!show_dropped.empty()) {
+      auto article = searcher.find_article(show_dropped);
+      if (!article) {
+        std::cerr << "newsdex-search: error: no article with id '"
+                  << show_dropped << "'\n";
+        return 2;
+      }
+      if (json) {
+        std::cout << nlohmann::json{{"type", "dropped"},
+                                    {"data",
+                                     {{"id", article->id},
+                                      {"dropped_chars", article->dropped_chars},
+                                      {"blocks", article->dropped}}}}
+                         .dump()
+                  << '\n';
+      } else {
+        std::cout << article->id << ": " << article->dropped.size()
+                  << " blocks, " << article->dropped_chars
+                  << " bytes dropped\n";
+        for (const auto& block : article->dropped) {
+          std::cout << "[" << block.value("kind", "") << "] "
+                    << block.value("text", "") << '\n';
+        }
+      }
+      return 0;
     }
     if (stats) {
       auto summary = newsdex::collect_stats(searcher.database(), db_path);

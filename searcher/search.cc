@@ -67,6 +67,14 @@ std::optional<Xapian::Query> Searcher::like_query(const std::string& id) {
                        Xapian::Query(id_term));
 }
 
+std::optional<StoredArticle> Searcher::find_article(
+    const std::string& id) const {
+  std::string term = std::string(schema::kIdPrefix) + id;
+  Xapian::PostingIterator it = db_.postlist_begin(term);
+  if (it == db_.postlist_end(term)) return std::nullopt;
+  return from_document_data(db_.get_document(*it).get_data());
+}
+
 void Searcher::list_duplicates(const Xapian::Document& doc, Hit& hit) {
   std::string group = doc.get_value(schema::kDuplicateGroupSlot);
   if (group.empty()) return;

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -95,6 +96,9 @@ class Searcher {
   const Xapian::Database& database() const { return db_; }
   const std::string& language() const { return language_; }
   const SourceNormalizer& sources() const { return sources_; }
+  // The stored article with `id`, or nullopt.
+  std::optional<StoredArticle> find_article(const std::string& id) const;
+
   // User synonyms applied to every query from now on.
   void set_synonyms(SynonymTable synonyms) { synonyms_ = std::move(synonyms); }
 

@@ -109,7 +109,7 @@ TEST_CASE("a clean article is kept whole") {
 }
 
 TEST_CASE("seed pages: known noise is recognised") {
-  std::string dir = std::string(NEWSDEX_TEST_DATA) + "/../../corpus/";
+  std::string dir = std::string(NEWSDEX_CORPUS_DIR) + "/";
   CleanedPage p001 = clean_page(read_file(dir + "001_0a0d1ceab96d88ad.txt"));
   CHECK(p001.text.find("glacier") == std::string::npos);
   CHECK(kind_of(p001, "Photo:") == BlockKind::kBoilerplate);

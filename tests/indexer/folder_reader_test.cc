@@ -39,8 +39,10 @@ TEST_CASE("a folder of pages with metadata.tsv") {
   REQUIRE(sink.articles.size() == 3);
   const Article* a = find(sink, "a.txt");
   REQUIRE(a);
-  CHECK(a->title == "Headline A");
-  CHECK(a->text == "\nBody of A.\nMore.\n");
+  // The page as saved: headline and cleaning come later (article_prep).
+  CHECK(a->is_page);
+  CHECK(a->title == "");
+  CHECK(a->text == "\n  Headline A  \n\nBody of A.\nMore.\n");
   CHECK(a->source == "AnewZ");
   CHECK(a->date->iso() == "2025-06-02");
   CHECK(a->extra["note"] == "teaser first");

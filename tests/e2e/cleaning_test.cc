@@ -1,0 +1,82 @@
+// End-to-end tests of page cleaning on the seed pages in corpus/.
+#include <doctest/doctest.h>
+
+#include <map>
+
+#include "e2e/run_program.h"
+
+namespace newsdex::e2e {
+namespace {
+
+std::string index_seed(const std::string& name,
+                       std::vector<std::string> extra = {}) {
+  std::string db = (scratch(name) / "db").string();
+  std::vector<std::string> args{"--db", db};
+  args.insert(args.end(), extra.begin(), extra.end());
+  args.push_back(corpus_dir().string());
+  REQUIRE(run("newsdex-index", args).exit_code == 0);
+  return db;
+}
+
+std::string count(const std::string& db, const std::string& query) {
+  return run("newsdex-search", {"--db", db, "--count", query}).out;
+}
+
+}  // namespace
+
+TEST_CASE("teasers of other stories and prompts are not indexed") {
+  std::string db = index_seed("clean_seed");
+  // Words only in cut-off teasers and related-story lists.
+  for (const char* word : {"glacier", "bushfire", "Osaka", "Musk"}) {
+    CAPTURE(word);
+    CHECK(count(db, word) == "0\n");
+  }
+  CHECK(count(db, "\"share and follow\"") == "0\n");
+  CHECK(count(db, "\"leave the first comment\"") == "0\n");
+  // Without cleaning they are there.
+  std::string raw = index_seed("clean_seed_raw", {"--no-clean"});
+  CHECK(count(raw, "glacier") == "1\n");
+  CHECK(count(raw, "bushfire") == "1\n");
+}
+
+TEST_CASE("titles: the page's headline, else the article's first sentence") {
+  std::string db = index_seed("clean_titles");
+  auto r = run("newsdex-search", {"--db", db, "--json", "istanbul"});
+  std::map<std::string, std::string> titles;
+  for (const auto& h : of_type(json_lines(r.out), "hit"))
+    titles[h["id"]] = h["title"];
+  REQUIRE(titles.size() == 5);
+  CHECK(titles["002_db9a38a8cd49fc85.txt"] ==
+        "Renewed Efforts for Peace: Zelensky Announces Istanbul Talks");
+  CHECK(titles["003_c4e19ff3c6d5d69e.txt"].find(
+            "Kyiv and Moscow failed to agree") == 0);
+  // 000's first line is a teaser of another story, not its headline.
+  CHECK(titles["000_854d7417e0392e6a.txt"].find(
+            "Russian and Ukrainian delegations") == 0);
+}
+
+TEST_CASE("--show-dropped lists what cleaning removed, block by block") {
+  std::string db = index_seed("clean_dropped");
+  auto r = run("newsdex-search", {"--db", db, "--json", "--show-dropped",
+                                  "003_c4e19ff3c6d5d69e.txt"});
+  REQUIRE(r.exit_code == 0);
+  auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0]["type"] == "dropped");
+  auto blocks = lines[0]["data"]["blocks"];
+  REQUIRE(blocks.size() > 5);
+  CHECK(blocks[0]["kind"] == "boilerplate");
+  CHECK(blocks[0]["text"] == "Share and Follow");
+  bool bushfire = false;
+  for (const auto& b : blocks) {
+    if (b["text"].get<std::string>().find("bushfire") != std::string::npos) {
+      bushfire = b["kind"] == "other-story";
+    }
+  }
+  CHECK(bushfire);
+  CHECK(lines[0]["data"]["dropped_chars"].get<int>() > 1000);
+  auto missing = run("newsdex-search", {"--db", db, "--show-dropped", "nope"});
+  CHECK(missing.exit_code == 2);
+}
+
+}  // namespace newsdex::e2e
