@@ -33,17 +33,10 @@ std::size_t total_of(const ProgramResult& r) {
 // Calls `fn` with each JSON object of a .jsonl.gz file.
 template <typename Fn>
 void for_each_record(const std::filesystem::path& path, Fn fn) {
-  gzFile gz = gzopen(path.string().c_str(), "rb");
-  REQUIRE(gz != nullptr);
-  std::string line;
-  char buf[1 << 16];
-  while (gzgets(gz, buf, sizeof buf) != nullptr) {
-    line += buf;
-    if (line.back() != '\n') continue;
-    fn(nlohmann::json::parse(line));
-    line.clear();
-  }
-  gzclose(gz);
+  for_each_jsonl_record(path, [&](const nlohmann::json& j) {
+    fn(j);
+    return true;
+  });
 }
 
 const bool kNoShared = shared_corpora().empty();

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 #include <sys/wait.h>
+#include <zlib.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -83,6 +84,23 @@ std::vector<nlohmann::json> of_type(const std::vector<nlohmann::json>& lines,
     if (l.value("type", "") == type) out.push_back(l["data"]);
   }
   return out;
+}
+
+void for_each_jsonl_record(
+    const std::filesystem::path& path,
+    const std::function<bool(const nlohmann::json&)>& fn) {
+  gzFile gz = gzopen(path.string().c_str(), "rb");
+  REQUIRE(gz != nullptr);
+  std::string line;
+  char buf[1 << 16];
+  while (gzgets(gz, buf, sizeof buf) != nullptr) {
+    line += buf;
+    if (line.back() != '\n') continue;
+    bool more = fn(nlohmann::json::parse(line));
+    line.clear();
+    if (!more) break;
+  }
+  gzclose(gz);
 }
 
 std::filesystem::path scratch(const std::string& name) {

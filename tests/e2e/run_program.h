@@ -3,6 +3,7 @@
 #define NEWSDEX_TESTS_E2E_RUN_PROGRAM_H_
 
 #include <filesystem>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -28,6 +29,12 @@ std::vector<nlohmann::json> json_lines(const std::string& text);
 // The objects of one "type" from JSON Lines output.
 std::vector<nlohmann::json> of_type(const std::vector<nlohmann::json>& lines,
                                     const std::string& type);
+
+// Calls `fn` with each JSON object of a (gzip-compressed) JSON Lines
+// file, read independently of the indexer; stops when `fn` returns false.
+void for_each_jsonl_record(
+    const std::filesystem::path& path,
+    const std::function<bool(const nlohmann::json&)>& fn);
 
 // A fresh scratch folder for one test.
 std::filesystem::path scratch(const std::string& name);

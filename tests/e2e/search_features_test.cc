@@ -175,16 +175,8 @@ TEST_CASE(
   auto path = shared_corpora() / "reuters21578" / "reuters21578.jsonl.gz";
   // Queries from the corpus's own titles.
   std::string input;
-  gzFile gz = gzopen(path.string().c_str(), "rb");
-  REQUIRE(gz != nullptr);
-  char buf[1 << 16];
-  std::string line;
   int queries = 0;
-  while (queries < 1000 && gzgets(gz, buf, sizeof buf) != nullptr) {
-    line += buf;
-    if (line.back() != '\n') continue;
-    auto j = nlohmann::json::parse(line);
-    line.clear();
+  for_each_jsonl_record(path, [&](const nlohmann::json& j) {
     std::string title = j["title"];
     std::string word;
     for (char c : title) {
@@ -196,15 +188,14 @@ TEST_CASE(
         word.clear();
       }
     }
-    if (word.size() < 4) continue;
+    if (word.size() < 4) return true;
     nlohmann::json q = {{"q", word},
                         {"id", j["id"]},
                         {"facets", "source,date:month"},
                         {"limit", 10}};
     input += q.dump() + "\n";
-    ++queries;
-  }
-  gzclose(gz);
+    return ++queries < 1000;
+  });
   REQUIRE(queries == 1000);
   std::string db = (scratch("reuters-batch") / "db").string();
   REQUIRE(run("newsdex-index", {"--db", db, path.string()}).exit_code == 0);

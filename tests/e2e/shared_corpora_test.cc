@@ -76,21 +76,11 @@ TEST_CASE("Reuters JSON Lines: every record indexed, dates and facets exact" *
   // Count records per month straight from the file.
   std::map<std::string, std::size_t> per_month;
   std::size_t records = 0;
-  {
-    gzFile gz = gzopen(path.string().c_str(), "rb");
-    REQUIRE(gz != nullptr);
-    std::string line;
-    char buf[1 << 16];
-    while (gzgets(gz, buf, sizeof buf) != nullptr) {
-      line += buf;
-      if (line.back() != '\n') continue;
-      auto j = nlohmann::json::parse(line);
-      per_month[j["date"].get<std::string>().substr(0, 7)]++;
-      ++records;
-      line.clear();
-    }
-    gzclose(gz);
-  }
+  for_each_jsonl_record(path, [&](const nlohmann::json& j) {
+    per_month[j["date"].get<std::string>().substr(0, 7)]++;
+    ++records;
+    return true;
+  });
   REQUIRE(records == 19779);
 
   std::string db = (scratch("reuters") / "db").string();
