@@ -12,6 +12,13 @@ std::string to_document_data(const Article& article) {
       {"text", article.text},
       {"date", article.date ? article.date->iso() : std::string()}};
   if (!article.extra.empty()) j["extra"] = article.extra;
+  if (!article.actors.empty()) {
+    nlohmann::json actors = nlohmann::json::array();
+    for (const Actor& a : article.actors) {
+      actors.push_back({{"name", a.name}, {"type", actor_type_name(a.type)}});
+    }
+    j["actors"] = actors;
+  }
   if (!article.dropped.empty()) {
     j["dropped"] = article.dropped;
     j["dropped_chars"] = article.dropped_chars;
@@ -31,6 +38,14 @@ StoredArticle from_document_data(const std::string& data) {
   if (auto it = j.find("extra"); it != j.end()) a.extra = *it;
   if (auto it = j.find("dropped"); it != j.end()) a.dropped = *it;
   a.dropped_chars = j.value("dropped_chars", std::size_t{0});
+  if (auto it = j.find("actors"); it != j.end()) {
+    for (const auto& actor : *it) {
+      a.actors.push_back(
+          {actor.value("name", ""), actor.value("type", "") == "org"
+                                        ? ActorType::kOrg
+                                        : ActorType::kPerson});
+    }
+  }
   return a;
 }
 

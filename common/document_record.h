@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "common/actors.h"
 #include "common/date_parse.h"
 
 namespace newsdex {
@@ -28,6 +29,8 @@ struct Article {
   // What cleaning dropped: [{"kind", "text"}] in page order, and its size.
   nlohmann::json dropped = nlohmann::json::array();
   std::size_t dropped_chars = 0;
+  // The people and organisations the article names (set by the indexer).
+  std::vector<Actor> actors;
 };
 
 // Serialises `article` as the JSON stored in a Xapian document's data.
@@ -41,6 +44,7 @@ struct StoredArticle {
   nlohmann::json extra = nlohmann::json::object();
   nlohmann::json dropped = nlohmann::json::array();
   std::size_t dropped_chars = 0;
+  std::vector<Actor> actors;
 };
 StoredArticle from_document_data(const std::string& data);
 

@@ -26,6 +26,7 @@ inline constexpr std::string_view kDayPrefix = "D";      // YYYYMMDD
 inline constexpr std::string_view kExactTextPrefix = "XE";       // words hash
 inline constexpr std::string_view kSimhashBandPrefix = "XB";     // band:bits
 inline constexpr std::string_view kDuplicateGroupPrefix = "XG";  // group key
+inline constexpr std::string_view kActorPrefix = "XA";  // actor_key(name)
 
 // Value slots.
 // kSourceSlot: the source's display name (facet counts).
@@ -40,6 +41,11 @@ inline constexpr Xapian::valueno kSignatureSlot = 2;
 // kDuplicateGroupSlot: the near-duplicate group key (the collapse key).
 inline constexpr Xapian::valueno kSimhashSlot = 3;
 inline constexpr Xapian::valueno kDuplicateGroupSlot = 4;
+// kActorsSlot: the article's actors, "name<US>type<RS>" each (US = \x1f,
+// RS = \x1e), for multi-valued facet counts.
+inline constexpr Xapian::valueno kActorsSlot = 5;
+inline constexpr char kActorUnitSeparator = '\x1f';
+inline constexpr char kActorRecordSeparator = '\x1e';
 
 // Query-language field names.
 inline constexpr std::string_view kTitleField = "title";
@@ -53,6 +59,9 @@ inline constexpr std::string_view kUpdatedKey = "newsdex.updated";
 // The user's own source tables (newsdex-index --sources), as TSV text, so
 // the searcher resolves names the same way the indexer did.
 inline constexpr std::string_view kSourcesKey = "newsdex.sources";
+// The user's own actor tables (newsdex-index --actors), as TSV text.
+inline constexpr std::string_view kActorsKey = "newsdex.actors";
+inline constexpr std::string_view kActorField = "actor";
 
 // Ranking: each title word counts this many times in the free-text field,
 // so BM25 weighs a title match above a body match.

@@ -119,9 +119,9 @@ std::string resolve_language(const IndexOptions& options,
   return stored.empty() ? std::string(schema::kDefaultLanguage) : stored;
 }
 
-std::string read_source_table(const std::string& path) {
+std::string read_table_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw IndexError("cannot read source table " + path);
+  if (!in) throw IndexError("cannot read " + path);
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
@@ -166,7 +166,7 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   std::string user_tables = db.get_metadata(std::string(schema::kSourcesKey));
   sources.add_table(user_tables, "stored sources");
   for (const auto& table : options.source_tables) {
-    std::string text = read_source_table(table);
+    std::string text = read_table_file(table);
     for (const auto& message : sources.add_table(text, table)) {
       reporter.table_warning(message);
     }
@@ -174,7 +174,19 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   }
   db.set_metadata(std::string(schema::kSourcesKey), user_tables);
 
-  IndexWriter writer(db, summary.language, sources);
+  ActorGazetteer actors = ActorGazetteer::with_builtin_table();
+  std::string user_actors = db.get_metadata(std::string(schema::kActorsKey));
+  actors.add_table(user_actors, "stored actors");
+  for (const auto& table : options.actor_tables) {
+    std::string text = read_table_file(table);
+    for (const auto& message : actors.add_table(text, table)) {
+      reporter.table_warning(message);
+    }
+    if (user_actors.find(text) == std::string::npos) user_actors += text + "\n";
+  }
+  db.set_metadata(std::string(schema::kActorsKey), user_actors);
+
+  IndexWriter writer(db, summary.language, sources, actors);
   WritingSink sink(writer, summary, reporter, stop,
                    std::chrono::floor<std::chrono::days>(options.now),
                    options.clean);

@@ -25,6 +25,8 @@ struct IndexOptions {
   // added to the built-in one and kept in the database for later runs and
   // for the searcher.
   std::vector<std::string> source_tables;
+  // The user's actor tables (TSV, see common/actors.h), kept likewise.
+  std::vector<std::string> actor_tables;
   // Clean saved pages (.txt): keep the article, drop the page around it.
   bool clean = true;
   // Where "-" reads from.

@@ -65,6 +65,15 @@ Xapian::Document build_document(const Article& article,
   std::string key = source_key(article.source);
   if (!key.empty()) doc.add_boolean_term(prefixed(kSourcePrefix, key));
   doc.add_value(kSourceSlot, article.source);
+  std::string actors;
+  for (const Actor& a : article.actors) {
+    doc.add_boolean_term(prefixed(kActorPrefix, actor_key(a.name)));
+    actors += a.name;
+    actors += kActorUnitSeparator;
+    actors += actor_type_name(a.type);
+    actors += kActorRecordSeparator;
+  }
+  if (!actors.empty()) doc.add_value(kActorsSlot, actors);
   if (article.date) {
     std::string date_key = article.date->key();
     doc.add_value(kDateSlot, date_key);
@@ -81,8 +90,9 @@ Xapian::Document build_document(const Article& article,
 
 IndexWriter::IndexWriter(Xapian::WritableDatabase& db,
                          const std::string& language,
-                         const SourceNormalizer& sources, bool spelling)
-    : db_(db), language_(language), sources_(sources) {
+                         const SourceNormalizer& sources,
+                         const ActorGazetteer& actors, bool spelling)
+    : db_(db), language_(language), sources_(sources), actors_(actors) {
   term_generator_.set_stemmer(make_stemmer(language));
   term_generator_.set_stemming_strategy(
       Xapian::TermGenerator::STEM_SOME_FULL_POS);
@@ -132,6 +142,7 @@ std::string IndexWriter::duplicate_group(const Fingerprint& fp,
 
 WriteOutcome IndexWriter::write(Article article) {
   article.source = sources_.canonical(article.source, article.url);
+  article.actors = extract_actors(article.title, article.text, actors_);
   std::string data = to_document_data(article);
   std::string sig = signature(data, language_);
   std::string term = id_term(article.id);

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "common/actors.h"
 #include "common/document_record.h"
 #include "common/source_normalizer.h"
 
@@ -28,12 +29,13 @@ class IndexWriter {
   // outlive the writer. `spelling` builds the spelling data for "did you
   // mean" (not supported by in-memory databases).
   IndexWriter(Xapian::WritableDatabase& db, const std::string& language,
-              const SourceNormalizer& sources, bool spelling = true);
+              const SourceNormalizer& sources, const ActorGazetteer& actors,
+              bool spelling = true);
 
   // Adds or replaces the article with `article.id`, its source replaced by
-  // the outlet's display name. An article whose stored version has the
-  // same signature is left alone (kUnchanged) without being tokenised
-  // again.
+  // the outlet's display name and its actors extracted. An article whose stored
+  // version has the same signature is left alone (kUnchanged) without being
+  // tokenised again.
   WriteOutcome write(Article article);
 
  private:
@@ -46,6 +48,7 @@ class IndexWriter {
   Xapian::WritableDatabase& db_;
   std::string language_;
   const SourceNormalizer& sources_;
+  const ActorGazetteer& actors_;
   Xapian::TermGenerator term_generator_;
 };
 

@@ -115,8 +115,12 @@ int main(int argc, char** argv) {
       "tab-separated (repeatable; kept in the database)")(
       "no-clean", po::bool_switch(&no_clean),
       "index saved pages as they are: the first line is the title, nothing "
-      "is dropped")("json", po::bool_switch(&json),
-                    "print the summary as a JSON object on stdout");
+      "is dropped")(
+      "actors", po::value<std::vector<std::string>>(&options.actor_tables),
+      "TSV file of actors: canonical name, person or org, then aliases, "
+      "tab-separated (repeatable; kept in the database)")(
+      "json", po::bool_switch(&json),
+      "print the summary as a JSON object on stdout");
   po::options_description hidden;
   hidden.add_options()("input",
                        po::value<std::vector<std::string>>(&options.inputs));

@@ -52,11 +52,19 @@ DatabaseStats collect_stats(const Xapian::Database& db,
   enquire.set_query(Xapian::Query::MatchAll);
   Xapian::ValueCountMatchSpy spy(schema::kSourceSlot);
   enquire.add_matchspy(&spy);
+  ActorCountSpy actor_spy;
+  enquire.add_matchspy(&actor_spy);
   enquire.get_mset(0, 0, db.get_doccount());
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
     stats.sources.push_back({*it, it.get_termfreq()});
   }
   std::stable_sort(stats.sources.begin(), stats.sources.end(),
+                   [](const FacetValue& a, const FacetValue& b) {
+                     return a.count > b.count;
+                   });
+  for (const auto& [name, value] : actor_spy.counts())
+    stats.actors.push_back(value);
+  std::stable_sort(stats.actors.begin(), stats.actors.end(),
                    [](const FacetValue& a, const FacetValue& b) {
                      return a.count > b.count;
                    });

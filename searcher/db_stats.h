@@ -18,6 +18,7 @@ struct DatabaseStats {
   std::string first_date;   // "YYYY[-MM[-DD]]", "" when none dated
   std::string last_date;
   std::vector<FacetValue> sources;  // documents per source, largest first
+  std::vector<FacetValue> actors;   // documents per actor, largest first
   std::string language;
   std::string schema_version;
   std::string last_update;         // ISO 8601 UTC, "" when unknown

@@ -73,7 +73,8 @@ std::optional<std::string> parse_facet_list(std::string_view list,
         colon == std::string_view::npos ? "" : item.substr(colon + 1);
     FacetRequest r;
     r.field = std::string(name);
-    if (name == schema::kSourceField && detail.empty()) {
+    if ((name == schema::kSourceField || name == schema::kActorField) &&
+        detail.empty()) {
       // nothing more
     } else if (name == schema::kDateField) {
       if (detail.empty() || detail == "day") {
@@ -88,7 +89,7 @@ std::optional<std::string> parse_facet_list(std::string_view list,
       }
     } else {
       return "unknown facet '" + std::string(item) +
-             "' in --facets; choose from source, date, date:day, "
+             "' in --facets; choose from source, actor, date, date:day, "
              "date:month, date:year";
     }
     if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
@@ -98,13 +99,38 @@ std::optional<std::string> parse_facet_list(std::string_view list,
 
 std::vector<FacetRequest> default_facets() {
   return {{std::string(schema::kSourceField), DateGranularity::kDay},
-          {std::string(schema::kDateField), DateGranularity::kMonth}};
+          {std::string(schema::kDateField), DateGranularity::kMonth},
+          {std::string(schema::kActorField), DateGranularity::kDay}};
+}
+
+void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
+  std::string value = doc.get_value(schema::kActorsSlot);
+  if (value.empty()) return;
+  ++with_actors_;
+  std::size_t pos = 0;
+  while (pos < value.size()) {
+    std::size_t end = value.find(schema::kActorRecordSeparator, pos);
+    if (end == std::string::npos) end = value.size();
+    std::string record = value.substr(pos, end - pos);
+    std::size_t unit = record.find(schema::kActorUnitSeparator);
+    std::string name = record.substr(0, unit);
+    FacetValue& v = counts_[name];
+    v.value = name;
+    ++v.count;
+    if (unit != std::string::npos) v.type = record.substr(unit + 1);
+    pos = end + 1;
+  }
 }
 
 FacetCounter::FacetCounter(std::vector<FacetRequest> requests)
     : requests_(std::move(requests)) {
   for (const auto& r : requests_) {
-    spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(slot_for(r)));
+    if (r.field == schema::kActorField) {
+      spies_.push_back(std::make_unique<ActorCountSpy>());
+    } else {
+      spies_.push_back(
+          std::make_unique<Xapian::ValueCountMatchSpy>(slot_for(r)));
+    }
   }
 }
 
@@ -117,9 +143,21 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
   std::vector<FacetResult> out;
   for (std::size_t i = 0; i < requests_.size(); ++i) {
     const FacetRequest& r = requests_[i];
-    const Xapian::ValueCountMatchSpy& spy = *spies_[i];
     FacetResult result;
     result.field = r.field;
+    if (r.field == schema::kActorField) {
+      const auto& spy = static_cast<const ActorCountSpy&>(*spies_[i]);
+      for (const auto& [name, value] : spy.counts())
+        result.values.push_back(value);
+      keep_largest(result.values, size, result.other);
+      result.missing = total > spy.articles_with_actors()
+                           ? total - spy.articles_with_actors()
+                           : 0;
+      out.push_back(std::move(result));
+      continue;
+    }
+    const auto& spy =
+        static_cast<const Xapian::ValueCountMatchSpy&>(*spies_[i]);
     std::size_t counted = 0;
     if (r.field == schema::kDateField) {
       result.granularity = granularity_name(r.granularity);

@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -16,7 +17,7 @@ namespace newsdex {
 enum class DateGranularity { kYear, kMonth, kDay };
 
 struct FacetRequest {
-  std::string field;                                    // "source" or "date"
+  std::string field;  // "source", "date", "actor"
   DateGranularity granularity = DateGranularity::kDay;  // for "date"
   bool operator==(const FacetRequest&) const = default;
 };
@@ -32,6 +33,20 @@ std::vector<FacetRequest> default_facets();
 struct FacetValue {
   std::string value;
   std::size_t count = 0;
+  std::string type;  // "person" or "org" for actors, else ""
+};
+
+// Counts a multi-valued facet (the actors of each article): every article
+// counts once per actor it names. Also counts the articles with none.
+class ActorCountSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double weight) override;
+  const std::map<std::string, FacetValue>& counts() const { return counts_; }
+  std::size_t articles_with_actors() const { return with_actors_; }
+
+ private:
+  std::map<std::string, FacetValue> counts_;  // by name
+  std::size_t with_actors_ = 0;
 };
 
 // One facet's counts. `values` holds at most the requested number of
@@ -59,7 +74,9 @@ class FacetCounter {
 
  private:
   std::vector<FacetRequest> requests_;
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> spies_;
+  // One per request: a ValueCountMatchSpy for single-valued facets, an
+  // ActorCountSpy for actors.
+  std::vector<std::unique_ptr<Xapian::MatchSpy>> spies_;
 };
 
 }  // namespace newsdex

@@ -76,6 +76,9 @@ int main(int argc, char** argv) {
       "database to search (default: $NEWSDEX_DB)")(
       "source,s", po::value<std::vector<std::string>>(&request.filters.sources),
       "only articles from this source (repeatable: any of them)")(
+      "actor,a", po::value<std::vector<std::string>>(&request.filters.actors),
+      "only articles naming this person or organisation, under any of its "
+      "names (repeatable: any of them)")(
       "since", po::value<std::string>(&request.filters.since),
       "only articles dated on or after this date (2025-06-01, 2025-06, 2025)")(
       "until", po::value<std::string>(&request.filters.until),

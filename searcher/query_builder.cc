@@ -32,6 +32,19 @@ class SourceFieldProcessor : public Xapian::FieldProcessor {
   const SourceNormalizer& sources_;
 };
 
+// actor:NAME matches the actor under any of its names.
+class ActorFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit ActorFieldProcessor(const ActorGazetteer* actors)
+      : actors_(actors) {}
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(actor_term(value, actors_));
+  }
+
+ private:
+  const ActorGazetteer* actors_;
+};
+
 // date:2025-06, date:2025-06-01..2025-07-15, date:2025.., date:..2024.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
@@ -63,6 +76,11 @@ std::vector<std::string> find_wildcards(const std::string& folded) {
 }
 
 }  // namespace
+
+std::string actor_term(std::string_view name, const ActorGazetteer* actors) {
+  const Actor* known = actors != nullptr ? actors->find(name) : nullptr;
+  return std::string(kActorPrefix) + actor_key(known ? known->name : name);
+}
 
 std::string fold_query_case(std::string_view text) {
   std::string out;
@@ -127,8 +145,13 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db,
                            const std::string& language,
                            const SourceNormalizer& sources,
                            std::chrono::sys_days today,
-                           const SynonymTable* synonyms)
-    : db_(db), sources_(sources), today_(today), synonyms_(synonyms) {
+                           const SynonymTable* synonyms,
+                           const ActorGazetteer* actors)
+    : db_(db),
+      sources_(sources),
+      today_(today),
+      synonyms_(synonyms),
+      actors_(actors) {
   if (language != kNoLanguage && !language.empty()) {
     stemmer_ = Xapian::Stem(language);
   }
@@ -147,6 +170,8 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   parser.add_prefix(std::string(kTitleField), std::string(kTitlePrefix));
   parser.add_boolean_prefix(std::string(kSourceField),
                             (new SourceFieldProcessor(sources_))->release());
+  parser.add_boolean_prefix(std::string(kActorField),
+                            (new ActorFieldProcessor(actors_))->release());
   parser.add_boolean_prefix(std::string(kDateField),
                             (new DateFieldProcessor(today_))->release());
 
@@ -177,6 +202,13 @@ ParsedQuery QueryBuilder::build(const std::string& text,
     }
     filter_parts.emplace_back(Xapian::Query::OP_OR, sources.begin(),
                               sources.end());
+  }
+  if (!filters.actors.empty()) {
+    std::vector<Xapian::Query> actors;
+    for (const auto& a : filters.actors)
+      actors.emplace_back(actor_term(a, actors_));
+    filter_parts.emplace_back(Xapian::Query::OP_OR, actors.begin(),
+                              actors.end());
   }
   if (!filters.since.empty() || !filters.until.empty()) {
     std::string error;

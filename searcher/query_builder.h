@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/actors.h"
 #include "common/source_normalizer.h"
 #include "searcher/synonyms.h"
 
@@ -20,6 +21,7 @@ enum class MatchMode { kAll, kAny };  // default operator between words
 
 struct QueryFilters {
   std::vector<std::string> sources;  // any variant of an outlet's name
+  std::vector<std::string> actors;   // any alias or spelling of an actor
   std::string since;                 // a date in any accepted form, or ""
   std::string until;
 };
@@ -49,7 +51,8 @@ class QueryBuilder {
   // builder).
   QueryBuilder(const Xapian::Database& db, const std::string& language,
                const SourceNormalizer& sources, std::chrono::sys_days today,
-               const SynonymTable* synonyms = nullptr);
+               const SynonymTable* synonyms = nullptr,
+               const ActorGazetteer* actors = nullptr);
 
   // Parses `text` (Xapian's query language with the fields title:,
   // source: and date:) and applies `filters`. An empty text matches every
@@ -63,7 +66,12 @@ class QueryBuilder {
   const SourceNormalizer& sources_;
   std::chrono::sys_days today_;
   const SynonymTable* synonyms_;
+  const ActorGazetteer* actors_;
 };
+
+// The actor filter term for any alias or spelling of an actor: the
+// gazetteer's canonical name when it knows one, else the name as given.
+std::string actor_term(std::string_view name, const ActorGazetteer* actors);
 
 // A date filter for the range [since, until] (either may be empty; any
 // form parse_date_period() accepts). Returns nullopt and sets `error` when

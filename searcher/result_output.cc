@@ -191,6 +191,9 @@ nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode) {
       {"url", a.url.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.url)},
       {"snippet", render_fragments(hit.snippet, mode)},
   };
+  nlohmann::json actors = nlohmann::json::array();
+  for (const Actor& actor : a.actors) actors.push_back(actor.name);
+  j["actors"] = actors;
   if (!a.extra.empty()) j["extra"] = a.extra;
   if (!hit.explanation.empty() || hit.recency > 0) {
     nlohmann::json terms = nlohmann::json::array();
@@ -213,7 +216,9 @@ nlohmann::json facets_to_json(const std::vector<FacetResult>& facets) {
   for (const FacetResult& f : facets) {
     nlohmann::json values = nlohmann::json::array();
     for (const FacetValue& v : f.values) {
-      values.push_back({{"value", v.value}, {"count", v.count}});
+      nlohmann::json entry = {{"value", v.value}, {"count", v.count}};
+      if (!v.type.empty()) entry["type"] = v.type;
+      values.push_back(entry);
     }
     if (f.missing > 0) {
       values.push_back({{"value", "unknown"}, {"count", f.missing}});
@@ -295,6 +300,17 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
       out << std::string(rank.size(), ' ') << styled(kAnsiDim, a.url) << '\n';
     }
     std::string indent(rank.size(), ' ');
+    if (!a.actors.empty()) {
+      std::vector<Piece> names;
+      for (std::size_t k = 0; k < a.actors.size(); ++k) {
+        std::string text =
+            a.actors[k].name + (k + 1 < a.actors.size() ? "," : "");
+        names.push_back({text, display_width(text)});
+      }
+      std::ostringstream line;
+      write_wrapped(names, rank.size(), style.width, line);
+      out << (style.color ? kAnsiDim + line.str() + kAnsiReset : line.str());
+    }
     if (hit.duplicate_count > 0) {
       std::string ids;
       for (const auto& id : hit.duplicates)
@@ -397,7 +413,13 @@ void write_stats_json(const DatabaseStats& s, std::size_t size,
   auto or_null = [](const std::string& v) {
     return v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v);
   };
+  nlohmann::json actors = nlohmann::json::array();
+  for (const auto& v : first(s.actors, size)) {
+    actors.push_back(
+        {{"value", v.value}, {"count", v.count}, {"type", v.type}});
+  }
   nlohmann::json data = {{"version", kJsonFormatVersion},
+                         {"actors", actors},
                          {"documents", s.documents},
                          {"undated", s.undated},
                          {"first_date", or_null(s.first_date)},
@@ -444,6 +466,21 @@ void write_stats_human(const DatabaseStats& s, std::size_t size,
   if (!pieces.empty()) {
     out << (style.color ? std::string(kAnsiBold) + "top sources:" + kAnsiReset
                         : std::string("top sources:"))
+        << '\n';
+    write_wrapped(pieces, 2, style.width, out);
+  }
+  pieces.clear();
+  for (const auto& v : first(s.actors, size)) {
+    if (!pieces.empty()) {
+      pieces.back().rendered += " \xC2\xB7";
+      pieces.back().width += 2;
+    }
+    std::string text = v.value + " " + std::to_string(v.count);
+    pieces.push_back({text, display_width(text)});
+  }
+  if (!pieces.empty()) {
+    out << (style.color ? std::string(kAnsiBold) + "top actors:" + kAnsiReset
+                        : std::string("top actors:"))
         << '\n';
     write_wrapped(pieces, 2, style.width, out);
   }

@@ -25,6 +25,12 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
   sources_ = SourceNormalizer::with_builtin_table();
   sources_.add_table(db_.get_metadata(std::string(schema::kSourcesKey)),
                      "stored sources");
+  actors_ = ActorGazetteer::with_builtin_table();
+  actors_.add_table(db_.get_metadata(std::string(schema::kActorsKey)),
+                    "stored actors");
+  // Any spelling of a known actor finds the others ("zelenskiy" finds
+  // "Zelenskyy").
+  for (const auto& group : actors_.alias_groups()) synonyms_.add_group(group);
 }
 
 namespace {
@@ -92,7 +98,8 @@ void Searcher::list_duplicates(const Xapian::Document& doc, Hit& hit) {
 SearchResponse Searcher::search(const SearchRequest& request) {
   auto start = std::chrono::steady_clock::now();
   SearchResponse response;
-  QueryBuilder builder(db_, language_, sources_, request.today, &synonyms_);
+  QueryBuilder builder(db_, language_, sources_, request.today, &synonyms_,
+                       &actors_);
   ParsedQuery parsed =
       builder.build(request.query, request.filters, request.match);
   if (!parsed.ok) {

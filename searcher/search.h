@@ -100,7 +100,8 @@ class Searcher {
   std::optional<StoredArticle> find_article(const std::string& id) const;
 
   // User synonyms applied to every query from now on.
-  void set_synonyms(SynonymTable synonyms) { synonyms_ = std::move(synonyms); }
+  void set_synonyms(const SynonymTable& synonyms) { synonyms_.merge(synonyms); }
+  const ActorGazetteer& actors() const { return actors_; }
 
  private:
   // The query for articles like the one with `id`, or nullopt when there
@@ -112,7 +113,8 @@ class Searcher {
   Xapian::Database db_;
   std::string language_;
   SourceNormalizer sources_;
-  SynonymTable synonyms_;
+  ActorGazetteer actors_;
+  SynonymTable synonyms_;  // actor aliases, then the user's
   Xapian::Stem stemmer_;
 };
 

@@ -76,6 +76,19 @@ std::vector<std::string> SynonymTable::add(std::string_view text,
   return errors;
 }
 
+void SynonymTable::add_group(const std::vector<std::string>& names) {
+  std::vector<std::vector<std::string>> group;
+  for (const auto& n : names) {
+    auto member = words_of(fold_case(trim_space(n)));
+    if (!member.empty()) group.push_back(std::move(member));
+  }
+  if (group.size() >= 2) groups_.push_back(std::move(group));
+}
+
+void SynonymTable::merge(const SynonymTable& other) {
+  groups_.insert(groups_.end(), other.groups_.begin(), other.groups_.end());
+}
+
 std::string SynonymTable::expand(const std::string& folded_query) const {
   if (groups_.empty()) return folded_query;
   // Tokens with their separators; phrases are left alone.

@@ -19,6 +19,11 @@ class SynonymTable {
 
   bool empty() const { return groups_.empty(); }
 
+  // Adds one group of names (at least two).
+  void add_group(const std::vector<std::string>& names);
+  // Adds every group of `other`.
+  void merge(const SynonymTable& other);
+
   // Rewrites a case-folded query: each run of plain words (outside
   // "phrases" and field:values) that equals a member of a group becomes
   // "(member OR member ...)", multi-word members quoted. The longest member

@@ -35,12 +35,18 @@ inline const SourceNormalizer& sources() {
   return kSources;
 }
 
+// The built-in actor gazetteer.
+inline const ActorGazetteer& actors() {
+  static const ActorGazetteer kActors = ActorGazetteer::with_builtin_table();
+  return kActors;
+}
+
 // An in-memory newsdex database holding `articles`, English stemming.
 inline Xapian::WritableDatabase make_db(
     const std::vector<Article>& articles,
     const std::string& language = "english") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, language, sources(), /*spelling=*/false);
+  IndexWriter writer(db, language, sources(), actors(), /*spelling=*/false);
   for (const auto& a : articles) writer.write(a);
   db.set_metadata(std::string(schema::kSchemaKey),
                   std::string(schema::kSchemaVersion));

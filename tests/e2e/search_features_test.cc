@@ -91,14 +91,13 @@ TEST_CASE("spelling: a suggestion, never a silent rewrite") {
 
 TEST_CASE("--synonyms expands the query") {
   auto dir = scratch("synonyms");
-  std::ofstream(dir / "syn.txt") << "Zelenskiy = Zelensky = Zelenskyy\n";
-  auto plain =
-      run("newsdex-search", {"--db", seed_db(), "--count", "zelenskiy"});
+  std::ofstream(dir / "syn.txt") << "palace = shelter\n";
+  auto plain = run("newsdex-search", {"--db", seed_db(), "--count", "palace"});
   auto expanded =
       run("newsdex-search", {"--db", seed_db(), "--count", "--synonyms",
-                             (dir / "syn.txt").string(), "zelenskiy"});
-  CHECK(plain.out == "1\n");
-  CHECK(expanded.out == "5\n");
+                             (dir / "syn.txt").string(), "palace"});
+  CHECK(plain.out == "2\n");     // 001 and 003
+  CHECK(expanded.out == "3\n");  // and 004's shelter
 }
 
 TEST_CASE("--like and --explain") {

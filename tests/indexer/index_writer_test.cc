@@ -18,7 +18,7 @@ bool has_term(const Xapian::Database& db, const std::string& term) {
 
 TEST_CASE("a document carries id, title, source and date terms and values") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, "english", test::sources(), false);
+  IndexWriter writer(db, "english", test::sources(), test::actors(), false);
   Article a = test::make_article("seed/a.txt", "Peace talks in Istanbul",
                                  "Delegations met for talks.", "SBS News",
                                  "2025-05-16");
@@ -47,7 +47,7 @@ TEST_CASE("a document carries id, title, source and date terms and values") {
 
 TEST_CASE("writing the same article again changes nothing; a change replaces") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, "english", test::sources(), false);
+  IndexWriter writer(db, "english", test::sources(), test::actors(), false);
   Article a = test::make_article("x", "Title", "Body one");
   CHECK(writer.write(a) == WriteOutcome::kAdded);
   CHECK(writer.write(a) == WriteOutcome::kUnchanged);
@@ -61,7 +61,7 @@ TEST_CASE("writing the same article again changes nothing; a change replaces") {
 
 TEST_CASE("a month-precision date indexes year and month only") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, "english", test::sources(), false);
+  IndexWriter writer(db, "english", test::sources(), test::actors(), false);
   writer.write(test::make_article("m", "T", "B", "S", "2025-06"));
   db.commit();
   CHECK(db.get_document(1).get_value(schema::kDateSlot) == "202506");
@@ -71,7 +71,7 @@ TEST_CASE("a month-precision date indexes year and month only") {
 
 TEST_CASE("language none indexes words unstemmed") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, "none", test::sources(), false);
+  IndexWriter writer(db, "none", test::sources(), test::actors(), false);
   writer.write(test::make_article("n", "Talks", "negotiations"));
   db.commit();
   CHECK(db.term_exists("negotiations"));
@@ -80,7 +80,7 @@ TEST_CASE("language none indexes words unstemmed") {
 
 TEST_CASE("very long ids still make a valid unique term") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, "english", test::sources(), false);
+  IndexWriter writer(db, "english", test::sources(), test::actors(), false);
   std::string long_id(400, 'a');
   CHECK(writer.write(test::make_article(long_id, "T", "B")) ==
         WriteOutcome::kAdded);
