@@ -207,6 +207,36 @@ TEST_CASE(
   CHECK(summary[0]["errors"] == 0);
   CHECK(of_type(lines, "summary").size() == 1000);
   CHECK(of_type(lines, "facets").size() == 1000);
+  // Near-duplicates: every set of identical bodies is one group.
+  std::map<std::string, std::vector<std::string>> by_body;
+  for_each_jsonl_record(path, [&](const nlohmann::json& j) {
+    by_body[j["text"].get<std::string>()].push_back(j["id"]);
+    return true;
+  });
+  std::size_t extra_copies = 0;
+  for (const auto& [body, ids] : by_body) extra_copies += ids.size() - 1;
+  CHECK(extra_copies == 331);
+  auto collapsed =
+      run("newsdex-search", {"--db", db, "--json", "--collapse", "--limit",
+                             "30000", "--fragments", "0", ""});
+  REQUIRE(collapsed.exit_code == 0);
+  std::map<std::string, std::string> group_of;
+  for (const auto& h : of_type(json_lines(collapsed.out), "hit")) {
+    group_of[h["id"]] = h["id"];
+    if (h.contains("duplicates")) {
+      for (const auto& d : h["duplicates"]) group_of[d] = h["id"];
+    }
+  }
+  std::size_t split_sets = 0;
+  for (const auto& [body, ids] : by_body) {
+    for (const auto& id : ids) {
+      if (group_of[id] != group_of[ids[0]]) {
+        ++split_sets;
+        break;
+      }
+    }
+  }
+  CHECK(split_sets == 0);
   MESSAGE("batch: 1000 queries in " << summary[0]["seconds"] << " s, "
                                     << summary[0]["queries_per_second"]
                                     << " q/s");
