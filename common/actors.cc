@@ -70,15 +70,22 @@ std::vector<Token> tokenize(std::string_view text) {
 // Words that introduce a person's name.
 const std::set<std::string>& title_words() {
   static const std::set<std::string> kTitles{
-      "president",    "minister",     "secretary",  "spokesman", "spokeswoman",
-      "spokesperson", "envoy",        "chancellor", "senator",   "governor",
-      "mayor",        "king",         "queen",      "prince",    "pope",
-      "ambassador",   "aide",         "negotiator", "chairman",  "chairwoman",
-      "chief",        "commissioner", "general",    "gen",       "adviser",
-      "advisor",      "premier",      "treasurer",  "mr",        "mrs",
-      "ms",           "dr",           "lawyer",     "economist", "analyst",
-      "director",     "leader",       "official",   "colonel",   "admiral",
-      "judge",        "sir",          "lord",       "deputy"};
+      "president",    "minister",    "secretary",
+      "spokesman",    "spokeswoman", "spokesperson",
+      "envoy",        "chancellor",  "senator",
+      "governor",     "mayor",       "king",
+      "queen",        "prince",      "pope",
+      "ambassador",   "aide",        "negotiator",
+      "chairman",     "chairwoman",  "chief",
+      "commissioner", "general",     "gen",
+      "adviser",      "advisor",     "premier",
+      "treasurer",    "mr",          "mrs",
+      "ms",           "dr",          "lawyer",
+      "economist",    "analyst",     "director",
+      "leader",       "official",    "colonel",
+      "admiral",      "judge",       "sir",
+      "lord",         "deputy",      "representative",
+      "exchequer",    "head"};
   return kTitles;
 }
 
