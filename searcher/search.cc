@@ -188,7 +188,9 @@ SearchResponse Searcher::search(const SearchRequest& request) {
                         std::string(schema::kIdPrefix) + hit.article.id);
       double sum = 0;
       for (const auto& t : hit.explanation) sum += t.weight;
-      hit.recency = std::max(0.0, hit.score - sum);
+      // What the terms do not explain is the recency bonus (rounding aside).
+      double rest = hit.score - sum;
+      hit.recency = rest > 1e-6 * std::max(1.0, hit.score) ? rest : 0;
     }
     hit.title = highlight_all(hit.article.title, matcher);
     hit.snippet = make_snippet(hit.article.text, request.snippet, matcher);

@@ -36,19 +36,20 @@ int main(int argc, char** argv) {
     line.clear();
     if (j["people"].empty()) continue;
     ++articles;
-    auto actors = newsdex::extract_actors(j["title"].get<std::string>(),
-                                          j["text"].get<std::string>(), gazetteer);
+    auto actors = newsdex::extract_actors(
+        j["title"].get<std::string>(), j["text"].get<std::string>(), gazetteer);
     extracted += actors.size();
     for (const auto& code_json : j["people"]) {
       std::string code = code_json;
       auto dash = code.rfind('-');
-      std::string surname = dash == std::string::npos ? code : code.substr(dash + 1);
+      std::string surname =
+          dash == std::string::npos ? code : code.substr(dash + 1);
       bool ok = false;
       for (const auto& a : actors) {
         std::string key = newsdex::actor_key(a.name);
         bool by_surname = key.size() >= surname.size() &&
-                          key.compare(key.size() - surname.size(), surname.size(),
-                                      surname) == 0 &&
+                          key.compare(key.size() - surname.size(),
+                                      surname.size(), surname) == 0 &&
                           (key.size() == surname.size() ||
                            key[key.size() - surname.size() - 1] == '-');
         if (key == code || by_surname) ok = true;
@@ -65,10 +66,14 @@ int main(int argc, char** argv) {
   std::printf("%-44s %8s\n", "measure", "value");
   std::printf("%-44s %8zu\n", "articles with listed people", articles);
   std::printf("%-44s %8zu\n", "listed people (article, person pairs)", total);
-  std::printf("%-44s %7.1f%%\n", "found by the actor facet (target 90%)",
-              total ? 100.0 * static_cast<double>(found) / static_cast<double>(total) : 0);
-  std::printf("%-44s %8.1f\n", "actors extracted per article",
-              articles ? static_cast<double>(extracted) / static_cast<double>(articles) : 0);
+  std::printf(
+      "%-44s %7.1f%%\n", "found by the actor facet (target 90%)",
+      total ? 100.0 * static_cast<double>(found) / static_cast<double>(total)
+            : 0);
+  std::printf(
+      "%-44s %8.1f\n", "actors extracted per article",
+      articles ? static_cast<double>(extracted) / static_cast<double>(articles)
+               : 0);
   std::vector<std::pair<int, std::string>> worst;
   for (const auto& [code, n] : missed) worst.emplace_back(n, code);
   std::sort(worst.rbegin(), worst.rend());

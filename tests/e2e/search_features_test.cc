@@ -237,6 +237,34 @@ TEST_CASE(
     }
   }
   CHECK(split_sets == 0);
+
+  // Spelling, more-like-this, explain and recency on the same database.
+  auto misspelt = run("newsdex-search",
+                      {"--db", db, "--json", "--limit", "0", "cocao prise"});
+  CHECK(of_type(json_lines(misspelt.out), "summary")[0]["suggestion"] ==
+        "cocoa price");
+  auto like =
+      run("newsdex-search", {"--db", db, "--json", "--limit", "3", "--like",
+                             "reuters-1", "--since", "1987-03"});
+  CHECK(like.exit_code == 0);
+  for (const auto& h : of_type(json_lines(like.out), "hit")) {
+    CHECK(h["id"] != "reuters-1");
+    CHECK(h["date"].get<std::string>() >= "1987-03");
+    std::string text =
+        h["title"].get<std::string>() + h["snippet"].get<std::string>();
+    for (char& c : text)
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    CHECK(text.find("cocoa") !=
+          std::string::npos);  // cocoa stories, like the model
+  }
+  auto explained = run("newsdex-search", {"--db", db, "--json", "--explain",
+                                          "--recent", "30", "oil prices"});
+  for (const auto& h : of_type(json_lines(explained.out), "hit")) {
+    double sum = h["explain"]["recency"].get<double>();
+    for (const auto& t : h["explain"]["terms"])
+      sum += t["weight"].get<double>();
+    CHECK(sum == doctest::Approx(h["score"].get<double>()).epsilon(0.01));
+  }
   MESSAGE("batch: 1000 queries in " << summary[0]["seconds"] << " s, "
                                     << summary[0]["queries_per_second"]
                                     << " q/s");
