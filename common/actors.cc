@@ -7,6 +7,7 @@
 
 #include <set>
 
+#include "common/table_text.h"
 #include "common/text_utf8.h"
 #include "common/word_split.h"
 
@@ -280,46 +281,33 @@ ActorGazetteer ActorGazetteer::with_builtin_table() {
 std::vector<std::string> ActorGazetteer::add_table(std::string_view tsv,
                                                    const std::string& name) {
   std::vector<std::string> errors;
-  std::size_t line_number = 0;
-  while (!tsv.empty()) {
-    auto end = tsv.find('\n');
-    std::string_view line = tsv.substr(0, end);
-    tsv = end == std::string_view::npos ? "" : tsv.substr(end + 1);
-    ++line_number;
-    if (trim_space(line).empty() || trim_space(line).front() == '#') continue;
-    std::vector<std::string> cells;
-    std::size_t start = 0;
-    while (true) {
-      auto tab = line.find('\t', start);
-      std::string cell(trim_space(line.substr(start, tab - start)));
-      if (!cell.empty()) cells.push_back(std::move(cell));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    std::string where = name + ":" + std::to_string(line_number);
-    if (cells.size() < 2 || (cells[1] != "person" && cells[1] != "org")) {
-      errors.push_back(where + ": needs a name and a type (person or org)");
-      continue;
-    }
-    std::size_t index = actors_.size();
-    actors_.push_back(
-        {cells[0], cells[1] == "org" ? ActorType::kOrg : ActorType::kPerson});
-    aliases_.emplace_back();
-    for (std::size_t i = 0; i < cells.size(); ++i) {
-      if (i == 1) continue;
-      std::string joined;
-      std::size_t count = 0;
-      for (const WordSpan& w : split_words(cells[i])) {
-        if (!joined.empty()) joined += ' ';
-        joined += fold_for_key(cells[i].substr(w.begin, w.end - w.begin));
-        ++count;
-      }
-      if (joined.empty()) continue;
-      by_alias_[joined] = index;
-      longest_alias_ = std::max(longest_alias_, count);
-      aliases_[index].push_back(cells[i]);
-    }
-  }
+  for_each_table_row(
+      tsv, name,
+      [&](std::vector<std::string>& cells, const std::string& where) {
+        if (cells.size() < 2 || (cells[1] != "person" && cells[1] != "org")) {
+          errors.push_back(where + ": needs a name and a type (person or org)");
+          return;
+        }
+        std::size_t index = actors_.size();
+        actors_.push_back({cells[0], cells[1] == "org" ? ActorType::kOrg
+                                                       : ActorType::kPerson});
+        aliases_.emplace_back();
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+          if (i == 1) continue;
+          std::string joined;
+          std::size_t count = 0;
+          for (const WordSpan& w : split_words(cells[i])) {
+            if (!joined.empty()) joined += ' ';
+            joined += fold_for_key(cells[i].substr(w.begin, w.end - w.begin));
+            ++count;
+          }
+          if (joined.empty()) continue;
+          by_alias_[joined] = index;
+          longest_alias_ = std::max(longest_alias_, count);
+          aliases_[index].push_back(cells[i]);
+        }
+      },
+      errors);
   return errors;
 }
 

@@ -2,6 +2,7 @@
 #include "common/source_normalizer.h"
 
 #include "common/source_name.h"
+#include "common/table_text.h"
 #include "common/text_utf8.h"
 
 namespace newsdex {
@@ -31,37 +32,20 @@ SourceNormalizer SourceNormalizer::with_builtin_table() {
 std::vector<std::string> SourceNormalizer::add_table(std::string_view tsv,
                                                      const std::string& name) {
   std::vector<std::string> errors;
-  std::size_t line_number = 0;
-  while (!tsv.empty()) {
-    auto end = tsv.find('\n');
-    std::string_view line = tsv.substr(0, end);
-    tsv = end == std::string_view::npos ? "" : tsv.substr(end + 1);
-    ++line_number;
-    if (trim_space(line).empty() || trim_space(line).front() == '#') continue;
-    if (find_invalid_utf8(line) != std::string_view::npos) {
-      errors.push_back(name + ":" + std::to_string(line_number) +
-                       ": invalid UTF-8");
-      continue;
-    }
-    std::vector<std::string> cells;
-    std::size_t start = 0;
-    while (true) {
-      auto tab = line.find('\t', start);
-      std::string cell = fold_spaces(line.substr(start, tab - start));
-      if (!cell.empty()) cells.push_back(std::move(cell));
-      if (tab == std::string_view::npos) break;
-      start = tab + 1;
-    }
-    if (cells.empty() || source_key(cells[0]).empty()) {
-      errors.push_back(name + ":" + std::to_string(line_number) +
-                       ": no outlet name");
-      continue;
-    }
-    for (const auto& cell : cells) {
-      std::string k = source_key(cell);
-      if (!k.empty()) names_[k] = cells[0];
-    }
-  }
+  for_each_table_row(
+      tsv, name,
+      [&](std::vector<std::string>& cells, const std::string& where) {
+        for (auto& cell : cells) cell = fold_spaces(cell);
+        if (cells.empty() || source_key(cells[0]).empty()) {
+          errors.push_back(where + ": no outlet name");
+          return;
+        }
+        for (const auto& cell : cells) {
+          std::string k = source_key(cell);
+          if (!k.empty()) names_[k] = cells[0];
+        }
+      },
+      errors);
   return errors;
 }
 

@@ -454,36 +454,25 @@ void write_stats_human(const DatabaseStats& s, std::size_t size,
                 static_cast<double>(s.index_bytes) / 1e6);
   row("index size", mb);
   row("updated", s.last_update.empty() ? "unknown" : s.last_update);
-  std::vector<Piece> pieces;
-  for (const auto& v : first(s.sources, size)) {
-    if (!pieces.empty()) {
-      pieces.back().rendered += " \xC2\xB7";
-      pieces.back().width += 2;
+  auto value_list = [&](const char* heading,
+                        const std::vector<FacetValue>& values) {
+    std::vector<Piece> pieces;
+    for (const auto& v : first(values, size)) {
+      if (!pieces.empty()) {
+        pieces.back().rendered += " \xC2\xB7";
+        pieces.back().width += 2;
+      }
+      std::string text = v.value + " " + std::to_string(v.count);
+      pieces.push_back({text, display_width(text)});
     }
-    std::string text = v.value + " " + std::to_string(v.count);
-    pieces.push_back({text, display_width(text)});
-  }
-  if (!pieces.empty()) {
-    out << (style.color ? std::string(kAnsiBold) + "top sources:" + kAnsiReset
-                        : std::string("top sources:"))
+    if (pieces.empty()) return;
+    out << (style.color ? std::string(kAnsiBold) + heading + kAnsiReset
+                        : std::string(heading))
         << '\n';
     write_wrapped(pieces, 2, style.width, out);
-  }
-  pieces.clear();
-  for (const auto& v : first(s.actors, size)) {
-    if (!pieces.empty()) {
-      pieces.back().rendered += " \xC2\xB7";
-      pieces.back().width += 2;
-    }
-    std::string text = v.value + " " + std::to_string(v.count);
-    pieces.push_back({text, display_width(text)});
-  }
-  if (!pieces.empty()) {
-    out << (style.color ? std::string(kAnsiBold) + "top actors:" + kAnsiReset
-                        : std::string("top actors:"))
-        << '\n';
-    write_wrapped(pieces, 2, style.width, out);
-  }
+  };
+  value_list("top sources:", s.sources);
+  value_list("top actors:", s.actors);
 }
 
 }  // namespace newsdex

@@ -11,16 +11,6 @@
 namespace newsdex::e2e {
 namespace {
 
-std::string seed_db(const std::string& name,
-                    std::vector<std::string> extra = {}) {
-  std::string db = (scratch(name) / "db").string();
-  std::vector<std::string> args{"--db", db};
-  args.insert(args.end(), extra.begin(), extra.end());
-  args.push_back(corpus_dir().string());
-  REQUIRE(run("newsdex-index", args).exit_code == 0);
-  return db;
-}
-
 std::size_t count(const std::string& db, std::vector<std::string> args) {
   args.insert(args.begin(), {"--db", db, "--count"});
   return std::stoul(run("newsdex-search", args).out);
@@ -29,7 +19,7 @@ std::size_t count(const std::string& db, std::vector<std::string> args) {
 }  // namespace
 
 TEST_CASE("actor facet: each article once per actor; counts match filters") {
-  std::string db = seed_db("actors_facet");
+  std::string db = index_seed_corpus("actors_facet");
   auto r = run("newsdex-search", {"--db", db, "--json", "--facets", "actor",
                                   "--facet-size", "0", ""});
   REQUIRE(r.exit_code == 0);
@@ -68,7 +58,7 @@ TEST_CASE("actor facet: each article once per actor; counts match filters") {
 
 TEST_CASE(
     "--actor and actor: take any spelling; free text finds other spellings") {
-  std::string db = seed_db("actors_alias");
+  std::string db = index_seed_corpus("actors_alias");
   CHECK(count(db, {"--actor", "zelenskiy"}) == 5);
   CHECK(count(db, {"--actor", "ZELENSKY"}) == 5);
   CHECK(count(db, {"actor:peskov"}) == 2);
@@ -85,8 +75,8 @@ TEST_CASE(
 TEST_CASE("--actors adds the user's own actors") {
   auto dir = scratch("actors_user");
   std::ofstream(dir / "mine.tsv") << "Ciragan Palace\torg\tCiragan\n";
-  std::string db =
-      seed_db("actors_user_db", {"--actors", (dir / "mine.tsv").string()});
+  std::string db = index_seed_corpus("actors_user_db",
+                                     {"--actors", (dir / "mine.tsv").string()});
   CHECK(count(db, {"--actor", "ciragan"}) == 1);
 }
 

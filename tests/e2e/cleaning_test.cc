@@ -8,16 +8,6 @@
 namespace newsdex::e2e {
 namespace {
 
-std::string index_seed(const std::string& name,
-                       std::vector<std::string> extra = {}) {
-  std::string db = (scratch(name) / "db").string();
-  std::vector<std::string> args{"--db", db};
-  args.insert(args.end(), extra.begin(), extra.end());
-  args.push_back(corpus_dir().string());
-  REQUIRE(run("newsdex-index", args).exit_code == 0);
-  return db;
-}
-
 std::string count(const std::string& db, const std::string& query) {
   return run("newsdex-search", {"--db", db, "--count", query}).out;
 }
@@ -25,7 +15,7 @@ std::string count(const std::string& db, const std::string& query) {
 }  // namespace
 
 TEST_CASE("teasers of other stories and prompts are not indexed") {
-  std::string db = index_seed("clean_seed");
+  std::string db = index_seed_corpus("clean_seed");
   // Words only in cut-off teasers and related-story lists.
   for (const char* word : {"glacier", "bushfire", "Osaka", "Musk"}) {
     CAPTURE(word);
@@ -34,13 +24,13 @@ TEST_CASE("teasers of other stories and prompts are not indexed") {
   CHECK(count(db, "\"share and follow\"") == "0\n");
   CHECK(count(db, "\"leave the first comment\"") == "0\n");
   // Without cleaning they are there.
-  std::string raw = index_seed("clean_seed_raw", {"--no-clean"});
+  std::string raw = index_seed_corpus("clean_seed_raw", {"--no-clean"});
   CHECK(count(raw, "glacier") == "1\n");
   CHECK(count(raw, "bushfire") == "1\n");
 }
 
 TEST_CASE("titles: the page's headline, else the article's first sentence") {
-  std::string db = index_seed("clean_titles");
+  std::string db = index_seed_corpus("clean_titles");
   auto r = run("newsdex-search", {"--db", db, "--json", "istanbul"});
   std::map<std::string, std::string> titles;
   for (const auto& h : of_type(json_lines(r.out), "hit"))
@@ -56,7 +46,7 @@ TEST_CASE("titles: the page's headline, else the article's first sentence") {
 }
 
 TEST_CASE("--show-dropped lists what cleaning removed, block by block") {
-  std::string db = index_seed("clean_dropped");
+  std::string db = index_seed_corpus("clean_dropped");
   auto r = run("newsdex-search", {"--db", db, "--json", "--show-dropped",
                                   "003_c4e19ff3c6d5d69e.txt"});
   REQUIRE(r.exit_code == 0);

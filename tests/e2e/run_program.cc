@@ -110,6 +110,17 @@ std::filesystem::path scratch(const std::string& name) {
   return dir;
 }
 
+std::string index_seed_corpus(const std::string& name,
+                              const std::vector<std::string>& extra) {
+  std::string db = (scratch(name) / "db").string();
+  std::vector<std::string> args{"--db", db};
+  args.insert(args.end(), extra.begin(), extra.end());
+  args.push_back(corpus_dir().string());
+  auto r = run("newsdex-index", args);
+  REQUIRE_MESSAGE(r.exit_code == 0, r.err);
+  return db;
+}
+
 std::filesystem::path shared_corpora() {
   auto dir = std::filesystem::path(NEWSDEX_SHARED_DIR) / "corpora";
   return std::filesystem::is_directory(dir) ? dir : std::filesystem::path();

@@ -36,6 +36,11 @@ void for_each_jsonl_record(
     const std::filesystem::path& path,
     const std::function<bool(const nlohmann::json&)>& fn);
 
+// Indexes corpus/ into a fresh database under scratch(`name`), with
+// `extra` newsdex-index options; returns the database path.
+std::string index_seed_corpus(const std::string& name,
+                              const std::vector<std::string>& extra = {});
+
 // A fresh scratch folder for one test.
 std::filesystem::path scratch(const std::string& name);
 
