@@ -5,6 +5,7 @@
 
 #include <utf8proc.h>
 
+#include <algorithm>
 #include <set>
 
 #include "common/table_text.h"
@@ -61,7 +62,10 @@ std::vector<Token> tokenize(std::string_view text) {
                        text[p - 1] == ':';
     if (i + 1 < spans.size()) {
       std::string_view gap = text.substr(w.end, spans[i + 1].begin - w.end);
-      t.joined_to_next = gap.find_first_not_of(" ") == std::string_view::npos;
+      // Spaces, or one line break of hard-wrapped text ("Paul\nVolcker").
+      t.joined_to_next =
+          gap.find_first_not_of(" \t\r\n") == std::string_view::npos &&
+          std::count(gap.begin(), gap.end(), '\n') <= 1;
     }
     tokens.push_back(std::move(t));
   }
@@ -356,6 +360,7 @@ std::vector<Actor> extract_actors(std::string_view title, std::string_view text,
   for (const auto& t : tokens) folded.push_back(t.folded);
 
   Collector found;
+  std::vector<std::string> titled_surnames;
   std::vector<bool> used(tokens.size(), false);
   auto is_said = [&](std::size_t i) {
     return i < tokens.size() &&
@@ -401,6 +406,17 @@ std::vector<Actor> extract_actors(std::string_view title, std::string_view text,
         i = to - 1;
         continue;
       }
+      // "Minister Subroto", "Mr Volcker": a surname alone after a title.
+      if (to - from == 1 && (to >= tokens.size() || !tokens[to].capitalised)) {
+        if (const Actor* known = gazetteer.find(tokens[from].text)) {
+          found.add(*known);
+        } else {
+          titled_surnames.push_back(tokens[from].text);
+        }
+        used[from] = true;
+        i = from;
+        continue;
+      }
     }
     // 3. "Firstname Lastname said" and "said Firstname Lastname".
     if (nameish(tokens[i]) && (i == 0 || !nameish(tokens[i - 1]))) {
@@ -416,9 +432,23 @@ std::vector<Actor> extract_actors(std::string_view title, std::string_view text,
       }
     }
   }
-  // A bare surname ("Putin said", "Medinsky's team") adds nothing new:
-  // the gazetteer knows it, or it names a person already found under the
-  // full name; an unknown bare surname is left out rather than guessed.
+  // A surname after a title is that person unless the article names
+  // someone with that last name in full ("Mr Volcker" after "Paul
+  // Volcker"). Other bare surnames ("Putin said") add nothing new: the
+  // gazetteer knows them, or they name a person already found in full, or
+  // they are left out rather than guessed.
+  for (const auto& surname : titled_surnames) {
+    std::string key = actor_key(surname);
+    bool known = false;
+    for (const Actor& a : found.actors()) {
+      std::string full = actor_key(a.name);
+      known = known || full == key ||
+              (full.size() > key.size() &&
+               full.compare(full.size() - key.size(), key.size(), key) == 0 &&
+               full[full.size() - key.size() - 1] == '-');
+    }
+    if (!known) found.add({surname, ActorType::kPerson});
+  }
   return found.take();
 }
 

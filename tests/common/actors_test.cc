@@ -27,6 +27,7 @@ TEST_CASE("spellings of a known actor give one canonical name") {
       {"Zelensky met Zelenskyy's aides; Zelenskiy spoke.",
        {"Volodymyr Zelenskyy"}},
       {"President Volodymyr Zelensky said so.", {"Volodymyr Zelenskyy"}},
+      {"President Zelensky of Ukraine spoke.", {"Volodymyr Zelenskyy"}},
       {"Jean-Noel Barrot visited. Later Jean-Noël Barrot left.",
        {"Jean-Noël Barrot"}},
       {"Kremlin spokesman Dmitry Peskov said Putin would wait.",
@@ -49,6 +50,14 @@ TEST_CASE("titles and 'said' find people the gazetteer lacks") {
         Names{"Maria Novak"});
   CHECK(names("Treasury Secretary James Baker met Paul Volcker, who said rates "
               "would hold.") == Names{"James Baker"});
+  // Hard-wrapped wire copy breaks lines inside names.
+  CHECK(names("Fed Chairman Paul\nVolcker told a panel.") ==
+        Names{"Federal Reserve", "Paul Volcker"});
+  // A surname after a title, unless the full name is there too.
+  CHECK(names("Indonesian Energy Minister Subroto said prices would rise.") ==
+        Names{"Subroto"});
+  CHECK(names("Mr Volcker spoke. Later Fed Chairman Paul Volcker left.") ==
+        Names{"Federal Reserve", "Paul Volcker"});
 }
 
 TEST_CASE("traps: months, places, sentence starts, nationalities") {
