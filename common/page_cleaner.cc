@@ -46,6 +46,7 @@ const std::regex& prompt_pattern() {
       R"(read (more|also|next).*|see also.*|related( articles| stories| news| coverage| content)?:?|)"
       R"(you (may|might) (also )?(like|be interested).*|more (from|on) .*|most (read|popular).*|)"
       R"(recommended.*|trending.*|latest (news|stories).*|top stories.*|)"
+      R"(for (the )?(latest|more)( news| stories| updates)?( from| on| visit)? .*|)"
       R"(advertisement|sponsored.*|.*\bcookies?\b.*|accept( all)?|privacy policy.*|terms of (use|service).*|)"
       R"((photo|image|picture|video|credit|source|file photo)s?\s*[:/|].*|.*\bgetty images\b.*|)"
       R"((©|\(c\)|copyright\s*(©|\(c\)|\d{4})).*|.*all rights reserved.*|click here.*|tap here.*|)"

@@ -42,12 +42,14 @@ TEST_CASE("prompts, credits and markup debris are boilerplate") {
                  "You can download our application from the App Store.\n"
                  "What is your opinion on this topic?\n"
                  "Leave the first comment\n"
+                 "For the latest from Example News, and .\n"
                  "<!– <!– With a career haul nearing $200m…\n");
   CHECK(kind_of(page, "Share and Follow") == BlockKind::kBoilerplate);
   CHECK(kind_of(page, "Photo:") == BlockKind::kBoilerplate);
   CHECK(kind_of(page, "You can download") == BlockKind::kBoilerplate);
   CHECK(kind_of(page, "What is your opinion") == BlockKind::kBoilerplate);
   CHECK(kind_of(page, "Leave the first") == BlockKind::kBoilerplate);
+  CHECK(kind_of(page, "For the latest") == BlockKind::kBoilerplate);
   CHECK(kind_of(page, "<!–") == BlockKind::kBoilerplate);
   CHECK(page.text.find("Share") == std::string::npos);
   CHECK(page.text.find("Delegations from Russia") == 0);
