@@ -1,7 +1,24 @@
 // Document data is JSON: readable with xapian-delve and easy to grow.
 #include "common/document_record.h"
 
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "common/schema.h"
+
 namespace newsdex {
+
+std::string article_id_term(const std::string& id) {
+  constexpr std::size_t kMaxIdBytes = 200;
+  std::string term(schema::kIdPrefix);
+  if (id.size() <= kMaxIdBytes) return term + id;
+  char hash[24];
+  std::snprintf(
+      hash, sizeof hash, "#%016llx",
+      static_cast<unsigned long long>(XXH3_64bits(id.data(), id.size())));
+  return term + id.substr(0, kMaxIdBytes - 20) + hash;
+}
 
 std::string to_document_data(const Article& article) {
   nlohmann::json j = {

@@ -33,6 +33,11 @@ struct Article {
   std::vector<Actor> actors;
 };
 
+// The unique-id term of the article with `id` (Xapian terms are limited to
+// 245 bytes, so long ids, such as URLs, are shortened with a hash). Every
+// lookup by id goes through this.
+std::string article_id_term(const std::string& id);
+
 // Serialises `article` as the JSON stored in a Xapian document's data.
 std::string to_document_data(const Article& article);
 

@@ -18,17 +18,6 @@ std::string prefixed(std::string_view prefix, std::string_view value) {
   return term;
 }
 
-// Xapian terms are limited to 245 bytes; longer ids are hashed.
-std::string id_term(const std::string& id) {
-  constexpr std::size_t kMaxIdBytes = 200;
-  if (id.size() <= kMaxIdBytes) return prefixed(kIdPrefix, id);
-  char hash[24];
-  std::snprintf(
-      hash, sizeof hash, "#%016llx",
-      static_cast<unsigned long long>(XXH3_64bits(id.data(), id.size())));
-  return prefixed(kIdPrefix, id.substr(0, kMaxIdBytes - 20) + hash);
-}
-
 std::string signature(const std::string& data, const std::string& language) {
   XXH3_state_t* state = XXH3_createState();
   XXH3_64bits_reset(state);
@@ -61,7 +50,7 @@ Xapian::Document build_document(const Article& article,
   tg.increase_termpos(kTitleBodyGap);
   tg.index_text(article.text);
 
-  doc.add_boolean_term(id_term(article.id));
+  doc.add_boolean_term(article_id_term(article.id));
   std::string key = source_key(article.source);
   if (!key.empty()) doc.add_boolean_term(prefixed(kSourcePrefix, key));
   doc.add_value(kSourceSlot, article.source);
@@ -145,7 +134,7 @@ WriteOutcome IndexWriter::write(Article article) {
   article.actors = extract_actors(article.title, article.text, actors_);
   std::string data = to_document_data(article);
   std::string sig = signature(data, language_);
-  std::string term = id_term(article.id);
+  std::string term = article_id_term(article.id);
 
   WriteOutcome outcome = WriteOutcome::kAdded;
   Xapian::docid own = 0;

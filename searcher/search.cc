@@ -57,7 +57,7 @@ constexpr Xapian::termcount kLikeTerms = 25;
 }  // namespace
 
 std::optional<Xapian::Query> Searcher::like_query(const std::string& id) {
-  std::string id_term = std::string(schema::kIdPrefix) + id;
+  std::string id_term = article_id_term(id);
   Xapian::PostingIterator it = db_.postlist_begin(id_term);
   if (it == db_.postlist_end(id_term)) return std::nullopt;
   Xapian::RSet rset;
@@ -75,7 +75,7 @@ std::optional<Xapian::Query> Searcher::like_query(const std::string& id) {
 
 std::optional<StoredArticle> Searcher::find_article(
     const std::string& id) const {
-  std::string term = std::string(schema::kIdPrefix) + id;
+  std::string term = article_id_term(id);
   Xapian::PostingIterator it = db_.postlist_begin(term);
   if (it == db_.postlist_end(term)) return std::nullopt;
   return from_document_data(db_.get_document(*it).get_data());
@@ -184,8 +184,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     if (request.collapse) list_duplicates(doc, hit);
     if (request.explain) {
       hit.explanation =
-          explain_terms(db_, relevance_query,
-                        std::string(schema::kIdPrefix) + hit.article.id);
+          explain_terms(db_, relevance_query, article_id_term(hit.article.id));
       double sum = 0;
       for (const auto& t : hit.explanation) sum += t.weight;
       // What the terms do not explain is the recency bonus (rounding aside).

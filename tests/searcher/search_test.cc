@@ -219,6 +219,29 @@ TEST_CASE("--like finds similar articles and leaves the model out") {
   CHECK_FALSE(s.search(r).ok);
 }
 
+TEST_CASE("articles with very long ids are found by id") {
+  std::string long_id = "https://example.com/" + std::string(300, 'x');
+  Searcher s(test::make_db({
+      test::make_article(long_id, "Cocoa crop",
+                         "Bahia cocoa harvest and cocoa prices.", "R"),
+      test::make_article("cocoa-2", "Cocoa exports",
+                         "Cocoa prices and the Bahia harvest.", "R"),
+      test::make_article("oil", "Oil", "Crude oil prices fell.", "R"),
+  }));
+  auto found = s.find_article(long_id);
+  REQUIRE(found.has_value());
+  CHECK(found->id == long_id);
+  SearchRequest r;
+  r.like = long_id;
+  SearchResponse resp = s.search(r);
+  REQUIRE(resp.ok);
+  CHECK(ids(resp) == std::vector<std::string>{"cocoa-2"});
+  r.like.clear();
+  r.query = "bahia";
+  r.explain = true;
+  for (const auto& hit : s.search(r).hits) CHECK(hit.explanation.size() == 1);
+}
+
 TEST_CASE("a malformed query is an error value") {
   Searcher s = seed_searcher();
   SearchRequest r;
