@@ -11,18 +11,13 @@
 #include <cstdio>
 #include <sstream>
 
+#include "common/text_utf8.h"
+
 namespace newsdex {
 namespace {
 
 using Millis = std::chrono::milliseconds;
 using SysMillis = date::sys_time<Millis>;
-
-std::string trim(std::string_view s) {
-  auto is_space = [](unsigned char c) { return std::isspace(c) != 0; };
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return std::string(s);
-}
 
 bool all_digits(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](unsigned char c) {
@@ -193,7 +188,7 @@ std::string iso_to_parseable(std::string s) {
 }  // namespace
 
 std::optional<ArticleDate> parse_date(std::string_view text) {
-  std::string s = trim(text);
+  std::string s(trim_space(text));
   if (s.empty()) return std::nullopt;
   if (all_digits(s)) return parse_digits(s);
   if (auto ym = parse_year_month(s)) return ym;
@@ -314,7 +309,7 @@ std::string lower_ascii(std::string_view s) {
 
 std::optional<DatePeriod> parse_date_period(std::string_view text,
                                             std::chrono::sys_days today) {
-  std::string t = lower_ascii(trim(text));
+  std::string t = lower_ascii(trim_space(text));
   date::year_month_day ymd{today};
   auto weekday_index = (date::weekday{today}.iso_encoding() - 1);  // Monday 0
   date::sys_days monday = today - date::days{weekday_index};

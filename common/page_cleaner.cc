@@ -68,11 +68,6 @@ bool has_markup_debris(std::string_view s) {
   return false;
 }
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() &&
-         s.substr(s.size() - suffix.size()) == suffix;
-}
-
 struct Block {
   std::string text;
   std::size_t words = 0;
@@ -165,7 +160,7 @@ void describe(Block& b) {
   // Strip closing quotes and brackets to find how the block ends.
   std::string_view end = t;
   while (!end.empty()) {
-    if (ends_with(end, "\xE2\x80\x9D") || ends_with(end, "\xE2\x80\x99")) {
+    if (end.ends_with("\xE2\x80\x9D") || end.ends_with("\xE2\x80\x99")) {
       end.remove_suffix(3);  // ” ’
     } else if (end.back() == '"' || end.back() == '\'' || end.back() == ')') {
       end.remove_suffix(1);
@@ -175,11 +170,11 @@ void describe(Block& b) {
   }
   // An ellipsis closing a quotation ("…honest ceasefire…”) is the
   // speaker's; one at the very end of the block marks a cut.
-  bool ellipsis = ends_with(t, "...") || ends_with(t, "..") ||
-                  ends_with(t, "\xE2\x80\xA6");  // …
+  bool ellipsis = t.ends_with("...") || t.ends_with("..") ||
+                  t.ends_with("\xE2\x80\xA6");  // …
   bool quoted_ellipsis =
       !ellipsis && end.size() < t.size() &&
-      (ends_with(end, "...") || ends_with(end, "\xE2\x80\xA6"));
+      (end.ends_with("...") || end.ends_with("\xE2\x80\xA6"));
   char last = end.empty() ? ' ' : end.back();
   b.sentence_end = quoted_ellipsis ||
                    (!ellipsis && (last == '.' || last == '!' || last == '?'));

@@ -125,6 +125,25 @@ std::string read_table_file(const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
+// Adds to `table` (a SourceNormalizer or ActorGazetteer) the user tables
+// stored by earlier runs under `key`, then the new `files`, and stores
+// them all back so later runs and the searcher see the same names.
+template <typename Table>
+void load_user_tables(Table& table, const std::vector<std::string>& files,
+                      std::string_view key, Xapian::WritableDatabase& db,
+                      IndexReporter& reporter) {
+  std::string stored = db.get_metadata(std::string(key));
+  table.add_table(stored, "stored tables");
+  for (const auto& file : files) {
+    std::string text = read_table_file(file);
+    for (const auto& message : table.add_table(text, file)) {
+      reporter.table_warning(message);
+    }
+    if (stored.find(text) == std::string::npos) stored += text + "\n";
+  }
+  db.set_metadata(std::string(key), stored);
+}
+
 void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
   if (input == "-") {
     LineReader reader(stdin_fd, "<stdin>");
@@ -161,30 +180,12 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   IndexSummary summary;
   summary.language = resolve_language(options, db);
 
-  // Built-in sources, then those stored by earlier runs, then new tables.
   SourceNormalizer sources = SourceNormalizer::with_builtin_table();
-  std::string user_tables = db.get_metadata(std::string(schema::kSourcesKey));
-  sources.add_table(user_tables, "stored sources");
-  for (const auto& table : options.source_tables) {
-    std::string text = read_table_file(table);
-    for (const auto& message : sources.add_table(text, table)) {
-      reporter.table_warning(message);
-    }
-    if (user_tables.find(text) == std::string::npos) user_tables += text + "\n";
-  }
-  db.set_metadata(std::string(schema::kSourcesKey), user_tables);
-
+  load_user_tables(sources, options.source_tables, schema::kSourcesKey, db,
+                   reporter);
   ActorGazetteer actors = ActorGazetteer::with_builtin_table();
-  std::string user_actors = db.get_metadata(std::string(schema::kActorsKey));
-  actors.add_table(user_actors, "stored actors");
-  for (const auto& table : options.actor_tables) {
-    std::string text = read_table_file(table);
-    for (const auto& message : actors.add_table(text, table)) {
-      reporter.table_warning(message);
-    }
-    if (user_actors.find(text) == std::string::npos) user_actors += text + "\n";
-  }
-  db.set_metadata(std::string(schema::kActorsKey), user_actors);
+  load_user_tables(actors, options.actor_tables, schema::kActorsKey, db,
+                   reporter);
 
   IndexWriter writer(db, summary.language, sources, actors);
   WritingSink sink(writer, summary, reporter, stop,

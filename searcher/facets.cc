@@ -7,15 +7,10 @@
 
 #include "common/date_parse.h"
 #include "common/schema.h"
+#include "common/text_utf8.h"
 
 namespace newsdex {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
 
 const char* granularity_name(DateGranularity g) {
   switch (g) {
@@ -64,7 +59,7 @@ std::optional<std::string> parse_facet_list(std::string_view list,
   out.clear();
   while (!list.empty()) {
     auto comma = list.find(',');
-    std::string_view item = trim(list.substr(0, comma));
+    std::string_view item = trim_space(list.substr(0, comma));
     list = comma == std::string_view::npos ? "" : list.substr(comma + 1);
     if (item.empty()) continue;
     auto colon = item.find(':');
