@@ -13,7 +13,7 @@
 namespace newsdex::schema {
 
 // Version of the database layout; stored in the database metadata.
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 
 // Term prefixes (Xapian/Omega conventions where they exist).
 inline constexpr std::string_view kIdPrefix = "Q";       // unique document id
@@ -46,6 +46,16 @@ inline constexpr Xapian::valueno kDuplicateGroupSlot = 4;
 inline constexpr Xapian::valueno kActorsSlot = 5;
 inline constexpr char kActorUnitSeparator = '\x1f';
 inline constexpr char kActorRecordSeparator = '\x1e';
+// kSequenceSlot: the article's place in indexing order
+// (Xapian::sortable_serialise), kept when the article is updated. Ties in
+// relevance are broken by it, so the order of hits does not depend on how
+// the database is laid out (one database, merged shards or a stub of
+// shards, whose document ids differ).
+inline constexpr Xapian::valueno kSequenceSlot = 6;
+// kActorSlotBase + i: the article's i-th actor, "name<US>type", one per
+// slot, so Xapian's own ValueCountMatchSpy can count actors where custom
+// match spies cannot run (remote shards served by xapian-tcpsrv).
+inline constexpr Xapian::valueno kActorSlotBase = 16;
 
 // Query-language field names.
 inline constexpr std::string_view kTitleField = "title";
@@ -62,6 +72,8 @@ inline constexpr std::string_view kSourcesKey = "newsdex.sources";
 // The user's own actor tables (newsdex-index --actors), as TSV text.
 inline constexpr std::string_view kActorsKey = "newsdex.actors";
 inline constexpr std::string_view kActorField = "actor";
+// The sequence number the next new article gets (decimal).
+inline constexpr std::string_view kNextSequenceKey = "newsdex.next_sequence";
 
 // Ranking: each title word counts this many times in the free-text field,
 // so BM25 weighs a title match above a body match.

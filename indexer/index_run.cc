@@ -4,9 +4,15 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <functional>
+#include <future>
 #include <iterator>
+#include <memory>
+#include <optional>
+#include <thread>
 
 #include "common/schema.h"
 #include "indexer/article_prep.h"
@@ -15,6 +21,8 @@
 #include "indexer/index_writer.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/line_reader.h"
+#include "indexer/shard_store.h"
+#include "indexer/work_queue.h"
 
 namespace fs = std::filesystem;
 
@@ -22,68 +30,164 @@ namespace newsdex {
 namespace {
 
 constexpr std::size_t kProgressEvery = 2000;
+// Records handed to a worker at a time.
+constexpr std::size_t kBatchSize = 32;
 
-class WritingSink : public ArticleSink {
- public:
-  WritingSink(IndexWriter& writer, IndexSummary& summary,
-              IndexReporter& reporter, const std::atomic<bool>& stop,
-              std::chrono::sys_days today, bool clean)
-      : clean_(clean),
-        writer_(writer),
-        summary_(summary),
-        reporter_(reporter),
-        stop_(stop),
-        today_(today) {}
+// A record as the reader found it: an article (with any date warnings the
+// reader had for it) or a bad record.
+struct Item {
+  std::optional<Article> article;
+  RecordOrigin origin;
+  std::string bad_reason;
+  std::vector<RecordProblem> date_warnings;
+};
 
-  void article(Article article, const RecordOrigin& origin) override {
-    prepare_article(article, clean_);
+// What preparing a record gave.
+struct Done {
+  std::string where;
+  std::string bad_reason;  // non-empty: skipped
+  std::vector<RecordProblem> date_warnings;
+  std::optional<PreparedDocument> prepared;
+};
+
+using Batch = std::vector<Item>;
+using DoneBatch = std::vector<Done>;
+
+// The text work for one record: cleaning, date checks, actors, tokens.
+struct Preparer {
+  Preparer(const std::string& language, const SourceNormalizer& sources,
+           const ActorGazetteer& actors, Xapian::Database* snapshot, bool clean,
+           std::chrono::sys_days today)
+      : prep(language, sources, actors),
+        snapshot(snapshot),
+        clean(clean),
+        today(today) {}
+
+  Done operator()(Item item) {
+    Done done;
+    done.where = item.origin.to_string();
+    done.date_warnings = std::move(item.date_warnings);
+    if (!item.article) {
+      done.bad_reason = std::move(item.bad_reason);
+      return done;
+    }
+    Article& article = *item.article;
+    prepare_article(article, clean);
     if (article.date) {
-      std::string why = implausible_date_reason(*article.date, today_);
+      std::string why = implausible_date_reason(*article.date, today);
       if (!why.empty()) {
-        date_warning(origin, "date " + article.date->iso() + " " + why);
+        done.date_warnings.push_back(
+            {done.where, "date " + article.date->iso() + " " + why});
         article.date.reset();
       }
     }
-    switch (writer_.write(article)) {
-      case WriteOutcome::kAdded:
-        ++summary_.added;
-        break;
-      case WriteOutcome::kUpdated:
-        ++summary_.updated;
-        break;
-      case WriteOutcome::kUnchanged:
-        ++summary_.unchanged;
-        break;
+    done.prepared = prep.prepare(std::move(article), snapshot);
+    return done;
+  }
+
+  DocumentPreparer prep;
+  Xapian::Database* snapshot;
+  bool clean;
+  std::chrono::sys_days today;
+};
+
+// Takes prepared records in reading order: counts, reports and writes.
+class Collector {
+ public:
+  Collector(OrderedWriter& writer, IndexSummary& summary,
+            IndexReporter& reporter)
+      : writer_(writer), summary_(summary), reporter_(reporter) {}
+
+  void take(Done done) {
+    for (auto& warning : done.date_warnings) {
+      summary_.undated.push_back(std::move(warning));
+      reporter_.undated(summary_.undated.back());
     }
-    tick();
-  }
-
-  void bad_record(const RecordOrigin& origin, std::string reason) override {
-    summary_.skipped.push_back({origin.to_string(), std::move(reason)});
-    reporter_.skipped(summary_.skipped.back());
-    tick();
-  }
-
-  void date_warning(const RecordOrigin& origin, std::string reason) override {
-    summary_.undated.push_back({origin.to_string(), std::move(reason)});
-    reporter_.undated(summary_.undated.back());
-  }
-
-  bool stop_requested() const override { return stop_.load(); }
-
- private:
-  void tick() {
+    if (!done.prepared) {
+      summary_.skipped.push_back({done.where, std::move(done.bad_reason)});
+      reporter_.skipped(summary_.skipped.back());
+    } else {
+      switch (writer_.write(std::move(*done.prepared))) {
+        case WriteOutcome::kAdded:
+          ++summary_.added;
+          break;
+        case WriteOutcome::kUpdated:
+          ++summary_.updated;
+          break;
+        case WriteOutcome::kUnchanged:
+          ++summary_.unchanged;
+          break;
+      }
+    }
     if (summary_.records_seen() % kProgressEvery == 0) {
       reporter_.progress(summary_);
     }
   }
 
-  bool clean_;
-  IndexWriter& writer_;
+ private:
+  OrderedWriter& writer_;
   IndexSummary& summary_;
   IndexReporter& reporter_;
+};
+
+// Receives records from the readers and passes them on in batches: to
+// `run_batch`, which prepares and collects them (in this thread or on
+// workers).
+class BatchingSink : public ArticleSink {
+ public:
+  BatchingSink(std::function<void(Batch)> run_batch,
+               const std::atomic<bool>& stop, const std::atomic<bool>& failed)
+      : run_batch_(std::move(run_batch)), stop_(stop), failed_(failed) {}
+
+  void article(Article article, const RecordOrigin& origin) override {
+    Item item;
+    item.article = std::move(article);
+    item.origin = origin;
+    add(std::move(item));
+  }
+
+  void bad_record(const RecordOrigin& origin, std::string reason) override {
+    Item item;
+    item.origin = origin;
+    item.bad_reason = std::move(reason);
+    add(std::move(item));
+  }
+
+  void date_warning(const RecordOrigin& origin, std::string reason) override {
+    pending_warnings_.push_back({origin.to_string(), std::move(reason)});
+  }
+
+  bool stop_requested() const override {
+    return stop_.load() || failed_.load();
+  }
+
+  // A read error that ends one input, reported in order with its records.
+  void input_error(const std::string& input, std::string reason) {
+    Item item;
+    item.origin.file = input;
+    item.bad_reason = std::move(reason);
+    add(std::move(item));
+  }
+
+  void flush() {
+    if (!batch_.empty()) run_batch_(std::move(batch_));
+    batch_.clear();
+  }
+
+ private:
+  void add(Item item) {
+    // Date warnings come just before their record (ArticleSink).
+    item.date_warnings = std::move(pending_warnings_);
+    pending_warnings_.clear();
+    batch_.push_back(std::move(item));
+    if (batch_.size() >= kBatchSize) flush();
+  }
+
+  std::function<void(Batch)> run_batch_;
   const std::atomic<bool>& stop_;
-  std::chrono::sys_days today_;
+  const std::atomic<bool>& failed_;
+  Batch batch_;
+  std::vector<RecordProblem> pending_warnings_;
 };
 
 void check_inputs(const IndexOptions& options) {
@@ -104,21 +208,6 @@ void check_inputs(const IndexOptions& options) {
   }
 }
 
-std::string resolve_language(const IndexOptions& options,
-                             const Xapian::WritableDatabase& db) {
-  std::string stored = db.get_metadata(std::string(schema::kLanguageKey));
-  if (options.language) {
-    if (!stored.empty() && stored != *options.language &&
-        db.get_doccount() > 0) {
-      throw IndexError("database " + options.db_path +
-                       " was built with --language " + stored +
-                       "; re-index into a new database to change it");
-    }
-    return *options.language;
-  }
-  return stored.empty() ? std::string(schema::kDefaultLanguage) : stored;
-}
-
 std::string read_table_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw IndexError("cannot read " + path);
@@ -126,13 +215,12 @@ std::string read_table_file(const std::string& path) {
 }
 
 // Adds to `table` (a SourceNormalizer or ActorGazetteer) the user tables
-// stored by earlier runs under `key`, then the new `files`, and stores
-// them all back so later runs and the searcher see the same names.
+// stored by earlier runs (`stored`), then the new `files`; returns them all,
+// to be stored back so later runs and the searcher see the same names.
 template <typename Table>
-void load_user_tables(Table& table, const std::vector<std::string>& files,
-                      std::string_view key, Xapian::WritableDatabase& db,
-                      IndexReporter& reporter) {
-  std::string stored = db.get_metadata(std::string(key));
+std::string load_user_tables(Table& table,
+                             const std::vector<std::string>& files,
+                             std::string stored, IndexReporter& reporter) {
   table.add_table(stored, "stored tables");
   for (const auto& file : files) {
     std::string text = read_table_file(file);
@@ -141,7 +229,7 @@ void load_user_tables(Table& table, const std::vector<std::string>& files,
     }
     if (stored.find(text) == std::string::npos) stored += text + "\n";
   }
-  db.set_metadata(std::string(key), stored);
+  return stored;
 }
 
 void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
@@ -160,6 +248,68 @@ void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
   }
 }
 
+// How the run writes.
+enum class Layout {
+  kSingle,   // one database
+  kSharded,  // shards plus a stub file, kept
+  kMerged,   // shards built in parallel, then compacted into one database
+};
+
+bool holds_documents(const fs::path& db_path) {
+  std::error_code ec;
+  if (!fs::exists(db_path, ec)) return false;
+  if (fs::is_directory(db_path, ec) && fs::is_empty(db_path, ec)) return false;
+  return Xapian::Database(db_path.string()).get_doccount() > 0;
+}
+
+Layout choose_layout(const IndexOptions& options,
+                     std::vector<fs::path>& shards) {
+  fs::path db_path(options.db_path);
+  shards = local_shards(db_path);
+  if (!shards.empty()) {
+    if (options.shards != 0 && options.shards != shards.size()) {
+      throw IndexError("database " + options.db_path + " has " +
+                       std::to_string(shards.size()) + " shards, not " +
+                       std::to_string(options.shards));
+    }
+    return Layout::kSharded;
+  }
+  if (options.shards == 1) throw IndexError("--shards must be at least 2");
+  if (options.shards >= 2 || options.jobs >= 2) {
+    if (holds_documents(db_path)) {
+      if (options.shards >= 2) {
+        throw IndexError("database " + options.db_path +
+                         " is one database; --shards builds a new one");
+      }
+      return Layout::kSingle;  // parallel preparing, one writer
+    }
+    unsigned n = options.shards >= 2 ? options.shards : options.jobs;
+    fs::path dir =
+        options.shards >= 2 ? db_path : fs::path(options.db_path + ".shards");
+    for (unsigned i = 0; i < n; ++i) {
+      shards.push_back(dir / ("shard-" + std::to_string(i)));
+    }
+    return options.shards >= 2 ? Layout::kSharded : Layout::kMerged;
+  }
+  return Layout::kSingle;
+}
+
+// Compacts `shards` into a new database at `db_path`, then removes them.
+void merge_shards(const std::vector<fs::path>& shards,
+                  const std::string& db_path) {
+  Xapian::Database all;
+  for (const auto& shard : shards) all.add_database(Xapian::Database(shard));
+  std::string tmp = db_path + ".merging";
+  fs::remove_all(tmp);
+  all.compact(tmp, Xapian::Compactor::FULL);
+  all.close();
+  // Only an empty database may be where the merged one goes
+  // (choose_layout checked): nothing indexed before is lost.
+  fs::remove_all(db_path);
+  fs::rename(tmp, db_path);
+  fs::remove_all(shards.front().parent_path());
+}
+
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
@@ -175,46 +325,211 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
                        Xapian::Stem::get_available_languages() + " none");
     }
   }
+  unsigned jobs = std::max(1u, options.jobs);
 
-  Xapian::WritableDatabase db(options.db_path, Xapian::DB_CREATE_OR_OPEN);
+  std::vector<fs::path> shard_paths;
+  Layout layout = choose_layout(options, shard_paths);
+  if (layout == Layout::kSharded || layout == Layout::kMerged) {
+    fs::create_directories(shard_paths.front().parent_path());
+  }
+
+  auto shard_names = [&] {
+    std::vector<std::string> names;
+    for (const auto& p : shard_paths) names.push_back(p.filename().string());
+    return names;
+  };
+  // The writers, and a read-only view of what was stored before the run.
+  std::optional<Xapian::WritableDatabase> single;
+  std::unique_ptr<ShardStore> sharded;
+  std::unique_ptr<DatabaseStore> single_store;
+  auto open_snapshot = [&]() -> std::unique_ptr<Xapian::Database> {
+    auto snap = std::make_unique<Xapian::Database>();
+    if (layout == Layout::kSingle) {
+      snap->add_database(Xapian::Database(options.db_path));
+    } else {
+      for (const auto& p : shard_paths) {
+        snap->add_database(Xapian::Database(p.string()));
+      }
+    }
+    return snap;
+  };
+  if (layout == Layout::kSingle) {
+    single.emplace(options.db_path, Xapian::DB_CREATE_OR_OPEN);
+    single_store =
+        std::make_unique<DatabaseStore>(*single, true, options.commit_bytes);
+  } else {
+    sharded =
+        std::make_unique<ShardStore>(shard_paths, true, options.commit_bytes);
+    if (layout == Layout::kSharded) write_stub(options.db_path, shard_names());
+  }
+  Xapian::WritableDatabase& first = single ? *single : sharded->shard(0);
+  DocumentStore& store = single ? static_cast<DocumentStore&>(*single_store)
+                                : static_cast<DocumentStore&>(*sharded);
+
   IndexSummary summary;
-  summary.language = resolve_language(options, db);
+  {
+    // Any language stored in a non-empty database must match.
+    std::string stored = first.get_metadata(std::string(schema::kLanguageKey));
+    Xapian::doccount before = 0;
+    if (single) {
+      before = single->get_doccount();
+    } else {
+      for (std::size_t i = 0; i < sharded->size(); ++i) {
+        before += sharded->shard(i).get_doccount();
+      }
+    }
+    if (options.language) {
+      if (!stored.empty() && stored != *options.language && before > 0) {
+        throw IndexError("database " + options.db_path +
+                         " was built with --language " + stored +
+                         "; re-index into a new database to change it");
+      }
+      summary.language = *options.language;
+    } else {
+      summary.language =
+          stored.empty() ? std::string(schema::kDefaultLanguage) : stored;
+    }
+  }
 
   SourceNormalizer sources = SourceNormalizer::with_builtin_table();
-  load_user_tables(sources, options.source_tables, schema::kSourcesKey, db,
-                   reporter);
+  std::string source_tables = load_user_tables(
+      sources, options.source_tables,
+      first.get_metadata(std::string(schema::kSourcesKey)), reporter);
   ActorGazetteer actors = ActorGazetteer::with_builtin_table();
-  load_user_tables(actors, options.actor_tables, schema::kActorsKey, db,
-                   reporter);
-
-  IndexWriter writer(db, summary.language, sources, actors);
-  WritingSink sink(writer, summary, reporter, stop,
-                   std::chrono::floor<std::chrono::days>(options.now),
-                   options.clean);
-  for (const auto& input : options.inputs) {
-    if (stop.load()) break;
-    try {
-      read_input(input, options.stdin_fd, sink);
-    } catch (const std::runtime_error& e) {
-      // A read error in one input (a truncated gzip file) skips the rest of
-      // that input, not the run: what was read is still indexed.
-      summary.skipped.push_back({input, e.what()});
-      reporter.skipped(summary.skipped.back());
+  std::string actor_tables = load_user_tables(
+      actors, options.actor_tables,
+      first.get_metadata(std::string(schema::kActorsKey)), reporter);
+  std::vector<std::pair<std::string, std::string>> metadata{
+      {std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion)},
+      {std::string(schema::kLanguageKey), summary.language},
+      {std::string(schema::kSourcesKey), source_tables},
+      {std::string(schema::kActorsKey), actor_tables},
+  };
+  // Written first too, so a database committed part-way (a memory-bound
+  // commit) is already a newsdex database.
+  if (single) {
+    for (const auto& [k, v] : metadata) single->set_metadata(k, v);
+  } else {
+    for (std::size_t i = 0; i < sharded->size(); ++i) {
+      for (const auto& [k, v] : metadata) sharded->shard(i).set_metadata(k, v);
     }
+  }
+
+  std::unique_ptr<Xapian::Database> snapshot = open_snapshot();
+  OrderedWriter writer(snapshot.get(), stored_next_sequence(*snapshot), store);
+  Collector collector(writer, summary, reporter);
+  auto today = std::chrono::floor<std::chrono::days>(options.now);
+  std::atomic<bool> failed = false;
+
+  auto read_all = [&](BatchingSink& sink) {
+    for (const auto& input : options.inputs) {
+      if (sink.stop_requested()) break;
+      try {
+        read_input(input, options.stdin_fd, sink);
+      } catch (const std::runtime_error& e) {
+        // A read error in one input (a truncated gzip file) skips the rest
+        // of that input, not the run: what was read is still indexed.
+        sink.input_error(input, e.what());
+      }
+    }
+    sink.flush();
+  };
+
+  if (jobs == 1) {
+    Preparer prepare(summary.language, sources, actors, snapshot.get(),
+                     options.clean, today);
+    BatchingSink sink(
+        [&](Batch batch) {
+          for (auto& item : batch) collector.take(prepare(std::move(item)));
+        },
+        stop, failed);
+    read_all(sink);
+  } else {
+    // Readers here, `jobs` workers preparing batches, one collector taking
+    // them in reading order and writing.
+    using Task = std::pair<Batch, std::promise<DoneBatch>>;
+    WorkQueue<Task> tasks(4 * jobs);
+    WorkQueue<std::future<DoneBatch>> in_order(8 * jobs);
+    std::vector<std::thread> workers;
+    for (unsigned i = 0; i < jobs; ++i) {
+      workers.emplace_back([&] {
+        std::unique_ptr<Xapian::Database> own = open_snapshot();
+        Preparer prepare(summary.language, sources, actors, own.get(),
+                         options.clean, today);
+        while (auto task = tasks.pop()) {
+          try {
+            DoneBatch done;
+            done.reserve(task->first.size());
+            for (auto& item : task->first) {
+              done.push_back(prepare(std::move(item)));
+            }
+            task->second.set_value(std::move(done));
+          } catch (...) {
+            task->second.set_exception(std::current_exception());
+          }
+        }
+      });
+    }
+    std::exception_ptr error, collect_error;
+    std::thread collecting([&] {
+      while (auto future = in_order.pop()) {
+        if (collect_error) continue;  // drain
+        try {
+          for (auto& done : future->get()) collector.take(std::move(done));
+        } catch (...) {
+          collect_error = std::current_exception();
+          failed = true;
+        }
+      }
+    });
+    BatchingSink sink(
+        [&](Batch batch) {
+          std::promise<DoneBatch> promise;
+          in_order.push(promise.get_future());
+          tasks.push({std::move(batch), std::move(promise)});
+        },
+        stop, failed);
+    try {
+      read_all(sink);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    tasks.close();
+    for (auto& w : workers) w.join();
+    in_order.close();
+    collecting.join();
+    if (collect_error) std::rethrow_exception(collect_error);
+    if (error) std::rethrow_exception(error);
   }
   summary.interrupted = stop.load();
 
-  db.set_metadata(std::string(schema::kSchemaKey),
-                  std::string(schema::kSchemaVersion));
-  db.set_metadata(std::string(schema::kLanguageKey), summary.language);
+  metadata.emplace_back(std::string(schema::kNextSequenceKey),
+                        std::to_string(writer.next_sequence()));
   if (summary.added + summary.updated > 0) {
     auto secs = std::chrono::duration_cast<std::chrono::seconds>(
                     options.now.time_since_epoch())
                     .count();
-    db.set_metadata(std::string(schema::kUpdatedKey), std::to_string(secs));
+    metadata.emplace_back(std::string(schema::kUpdatedKey),
+                          std::to_string(secs));
+  } else {
+    std::string updated = first.get_metadata(std::string(schema::kUpdatedKey));
+    if (!updated.empty()) {
+      metadata.emplace_back(std::string(schema::kUpdatedKey), updated);
+    }
   }
-  db.commit();
-  summary.document_count = db.get_doccount();
+  snapshot.reset();
+  if (single) {
+    for (const auto& [k, v] : metadata) single->set_metadata(k, v);
+    single->commit();
+    summary.document_count = single->get_doccount();
+  } else {
+    sharded->finish(metadata);
+    for (std::size_t i = 0; i < sharded->size(); ++i) {
+      summary.document_count += sharded->shard(i).get_doccount();
+    }
+    sharded.reset();
+    if (layout == Layout::kMerged) merge_shards(shard_paths, options.db_path);
+  }
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();

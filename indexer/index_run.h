@@ -29,6 +29,17 @@ struct IndexOptions {
   std::vector<std::string> actor_tables;
   // Clean saved pages (.txt): keep the article, drop the page around it.
   bool clean = true;
+  // Threads preparing articles (cleaning, tokenising, actors,
+  // fingerprints); with 2 or more, a new database is built as that many
+  // shards in parallel and merged into one compacted database at the end.
+  unsigned jobs = 1;
+  // Keep N shards plus a stub file (folder db_path/XAPIANDB) instead of one
+  // database; 0 keeps the database's layout (one database unless db_path
+  // is already a sharded folder).
+  unsigned shards = 0;
+  // Commit each database after this many bytes of article text, so memory
+  // stays bounded whatever the corpus size.
+  std::size_t commit_bytes = 64u << 20;
   // Where "-" reads from.
   int stdin_fd = 0;
   // Recorded in the database as the time of the last update.

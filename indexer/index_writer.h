@@ -1,60 +1,99 @@
-// Turns articles into Xapian documents and writes them, replacing any
-// earlier version of the same article.
+// Writing prepared articles in indexing order: near-duplicate groups and
+// sequence numbers are assigned here, then each document goes to a store
+// (one database, or shards written by threads of their own).
 #ifndef NEWSDEX_INDEXER_INDEX_WRITER_H_
 #define NEWSDEX_INDEXER_INDEX_WRITER_H_
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <string>
 
 #include "common/actors.h"
 #include "common/document_record.h"
 #include "common/source_normalizer.h"
+#include "indexer/document_prep.h"
+#include "indexer/duplicate_grouper.h"
 
 namespace newsdex {
 
 enum class WriteOutcome { kAdded, kUpdated, kUnchanged };
 
-// Builds the document for `article`: terms and values as common/schema.h
-// lays out, using `term_generator` (which carries the stemmer). The
-// caller adds the stored data.
-Xapian::Document build_document(const Article& article,
-                                Xapian::TermGenerator& term_generator);
+// Where finished documents go.
+class DocumentStore {
+ public:
+  virtual ~DocumentStore() = default;
+  // Adds `doc` or replaces the document with `id_term`. `existing` is the
+  // stored version's document id in the run's snapshot (0 for a new
+  // article); `sequence` the article's sequence number.
+  virtual void put(std::string id_term, Xapian::Document doc,
+                   Xapian::docid existing, std::uint64_t sequence) = 0;
+};
 
-// Writes articles into `db`. Not thread-safe. The caller commits.
+// One database, written in the calling thread.
+class DatabaseStore : public DocumentStore {
+ public:
+  // `spelling` builds the spelling data for "did you mean" (not supported
+  // by in-memory databases).
+  // `commit_bytes` (0: never) commits after that many bytes of stored
+  // records, to bound memory.
+  DatabaseStore(Xapian::WritableDatabase& db, bool spelling,
+                std::size_t commit_bytes = 0)
+      : db_(db), spelling_(spelling), commit_bytes_(commit_bytes) {}
+  void put(std::string id_term, Xapian::Document doc, Xapian::docid existing,
+           std::uint64_t sequence) override;
+
+ private:
+  Xapian::WritableDatabase& db_;
+  bool spelling_;
+  std::size_t commit_bytes_, pending_bytes_ = 0;
+};
+
+// Takes prepared articles in indexing order, completes them (group,
+// sequence) and hands them to a store.
+class OrderedWriter {
+ public:
+  // `snapshot` (may be null) is the database as it was before the run;
+  // both it and `store` must outlive the writer.
+  OrderedWriter(Xapian::Database* snapshot, std::uint64_t next_sequence,
+                DocumentStore& store)
+      : grouper_(snapshot), next_sequence_(next_sequence), store_(store) {}
+
+  WriteOutcome write(PreparedDocument prepared);
+  std::uint64_t next_sequence() const { return next_sequence_; }
+
+ private:
+  DuplicateGrouper grouper_;
+  std::uint64_t next_sequence_;
+  DocumentStore& store_;
+};
+
+// The sequence number the next new article of `db` gets.
+std::uint64_t stored_next_sequence(const Xapian::Database& db);
+
+// Everything in one thread on one database: prepare, then write. Not
+// thread-safe; the caller commits.
 class IndexWriter {
  public:
   // `language` must be a Snowball language name or "none"; `sources` maps
   // each record's source (or URL) to its outlet's display name. Both must
-  // outlive the writer. `spelling` builds the spelling data for "did you
-  // mean" (not supported by in-memory databases).
+  // outlive the writer.
   IndexWriter(Xapian::WritableDatabase& db, const std::string& language,
               const SourceNormalizer& sources, const ActorGazetteer& actors,
               bool spelling = true);
 
   // Adds or replaces the article with `article.id`, its source replaced by
-  // the outlet's display name and its actors extracted. An article whose stored
-  // version has the same signature is left alone (kUnchanged) without being
-  // tokenised again.
+  // the outlet's display name and its actors extracted. An article whose
+  // stored version has the same signature is left alone (kUnchanged)
+  // without being tokenised again.
   WriteOutcome write(Article article);
 
  private:
-  // The near-duplicate group for a text with fingerprint `fp`: the group
-  // of an article with the same words, else of one whose SimHash is within
-  // kNearDuplicateBits, else a new group. `own` (the article's current
-  // document, 0 if none) is never its own match.
-  std::string duplicate_group(const struct Fingerprint& fp, Xapian::docid own);
-
   Xapian::WritableDatabase& db_;
-  std::string language_;
-  const SourceNormalizer& sources_;
-  const ActorGazetteer& actors_;
-  Xapian::TermGenerator term_generator_;
+  DocumentPreparer preparer_;
+  DatabaseStore store_;
+  OrderedWriter writer_;
 };
-
-// The stemmer for a language name, or a no-op stemmer for "none". Throws
-// Xapian::InvalidArgumentError for an unknown language.
-Xapian::Stem make_stemmer(const std::string& language);
 
 }  // namespace newsdex
 

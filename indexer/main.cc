@@ -1,11 +1,13 @@
 // newsdex-index: parses the command line and calls run_index().
 #include <unistd.h>
 
+#include <algorithm>
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "common/schema.h"
 #include "indexer/index_run.h"
@@ -93,6 +95,12 @@ void print_summary(const newsdex::IndexSummary& s, bool json) {
 
 }  // namespace
 
+namespace {
+unsigned default_jobs() {
+  return std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+}
+}  // namespace
+
 int main(int argc, char** argv) {
   newsdex::IndexOptions options;
   bool json = false, no_clean = false;
@@ -119,6 +127,14 @@ int main(int argc, char** argv) {
       "actors", po::value<std::vector<std::string>>(&options.actor_tables),
       "TSV file of actors: canonical name, person or org, then aliases, "
       "tab-separated (repeatable; kept in the database)")(
+      "jobs,j",
+      po::value<unsigned>(&options.jobs)->default_value(default_jobs()),
+      "threads preparing articles; a new database is then built as that many "
+      "shards in parallel and merged into one (default: the number of CPUs, "
+      "at most 8)")(
+      "shards", po::value<unsigned>(&options.shards),
+      "keep N shard databases in the --db folder, listed in its XAPIANDB "
+      "stub file, instead of merging them (see README: Scaling out)")(
       "json", po::bool_switch(&json),
       "print the summary as a JSON object on stdout");
   po::options_description hidden;

@@ -86,7 +86,9 @@ void Searcher::list_duplicates(const Xapian::Document& doc, Hit& hit) {
   if (group.empty()) return;
   std::string term = std::string(schema::kDuplicateGroupPrefix) + group;
   for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
-    if (*it == doc.get_docid()) continue;
+    // hit.docid, not doc.get_docid(): over shards the document knows only
+    // its id within its shard.
+    if (*it == hit.docid) continue;
     ++hit.duplicate_count;
     if (hit.duplicates.size() < kMaxDuplicateIds) {
       hit.duplicates.push_back(
@@ -147,6 +149,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   Xapian::MultiValueKeyMaker date_order;
   switch (request.sort) {
     case SortOrder::kRelevance:
+      // Equal scores in indexing order, however the database is laid out.
+      enquire.set_sort_by_relevance_then_value(schema::kSequenceSlot, false);
       break;
     case SortOrder::kDateAscending:
       date_order.add_value(schema::kDateSlot, false, "\xff");

@@ -108,6 +108,8 @@ class Searcher {
   // is no such article.
   std::optional<Xapian::Query> like_query(const std::string& id);
   // Fills hit.duplicates from the hit's duplicate group.
+  // Fills hit.duplicates with the other articles of doc's group; hit.docid
+  // must be set.
   void list_duplicates(const Xapian::Document& doc, Hit& hit);
 
   Xapian::Database db_;

@@ -1,0 +1,133 @@
+// Document layout: see common/schema.h for every prefix and slot used here.
+#include "indexer/document_prep.h"
+
+#include <xxhash.h>
+
+#include <cstdio>
+
+#include "common/schema.h"
+#include "common/source_name.h"
+
+namespace newsdex {
+namespace {
+
+using namespace newsdex::schema;
+
+std::string prefixed(std::string_view prefix, std::string_view value) {
+  std::string term(prefix);
+  term += value;
+  return term;
+}
+
+std::string signature(const std::string& data, const std::string& language) {
+  XXH3_state_t* state = XXH3_createState();
+  XXH3_64bits_reset(state);
+  XXH3_64bits_update(state, kSchemaVersion.data(), kSchemaVersion.size());
+  XXH3_64bits_update(state, language.data(), language.size());
+  XXH3_64bits_update(state, data.data(), data.size());
+  unsigned long long h = XXH3_64bits_digest(state);
+  XXH3_freeState(state);
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", h);
+  return buf;
+}
+
+}  // namespace
+
+Xapian::Stem make_stemmer(const std::string& language) {
+  if (language == kNoLanguage) return Xapian::Stem();
+  return Xapian::Stem(language);
+}
+
+Xapian::Document build_document(const Article& article,
+                                Xapian::TermGenerator& tg) {
+  Xapian::Document doc;
+  tg.set_document(doc);
+  // The title twice: once under its own prefix for title: searches, once
+  // boosted in the free-text field so BM25 ranks title matches higher.
+  tg.index_text(article.title, 1, std::string(kTitlePrefix));
+  tg.increase_termpos(kTitleBodyGap);
+  tg.index_text(article.title, kTitleWdfBoost);
+  tg.increase_termpos(kTitleBodyGap);
+  tg.index_text(article.text);
+
+  doc.add_boolean_term(article_id_term(article.id));
+  std::string key = source_key(article.source);
+  if (!key.empty()) doc.add_boolean_term(prefixed(kSourcePrefix, key));
+  doc.add_value(kSourceSlot, article.source);
+  std::string actors;
+  Xapian::valueno slot = kActorSlotBase;
+  for (const Actor& a : article.actors) {
+    doc.add_boolean_term(prefixed(kActorPrefix, actor_key(a.name)));
+    std::string unit = a.name;
+    unit += kActorUnitSeparator;
+    unit += actor_type_name(a.type);
+    doc.add_value(slot++, unit);
+    actors += unit;
+    actors += kActorRecordSeparator;
+  }
+  if (!actors.empty()) doc.add_value(kActorsSlot, actors);
+  if (article.date) {
+    std::string date_key = article.date->key();
+    doc.add_value(kDateSlot, date_key);
+    doc.add_boolean_term(prefixed(kYearPrefix, date_key.substr(0, 4)));
+    if (date_key.size() >= 6) {
+      doc.add_boolean_term(prefixed(kMonthPrefix, date_key.substr(0, 6)));
+    }
+    if (date_key.size() >= 8) {
+      doc.add_boolean_term(prefixed(kDayPrefix, date_key));
+    }
+  }
+  return doc;
+}
+
+DocumentPreparer::DocumentPreparer(const std::string& language,
+                                   const SourceNormalizer& sources,
+                                   const ActorGazetteer& actors)
+    : language_(language), sources_(sources), actors_(actors) {
+  term_generator_.set_stemmer(make_stemmer(language));
+  term_generator_.set_stemming_strategy(
+      Xapian::TermGenerator::STEM_SOME_FULL_POS);
+}
+
+PreparedDocument DocumentPreparer::prepare(Article article,
+                                           Xapian::Database* snapshot) {
+  PreparedDocument out;
+  article.source = sources_.canonical(article.source, article.url);
+  article.actors = extract_actors(article.title, article.text, actors_);
+  std::string data = to_document_data(article);
+  std::string sig = signature(data, language_);
+  out.id_term = article_id_term(article.id);
+  if (snapshot != nullptr) {
+    read_snapshot(*snapshot, [&] {
+      out.existing = 0;
+      Xapian::PostingIterator it = snapshot->postlist_begin(out.id_term);
+      if (it == snapshot->postlist_end(out.id_term)) return;
+      out.existing = *it;
+      Xapian::Document stored = snapshot->get_document(out.existing);
+      out.unchanged = stored.get_value(kSignatureSlot) == sig;
+      out.existing_sequence = stored.get_value(kSequenceSlot);
+    });
+    if (out.unchanged) return out;
+  }
+  out.doc = build_document(article, term_generator_);
+  out.fingerprint =
+      fingerprint(article.text.find_first_not_of(" \t\r\n") == std::string::npos
+                      ? article.title
+                      : article.text);
+  out.doc.set_data(data);
+  out.doc.add_value(kSignatureSlot, sig);
+  return out;
+}
+
+void add_spelling_words(Xapian::WritableDatabase& db,
+                        const Xapian::Document& doc) {
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string& term = *it;
+    // Prefixed terms (ids, stems, filters) start with a capital letter.
+    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
+    db.add_spelling(term, it.get_wdf());
+  }
+}
+
+}  // namespace newsdex

@@ -1,0 +1,88 @@
+// The per-article half of indexing that needs no database writer:
+// source names, actors, stored record, signature, fingerprint and the
+// Xapian document's terms and values. Runs on worker threads, one
+// DocumentPreparer per thread.
+#ifndef NEWSDEX_INDEXER_DOCUMENT_PREP_H_
+#define NEWSDEX_INDEXER_DOCUMENT_PREP_H_
+
+#include <xapian.h>
+
+#include <optional>
+#include <string>
+
+#include "common/actors.h"
+#include "common/document_record.h"
+#include "common/source_normalizer.h"
+#include "indexer/duplicate_fingerprint.h"
+
+namespace newsdex {
+
+// An article ready to be written. `doc` has every term and value except
+// the near-duplicate group and the sequence number, which depend on the
+// articles before it (indexer/duplicate_grouper.h).
+struct PreparedDocument {
+  std::string id_term;
+  // The stored version of the same article, if the database had one when
+  // the run started: its document id there and its sequence value.
+  Xapian::docid existing = 0;
+  std::string existing_sequence;
+  // The stored version has the same signature: nothing to write, and
+  // `doc` is empty.
+  bool unchanged = false;
+  Fingerprint fingerprint;
+  Xapian::Document doc;
+};
+
+// Builds the document's terms and values for `article` as common/schema.h
+// lays out, using `term_generator` (which carries the stemmer). The
+// caller adds the stored data.
+Xapian::Document build_document(const Article& article,
+                                Xapian::TermGenerator& term_generator);
+
+// The stemmer for a language name, or a no-op stemmer for "none". Throws
+// Xapian::InvalidArgumentError for an unknown language.
+Xapian::Stem make_stemmer(const std::string& language);
+
+class DocumentPreparer {
+ public:
+  // `sources` and `actors` are only read, so one table may serve many
+  // preparers on many threads; both must outlive the preparer.
+  DocumentPreparer(const std::string& language, const SourceNormalizer& sources,
+                   const ActorGazetteer& actors);
+
+  // Replaces the article's source by the outlet's display name, extracts
+  // its actors and builds its document. `snapshot`, if given, is the
+  // database as it was when the run started (read through a handle of
+  // this thread's own): an article stored there with the same signature
+  // comes back `unchanged` without being tokenised.
+  PreparedDocument prepare(Article article,
+                           Xapian::Database* snapshot = nullptr);
+
+ private:
+  std::string language_;
+  const SourceNormalizer& sources_;
+  const ActorGazetteer& actors_;
+  Xapian::TermGenerator term_generator_;
+};
+
+// Runs `read` on `snapshot`; if a commit made during the run overwrote
+// what the snapshot was reading (Xapian::DatabaseModifiedError), reopens it
+// at the latest revision and runs `read` again.
+template <typename Read>
+auto read_snapshot(Xapian::Database& snapshot, Read&& read) {
+  try {
+    return read();
+  } catch (const Xapian::DatabaseModifiedError&) {
+    snapshot.reopen();
+    return read();
+  }
+}
+
+// Adds the unstemmed words of `doc` to the spelling data of `db` (what
+// Xapian's FLAG_SPELLING does while tokenising, done where the writer is).
+void add_spelling_words(Xapian::WritableDatabase& db,
+                        const Xapian::Document& doc);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_INDEXER_DOCUMENT_PREP_H_

@@ -1,0 +1,97 @@
+#include "indexer/shard_store.h"
+
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "indexer/document_prep.h"
+
+namespace fs = std::filesystem;
+
+namespace newsdex {
+
+std::vector<fs::path> local_shards(const fs::path& dir) {
+  std::vector<fs::path> shards;
+  fs::path stub = dir / kStubFileName;
+  std::ifstream in(stub);
+  if (!in) return shards;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string type, where;
+    if (!(words >> type) || type[0] == '#') continue;
+    if ((type != "auto" && type != "glass") || !(words >> where)) {
+      throw std::runtime_error(stub.string() + ": '" + line +
+                               "' is not a local shard; add to remote "
+                               "shards where they are stored");
+    }
+    fs::path p(where);
+    shards.push_back(p.is_absolute() ? p : dir / p);
+  }
+  return shards;
+}
+
+void write_stub(const fs::path& dir, const std::vector<std::string>& shards) {
+  fs::path tmp = dir / (std::string(kStubFileName) + ".tmp");
+  {
+    std::ofstream out(tmp);
+    for (const auto& s : shards) out << "auto " << s << "\n";
+    if (!out.flush()) throw std::runtime_error("cannot write " + tmp.string());
+  }
+  fs::rename(tmp, dir / kStubFileName);
+}
+
+ShardStore::ShardStore(const std::vector<fs::path>& paths, bool spelling,
+                       std::size_t commit_bytes)
+    : spelling_(spelling), commit_bytes_(commit_bytes) {
+  for (const auto& path : paths) {
+    auto shard = std::make_unique<Shard>();
+    shard->db =
+        Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    shards_.push_back(std::move(shard));
+  }
+  for (auto& s : shards_) {
+    Shard* shard = s.get();
+    shard->thread = std::thread([this, shard] {
+      DatabaseStore store(shard->db, spelling_, commit_bytes_);
+      while (auto job = shard->queue.pop()) {
+        if (shard->error) continue;  // drain, so producers never block
+        try {
+          store.put(std::move(job->id_term), std::move(job->doc), 0, 0);
+        } catch (...) {
+          shard->error = std::current_exception();
+        }
+      }
+    });
+  }
+}
+
+ShardStore::~ShardStore() { stop_threads(); }
+
+void ShardStore::stop_threads() {
+  for (auto& s : shards_) s->queue.close();
+  for (auto& s : shards_) {
+    if (s->thread.joinable()) s->thread.join();
+  }
+}
+
+void ShardStore::put(std::string id_term, Xapian::Document doc,
+                     Xapian::docid existing, std::uint64_t sequence) {
+  std::size_t n = shards_.size();
+  std::size_t i = existing != 0 ? (existing - 1) % n : sequence % n;
+  shards_[i]->queue.push({std::move(id_term), std::move(doc)});
+}
+
+void ShardStore::finish(
+    const std::vector<std::pair<std::string, std::string>>& metadata) {
+  stop_threads();
+  for (auto& s : shards_) {
+    if (s->error) std::rethrow_exception(s->error);
+  }
+  for (auto& s : shards_) {
+    for (const auto& [key, value] : metadata) s->db.set_metadata(key, value);
+    s->db.commit();
+  }
+}
+
+}  // namespace newsdex
