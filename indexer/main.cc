@@ -5,6 +5,7 @@
 #include <boost/program_options.hpp>
 #include <csignal>
 #include <cstdio>
+#include <ctime>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -18,9 +19,26 @@ namespace {
 
 std::atomic<bool> g_stop{false};
 
+std::atomic<long long> g_first_signal_ms{0};
+
+long long monotonic_ms() {  // async-signal-safe
+  timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1000LL + ts.tv_nsec / 1000000;
+}
+
+// The first Ctrl-C stops reading and commits; a second one, a moment later,
+// ends at once. Copies of the first signal that arrive together (a signal
+// sent to the process and to its group, taken by different threads) count
+// as one.
 extern "C" void on_signal(int) {
-  g_stop.store(true);
-  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C ends at once
+  long long now = monotonic_ms();
+  long long first = 0;
+  if (g_first_signal_ms.compare_exchange_strong(first, now)) {
+    g_stop.store(true);
+  } else if (now - first > 500) {
+    std::_Exit(130);
+  }
 }
 
 class StderrReporter : public newsdex::IndexReporter {

@@ -117,10 +117,29 @@ void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
   }
 }
 
-FacetCounter::FacetCounter(std::vector<FacetRequest> requests)
+Xapian::valueno actor_slots_used(const Xapian::Database& db) {
+  Xapian::valueno n = 0;
+  while (db.get_value_freq(schema::kActorSlotBase + n) > 0) ++n;
+  return n;
+}
+
+FacetCounter::FacetCounter(std::vector<FacetRequest> requests,
+                           Xapian::valueno actor_slots)
     : requests_(std::move(requests)) {
+  bool wants_actors = false;
   for (const auto& r : requests_) {
-    if (r.field == schema::kActorField) {
+    if (r.field == schema::kActorField) wants_actors = true;
+  }
+  if (wants_actors) {
+    for (Xapian::valueno i = 0; i < actor_slots; ++i) {
+      actor_slot_spies_.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
+          schema::kActorSlotBase + i));
+    }
+  }
+  for (const auto& r : requests_) {
+    if (r.field == schema::kActorField && actor_slots > 0) {
+      spies_.push_back(nullptr);
+    } else if (r.field == schema::kActorField) {
       spies_.push_back(std::make_unique<ActorCountSpy>());
     } else {
       spies_.push_back(
@@ -130,7 +149,10 @@ FacetCounter::FacetCounter(std::vector<FacetRequest> requests)
 }
 
 void FacetCounter::register_with(Xapian::Enquire& enquire) {
-  for (auto& spy : spies_) enquire.add_matchspy(spy.get());
+  for (auto& spy : spies_) {
+    if (spy) enquire.add_matchspy(spy.get());
+  }
+  for (auto& spy : actor_slot_spies_) enquire.add_matchspy(spy.get());
 }
 
 std::vector<FacetResult> FacetCounter::results(std::size_t total,
@@ -141,13 +163,33 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
     FacetResult result;
     result.field = r.field;
     if (r.field == schema::kActorField) {
-      const auto& spy = static_cast<const ActorCountSpy&>(*spies_[i]);
-      for (const auto& [name, value] : spy.counts())
-        result.values.push_back(value);
+      std::size_t with_actors = 0;
+      if (spies_[i]) {
+        const auto& spy = static_cast<const ActorCountSpy&>(*spies_[i]);
+        for (const auto& [name, value] : spy.counts())
+          result.values.push_back(value);
+        with_actors = spy.articles_with_actors();
+      } else {
+        // "name<US>type" per slot; an article names an actor once.
+        std::map<std::string, FacetValue> counts;
+        for (std::size_t slot = 0; slot < actor_slot_spies_.size(); ++slot) {
+          const auto& spy = *actor_slot_spies_[slot];
+          for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+            std::string unit = *it;
+            std::size_t sep = unit.find(schema::kActorUnitSeparator);
+            std::string name = unit.substr(0, sep);
+            FacetValue& v = counts[name];
+            v.value = name;
+            v.count += it.get_termfreq();
+            if (sep != std::string::npos) v.type = unit.substr(sep + 1);
+            if (slot == 0) with_actors += it.get_termfreq();
+          }
+        }
+        for (auto& [name, value] : counts)
+          result.values.push_back(std::move(value));
+      }
       keep_largest(result.values, size, result.other);
-      result.missing = total > spy.articles_with_actors()
-                           ? total - spy.articles_with_actors()
-                           : 0;
+      result.missing = total > with_actors ? total - with_actors : 0;
       out.push_back(std::move(result));
       continue;
     }

@@ -66,7 +66,12 @@ struct FacetResult {
 // count for exact counts; then call results().
 class FacetCounter {
  public:
-  explicit FacetCounter(std::vector<FacetRequest> requests);
+  // `actor_slots` > 0 counts actors with Xapian's own ValueCountMatchSpy,
+  // one per actor slot (schema::kActorSlotBase ...), instead of
+  // ActorCountSpy: the same counts, and it also runs on remote shards,
+  // where only Xapian's built-in match spies can.
+  explicit FacetCounter(std::vector<FacetRequest> requests,
+                        Xapian::valueno actor_slots = 0);
   void register_with(Xapian::Enquire& enquire);
   // `total` is the exact number of matches; `size` the values to keep per
   // facet (0 for all).
@@ -77,7 +82,13 @@ class FacetCounter {
   // One per request: a ValueCountMatchSpy for single-valued facets, an
   // ActorCountSpy for actors.
   std::vector<std::unique_ptr<Xapian::MatchSpy>> spies_;
+  // With actor_slots: one spy per actor slot, shared by actor requests.
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> actor_slot_spies_;
 };
+
+// The number of actor slots (schema::kActorSlotBase ...) any document of
+// `db` uses.
+Xapian::valueno actor_slots_used(const Xapian::Database& db);
 
 }  // namespace newsdex
 

@@ -4,6 +4,9 @@
 
 #include <cctype>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <stdexcept>
 
 #include "common/schema.h"
@@ -11,8 +14,29 @@
 
 namespace newsdex {
 
+bool names_remote_shards(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path stub(path);
+  if (std::filesystem::is_directory(stub, ec)) stub /= "XAPIANDB";
+  std::ifstream in(stub);
+  std::string line;
+  while (in && std::getline(in, line)) {
+    std::istringstream words(line);
+    std::string type;
+    if (words >> type && type == "remote") return true;
+  }
+  return false;
+}
+
 Searcher::Searcher(const std::string& db_path)
-    : Searcher(Xapian::Database(db_path)) {}
+    : Searcher(Xapian::Database(db_path)) {
+  if (names_remote_shards(db_path)) set_portable(true);
+}
+
+void Searcher::set_portable(bool on) {
+  portable_ = on;
+  actor_slots_ = on ? actor_slots_used(db_) : 0;
+}
 
 Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
   if (db_.get_metadata(std::string(schema::kSchemaKey)).empty() &&
@@ -131,6 +155,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   Xapian::Enquire enquire(db_);
   Xapian::Query relevance_query = query;
+  if (request.recent_half_life > 0 && portable_) {
+    response.ok = false;
+    response.error = "--recent cannot rank over remote shards";
+    response.offending = "--recent";
+    return response;
+  }
   if (request.recent_half_life > 0 && request.sort == SortOrder::kRelevance) {
     // The bonus is scaled to the best relevance score, so recency
     // re-ranks close matches without turning into a date sort.
@@ -150,13 +180,26 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   switch (request.sort) {
     case SortOrder::kRelevance:
       // Equal scores in indexing order, however the database is laid out.
-      enquire.set_sort_by_relevance_then_value(schema::kSequenceSlot, false);
+      // (Not over remote shards: Xapian 1.4's remote matcher then feeds
+      // some documents to the match spies twice. Shards built by
+      // newsdex-index --shards number documents in indexing order anyway.)
+      if (!portable_) {
+        enquire.set_sort_by_relevance_then_value(schema::kSequenceSlot, false);
+      }
       break;
     case SortOrder::kDateAscending:
+      if (portable_) {
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, false);
+        break;
+      }
       date_order.add_value(schema::kDateSlot, false, "\xff");
       enquire.set_sort_by_key_then_relevance(&date_order, false);
       break;
     case SortOrder::kDateDescending:
+      if (portable_) {
+        enquire.set_sort_by_value_then_relevance(schema::kDateSlot, true);
+        break;
+      }
       date_order.add_value(schema::kDateSlot, true);
       enquire.set_sort_by_key_then_relevance(&date_order, false);
       break;
@@ -165,7 +208,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     enquire.set_collapse_key(schema::kDuplicateGroupSlot);
     response.collapsed = true;
   }
-  FacetCounter facets(request.facets);
+  FacetCounter facets(request.facets, actor_slots_);
   facets.register_with(enquire);
 
   // Exact totals and facet counts need every match looked at.

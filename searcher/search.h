@@ -103,11 +103,18 @@ class Searcher {
   void set_synonyms(const SynonymTable& synonyms) { synonyms_.merge(synonyms); }
   const ActorGazetteer& actors() const { return actors_; }
 
+  // Matches with only what Xapian's remote backend can run on the server:
+  // built-in match spies for facets, value sorts, no recency posting
+  // source. The same counts and hits, except that undated articles sort
+  // first in an ascending date sort. On by itself when the database names
+  // remote shards; settable for tests.
+  void set_portable(bool on);
+  bool portable() const { return portable_; }
+
  private:
   // The query for articles like the one with `id`, or nullopt when there
   // is no such article.
   std::optional<Xapian::Query> like_query(const std::string& id);
-  // Fills hit.duplicates from the hit's duplicate group.
   // Fills hit.duplicates with the other articles of doc's group; hit.docid
   // must be set.
   void list_duplicates(const Xapian::Document& doc, Hit& hit);
@@ -118,7 +125,13 @@ class Searcher {
   ActorGazetteer actors_;
   SynonymTable synonyms_;  // actor aliases, then the user's
   Xapian::Stem stemmer_;
+  bool portable_ = false;
+  Xapian::valueno actor_slots_ = 0;  // with portable_
 };
+
+// Whether the database at `path` is a stub (a file, or a folder holding a
+// XAPIANDB file) that names remote shards ("remote HOST:PORT" lines).
+bool names_remote_shards(const std::string& path);
 
 }  // namespace newsdex
 

@@ -258,3 +258,48 @@ TEST_CASE("a database that is not newsdex's is refused") {
 }
 
 }  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE(
+    "portable matching (for remote shards) counts actors like the "
+    "actor match spy and refuses --recent") {
+  Searcher s(test::make_db({
+      test::make_article("a", "Talks", "President Vladimir Putin met NATO.",
+                         "AnewZ", "2025-06-02"),
+      test::make_article("b", "Talks",
+                         "Putin and Zelenskyy talked; Putin spoke twice.",
+                         "AnewZ", "2025-06-03"),
+      test::make_article("c", "Talks", "Nobody was named in these talks.",
+                         "SBS News"),
+  }));
+  SearchRequest r;
+  r.query = "talks";
+  r.facets = {{"actor", DateGranularity::kDay},
+              {"source", DateGranularity::kDay}};
+  SearchResponse local = s.search(r);
+  s.set_portable(true);
+  CHECK(s.portable());
+  SearchResponse portable = s.search(r);
+  REQUIRE(local.facets.size() == 2);
+  REQUIRE(portable.facets.size() == 2);
+  const FacetResult& actors = portable.facets[0];
+  REQUIRE(actors.values.size() == local.facets[0].values.size());
+  for (std::size_t i = 0; i < actors.values.size(); ++i) {
+    CHECK(actors.values[i].value == local.facets[0].values[i].value);
+    CHECK(actors.values[i].count == local.facets[0].values[i].count);
+    CHECK(actors.values[i].type == local.facets[0].values[i].type);
+  }
+  CHECK(actors.values[0].value == "Vladimir Putin");
+  CHECK(actors.values[0].count == 2);  // once per article
+  CHECK(actors.missing == 1);
+  CHECK(actors.missing == local.facets[0].missing);
+  CHECK(ids(portable) == ids(local));
+
+  r.recent_half_life = 30;
+  SearchResponse recent = s.search(r);
+  CHECK_FALSE(recent.ok);
+  CHECK(recent.error.find("remote shards") != std::string::npos);
+}
+
+}  // namespace newsdex
