@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <set>
@@ -69,6 +70,11 @@ int main(int argc, char** argv) {
   int rounds = argc > 3 ? std::stoi(argv[3]) : 5;
   newsdex::Searcher searcher{std::string(argv[1])};
   auto queries = sample_queries(searcher.database(), count);
+  // The peers in scripts/bench run the same queries.
+  if (const char* path = std::getenv("NEWSDEX_BENCH_QUERIES")) {
+    std::ofstream out(path);
+    for (const auto& q : queries) out << q << "\n";
+  }
 
   struct Mode {
     const char* name;
@@ -85,7 +91,8 @@ int main(int argc, char** argv) {
         request.limit = 10;
         if (mode.facets) {
           request.facets = {{"source", newsdex::DateGranularity::kDay},
-                            {"date", newsdex::DateGranularity::kMonth}};
+                            {"date", newsdex::DateGranularity::kMonth},
+                            {"actor", newsdex::DateGranularity::kDay}};
         }
         auto start = std::chrono::steady_clock::now();
         auto response = searcher.search(request);
