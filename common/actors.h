@@ -29,6 +29,10 @@ std::string actor_key(std::string_view name);
 // The built-in gazetteer text (corpus/actors.tsv, compiled in).
 std::string_view builtin_actor_table();
 
+// The built-in word lists (corpus/name_words.list, compiled in): given
+// names, places and organisation words, by "[section]".
+std::string_view builtin_name_words();
+
 // Known actors and their aliases. A table is TSV: canonical name, type,
 // then aliases; '#' starts a comment.
 class ActorGazetteer {
@@ -60,7 +64,15 @@ class ActorGazetteer {
 };
 
 // The actors named in an article's title and text, in order of first
-// mention, each once.
+// mention, each once. In order of trust: gazetteer names; organisation
+// names ending in an organisation word ("Continental Grain Co", "Bank of
+// Korea") or defined as an acronym ("... Party (UKIP)"); people named
+// after a title or role ("Kremlin spokesman Dmitry Peskov"), with a given
+// name ("Joss Stone"), next to "said", or with an age ("Luke Tomlinson,
+// 27"); a surname after a title ("Mr Walkington") resolved to the full
+// name anywhere in the article; acronyms and single names that act as
+// subjects ("Southcorp said") as organisations. Lines in capitals (wire
+// headlines) count only for gazetteer names.
 std::vector<Actor> extract_actors(std::string_view title, std::string_view text,
                                   const ActorGazetteer& gazetteer);
 

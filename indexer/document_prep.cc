@@ -94,7 +94,9 @@ PreparedDocument DocumentPreparer::prepare(Article article,
                                            Xapian::Database* snapshot) {
   PreparedDocument out;
   article.source = sources_.canonical(article.source, article.url);
-  article.actors = extract_actors(article.title, article.text, actors_);
+  if (extract_actors_) {
+    article.actors = extract_actors(article.title, article.text, actors_);
+  }
   std::string data = to_document_data(article);
   std::string sig = signature(data, language_);
   out.id_term = article_id_term(article.id);

@@ -58,10 +58,14 @@ class DocumentPreparer {
   PreparedDocument prepare(Article article,
                            Xapian::Database* snapshot = nullptr);
 
+  // Off: articles get no actors (newsdex-index --no-actors).
+  void set_extract_actors(bool on) { extract_actors_ = on; }
+
  private:
   std::string language_;
   const SourceNormalizer& sources_;
   const ActorGazetteer& actors_;
+  bool extract_actors_ = true;
   Xapian::TermGenerator term_generator_;
 };
 

@@ -56,12 +56,14 @@ using DoneBatch = std::vector<Done>;
 // The text work for one record: cleaning, date checks, actors, tokens.
 struct Preparer {
   Preparer(const std::string& language, const SourceNormalizer& sources,
-           const ActorGazetteer& actors, Xapian::Database* snapshot, bool clean,
-           std::chrono::sys_days today)
+           const ActorGazetteer& actors, Xapian::Database* snapshot,
+           const IndexOptions& options, std::chrono::sys_days today)
       : prep(language, sources, actors),
         snapshot(snapshot),
-        clean(clean),
-        today(today) {}
+        clean(options.clean),
+        today(today) {
+    prep.set_extract_actors(options.actors);
+  }
 
   Done operator()(Item item) {
     Done done;
@@ -436,8 +438,8 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   };
 
   if (jobs == 1) {
-    Preparer prepare(summary.language, sources, actors, snapshot.get(),
-                     options.clean, today);
+    Preparer prepare(summary.language, sources, actors, snapshot.get(), options,
+                     today);
     BatchingSink sink(
         [&](Batch batch) {
           for (auto& item : batch) collector.take(prepare(std::move(item)));
@@ -454,8 +456,8 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
     for (unsigned i = 0; i < jobs; ++i) {
       workers.emplace_back([&] {
         std::unique_ptr<Xapian::Database> own = open_snapshot();
-        Preparer prepare(summary.language, sources, actors, own.get(),
-                         options.clean, today);
+        Preparer prepare(summary.language, sources, actors, own.get(), options,
+                         today);
         while (auto task = tasks.pop()) {
           try {
             DoneBatch done;

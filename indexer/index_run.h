@@ -29,6 +29,8 @@ struct IndexOptions {
   std::vector<std::string> actor_tables;
   // Clean saved pages (.txt): keep the article, drop the page around it.
   bool clean = true;
+  // Extract actors (people and organisations) for the actor facet.
+  bool actors = true;
   // Threads preparing articles (cleaning, tokenising, actors,
   // fingerprints); with 2 or more, a new database is built as that many
   // shards in parallel and merged into one compacted database at the end.

@@ -121,7 +121,7 @@ unsigned default_jobs() {
 
 int main(int argc, char** argv) {
   newsdex::IndexOptions options;
-  bool json = false, no_clean = false;
+  bool json = false, no_clean = false, no_actors = false;
   po::options_description visible(
       "Usage: newsdex-index --db PATH [options] INPUT...\n\n"
       "Builds or updates a newsdex database from news articles. INPUT is a\n"
@@ -142,6 +142,9 @@ int main(int argc, char** argv) {
       "no-clean", po::bool_switch(&no_clean),
       "index saved pages as they are: the first line is the title, nothing "
       "is dropped")(
+      "no-actors", po::bool_switch(&no_actors),
+      "skip actor extraction (faster; articles get no actors, so the actor "
+      "facet and filter find nothing for them)")(
       "actors", po::value<std::vector<std::string>>(&options.actor_tables),
       "TSV file of actors: canonical name, person or org, then aliases, "
       "tab-separated (repeatable; kept in the database)")(
@@ -196,6 +199,7 @@ int main(int argc, char** argv) {
   }
 
   options.clean = !no_clean;
+  options.actors = !no_actors;
   options.now = std::chrono::system_clock::now();
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);

@@ -56,6 +56,22 @@ TEST_CASE("actor facet: each article once per actor; counts match filters") {
   }
 }
 
+TEST_CASE("--no-actors indexes the articles without actors") {
+  std::string db = (scratch("no_actors") / "db").string();
+  auto ix = run("newsdex-index",
+                {"--db", db, "--no-actors", "-j1", NEWSDEX_CORPUS_DIR});
+  REQUIRE(ix.exit_code == 0);
+  auto r = run("newsdex-search",
+               {"--db", db, "--json", "--facets", "actor", "istanbul"});
+  REQUIRE(r.exit_code == 0);
+  auto lines = json_lines(r.out);
+  auto hits = of_type(lines, "hit");
+  CHECK(hits.size() == 5);
+  for (const auto& h : hits) CHECK(h["actors"].empty());
+  CHECK(count(db, {"--actor", "Vladimir Putin"}) == 0);
+  CHECK(count(db, {"istanbul"}) == 5);
+}
+
 TEST_CASE(
     "--actor and actor: take any spelling; free text finds other spellings") {
   std::string db = index_seed_corpus("actors_alias");
