@@ -627,7 +627,8 @@ bool is_org_role(const std::string& f) {
       "shares",     "shareholders", "board",          "boss",
       "members",    "officials",    "leader",         "leadership",
       "chief",      "president",    "vice-president", "director",
-      "staff",      "spokespeople", "management"};
+      "staff",      "spokespeople", "management",     "subsidiary",
+      "unit"};
   return kRoles.count(f) > 0;
 }
 
@@ -1138,7 +1139,7 @@ class Extractor {
     // "Luke Tomlinson, 27," / "David Redvers, 34, from Hartpury"
     return end < size() && end > 0 && tok(end - 1).gap == ", " &&
            tok(end).number && tok(end).text.size() <= 3 &&
-           tok(end).gap.find(',') != std::string::npos;
+           tok(end).gap.find_first_of(",.;)") != std::string::npos;
   }
 
   void add_person(std::size_t from, std::size_t to, std::size_t at) {
@@ -1177,6 +1178,17 @@ class Extractor {
       }
       std::size_t n = to - from;
       if (n == 0) continue;
+      // "a spokeswoman for Royal Mail": the name is the employer's.
+      if (from >= 2 &&
+          (folded_[from - 1] == "for" || folded_[from - 1] == "at") &&
+          is_org_role(folded_[from - 2]) && n <= 3) {
+        std::string name = join_text(tokens_, from, to);
+        const Actor* known = gazetteer_.find(name);
+        found_.add(known ? *known : Actor{name, ActorType::kOrg}, from);
+        mark(from, to);
+        i = to - 1;
+        continue;
+      }
       bool said =
           (to < size() && is_said(tok(to))) ||
           (from > 0 && is_said(tok(from - 1)) && tok(from - 1).joined_to_next);
