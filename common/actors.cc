@@ -1142,6 +1142,21 @@ class Extractor {
            tok(end).gap.find_first_of(",.;)") != std::string::npos;
   }
 
+  // "Mike Lake, a Yukos spokesman": a role in apposition.
+  bool has_role_apposition(std::size_t end) const {
+    if (end >= size() || end == 0 || tok(end - 1).gap != ", ") return false;
+    const std::string& f = folded_[end];
+    if (f != "a" && f != "an" && f != "the" && f != "its" && f != "his" &&
+        f != "her" && f != "their" && f != "former") {
+      return false;
+    }
+    for (std::size_t k = end + 1; k < size() && k <= end + 4; ++k) {
+      if (is_title(folded_[k])) return true;
+      if (!tok(k).joined_to_next) break;
+    }
+    return false;
+  }
+
   void add_person(std::size_t from, std::size_t to, std::size_t at) {
     std::string name = join_text(tokens_, from, to);
     const Actor* known = gazetteer_.find(name);
@@ -1196,8 +1211,9 @@ class Extractor {
       // ("Winemaker Southcorp said").
       bool said_ok =
           said && n >= 2 && n <= 3 && (!tok(from).sentence_start || given);
-      bool evidence = after_title || (given && n >= 2) || said_ok ||
-                      (has_age_after(to) && n >= 2);
+      bool evidence =
+          after_title || (given && n >= 2) || said_ok ||
+          ((has_age_after(to) || has_role_apposition(to)) && n >= 2);
       if (n >= 2 && evidence) {
         add_person(from, to, from);
         i = to - 1;
