@@ -84,7 +84,8 @@ TEST_CASE("given names, ages, particles, hyphens and initials") {
       {"The show has featured Joss Stone and Justin Timberlake.",
        {"Joss Stone", "Justin Timberlake"}},
       // A role or an age in apposition.
-      {"\"It is real,\" Kwame Osei, a Yukos spokesman, noted.", {"Kwame Osei"}},
+      {"\"It is real,\" Kwame Osei, a Yukos spokesman, noted.",
+       {"Kwame Osei", "Yukos"}},
       // An age in apposition.
       {"Those charged included Otis Ferry and Padraig Tomlinson, 27, a "
        "friend.",
