@@ -1,9 +1,9 @@
-// Page cleaning: per-block features, a vocabulary-fit score against the
-// rest of the page, and the best contiguous run of article-like blocks.
+// Page cleaning: per-block features, the best contiguous run of
+// article-like blocks, then teasers of other stories trimmed from its ends
+// by how well they fit the subject of the article's lead.
 #include "common/page_cleaner.h"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <regex>
 #include <set>
@@ -47,13 +47,39 @@ const std::regex& prompt_pattern() {
       R"(you (may|might) (also )?(like|be interested).*|more (from|on) .*|most (read|popular).*|)"
       R"(recommended.*|trending.*|latest (news|stories).*|top stories.*|)"
       R"(for (the )?(latest|more)( news| stories| updates)?( from| on| visit)? .*|)"
-      R"(advertisement|sponsored.*|.*\bcookies?\b.*|accept( all)?|privacy policy.*|terms of (use|service).*|)"
+      R"(advertisement|sponsored.*|.*\b(use|uses|accept|allow)\b.*\bcookies?\b.*|.*\bcookies?\b.*\b(policy|settings|consent)\b.*|accept( all)?|privacy policy.*|terms of (use|service).*|)"
       R"((photo|image|picture|video|credit|source|file photo)s?\s*[:/|].*|.*\bgetty images\b.*|)"
       R"((©|\(c\)|copyright\s*(©|\(c\)|\d{4})).*|.*all rights reserved.*|click here.*|tap here.*|)"
       R"(skip to (main )?content.*|back to top.*|print( this)?( article| page)?|email( this)?( article)?|)"
       R"(listen( to this article)?.*|watch:.*|updated?:?\s*\d.*|published:?\s*\d.*)\s*$)",
       std::regex::icase | std::regex::optimize);
   return kPrompt;
+}
+
+// A cheap test before the prompt pattern: every prompt it matches holds
+// one of these (lower-cased) pieces, and most short lines (table rows,
+// headlines) hold none, which keeps std::regex off the hot path.
+bool might_be_prompt(std::string_view text) {
+  static constexpr std::string_view kKeys[] = {
+      "shar",         "follow",     "subscri",  "sign",      "log",
+      "regist",       "newsletter", "comment",  "opinion",   "think",
+      "conversation", "download",   "install",  "app",       "store",
+      "play",         "read",       "see also", "related",   "like",
+      "interested",   "more",       "most",     "recommend", "trending",
+      "latest",       "top",        "advertis", "sponsor",   "cookie",
+      "accept",       "privacy",    "terms",    "photo",     "image",
+      "picture",      "video",      "credit",   "source",    "\xC2\xA9",
+      "(c)",          "copyright",  "rights",   "click",     "tap",
+      "skip",         "back",       "print",    "email",     "listen",
+      "watch",        "updated",    "published"};
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  for (auto key : kKeys) {
+    if (lower.find(key) != std::string::npos) return true;
+  }
+  return false;
 }
 
 bool has_markup_debris(std::string_view s) {
@@ -75,9 +101,9 @@ struct Block {
   bool truncated = false;         // "...", "…", or a long run cut off
   bool ellipsis = false;          // ends with "..." or "…"
   bool prompt = false;            // boilerplate by its wording or debris
+  bool continuation = false;      // starts in lower case or with ", . '"
   bool repeat = false;            // the same text appeared earlier
   std::set<std::string> content;  // content words
-  double fit = 1;  // share of content words found elsewhere in the article
   BlockKind kind = BlockKind::kArticle;
 };
 
@@ -102,7 +128,7 @@ bool hard_wrapped(std::string_view page) {
 
 std::vector<std::string> split_blocks(std::string_view page) {
   std::vector<std::string> blocks;
-  bool joinable = false;
+  bool joinable = false, blank_before = false;
   const bool wrapped = hard_wrapped(page);
   while (!page.empty()) {
     auto end = page.find('\n');
@@ -110,9 +136,15 @@ std::vector<std::string> split_blocks(std::string_view page) {
     std::string_view line = trim_space(raw);
     page = end == std::string_view::npos ? "" : page.substr(end + 1);
     if (line.empty()) {
-      joinable = false;
+      // A paragraph that stops mid-sentence ("... American") and one that
+      // goes on in lower case ("was the winner") are one paragraph even
+      // across a blank line (pages that lost a bold name's markup).
+      joinable = joinable && !wrapped;
+      blank_before = true;
       continue;
     }
+    const bool after_blank = blank_before;
+    blank_before = false;
     if (wrapped) {
       bool indented = raw.front() == ' ' || raw.front() == '\t';
       if (!blocks.empty() && joinable && !indented) {
@@ -133,7 +165,8 @@ std::vector<std::string> split_blocks(std::string_view page) {
     });
     if (!blocks.empty() && no_text) {
       blocks.back() += line;  // a full stop that lost its line
-    } else if (joinable && continues && !blocks.empty()) {
+    } else if (joinable && continues && !blocks.empty() &&
+               (!after_blank || std::islower(first))) {
       blocks.back() += ' ';
       blocks.back() += line;
     } else {
@@ -146,12 +179,17 @@ std::vector<std::string> split_blocks(std::string_view page) {
   return blocks;
 }
 
-void describe(Block& b) {
+// With `words_too`, also collects the block's content words.
+void describe(Block& b, bool words_too = true) {
   std::string_view t = b.text;
   std::vector<WordSpan> spans = split_words(t);
   b.words = spans.size();
   for (const auto& w : spans) {
+    if (!words_too) break;
     std::string word = fold_case(t.substr(w.begin, w.end - w.begin));
+    for (std::string_view s : {"'s", "\xE2\x80\x99s"}) {
+      if (word.ends_with(s)) word.resize(word.size() - s.size());
+    }
     if (word.size() < 4 || std::isdigit(static_cast<unsigned char>(word[0]))) {
       continue;
     }
@@ -184,10 +222,16 @@ void describe(Block& b) {
   b.truncated =
       ellipsis || (!b.sentence_end && b.words >= kCutOffWords && last != ':');
   constexpr std::size_t kPromptMaxWords = 16;
-  b.prompt =
-      has_markup_debris(t) || (b.words <= kPromptMaxWords &&
-                               std::regex_match(b.text, prompt_pattern()));
+  // Debris makes a short block noise; a long paragraph (an OCR page, an
+  // article) with a stray "</" in it is still text.
+  constexpr std::size_t kDebrisMaxWords = 30;
+  b.prompt = (has_markup_debris(t) && b.words <= kDebrisMaxWords) ||
+             (b.words <= kPromptMaxWords && might_be_prompt(b.text) &&
+              std::regex_match(b.text, prompt_pattern()));
   if (b.words == 0) b.prompt = true;  // punctuation only
+  auto c0 = static_cast<unsigned char>(t.empty() ? 'A' : t.front());
+  b.continuation = std::islower(c0) || c0 == ',' || c0 == '.' || c0 == '\'' ||
+                   c0 == ':' || c0 == ';';
 }
 
 bool headline_like(const Block& b) {
@@ -202,44 +246,6 @@ bool prose(const Block& b) {
          b.words >= kProseMinWords;
 }
 
-// For each block, the share of its content words that other article-like
-// blocks use too. Two rounds: blocks that fit badly in the first round do
-// not vote in the second.
-void score_fit(std::vector<Block>& blocks) {
-  std::vector<bool> voter(blocks.size());
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    voter[i] = prose(blocks[i]) && !blocks[i].repeat;
-  }
-  constexpr double kLowFit = 0.2;
-  for (int round = 0; round < 2; ++round) {
-    std::map<std::string, int> df;
-    int voters = 0;
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-      if (!voter[i]) continue;
-      ++voters;
-      for (const auto& w : blocks[i].content) ++df[w];
-    }
-    if (voters < 3) return;  // too little text to judge fit: all fit
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-      Block& b = blocks[i];
-      if (b.content.empty()) {
-        b.fit = 0;
-        continue;
-      }
-      std::size_t shared = 0;
-      for (const auto& w : b.content) {
-        int others = df.count(w) ? df[w] - (voter[i] ? 1 : 0) : 0;
-        if (others > 0) ++shared;
-      }
-      b.fit =
-          static_cast<double>(shared) / static_cast<double>(b.content.size());
-    }
-    for (std::size_t i = 0; i < blocks.size(); ++i) {
-      if (voter[i] && blocks[i].fit < kLowFit) voter[i] = false;
-    }
-  }
-}
-
 // How much a block argues for being inside the article.
 double article_score(const Block& b) {
   if (b.words == 0) return 0;  // stray punctuation: dropped, not a border
@@ -252,13 +258,219 @@ double article_score(const Block& b) {
     return 0.1;
   }
   if (b.ellipsis) return -1.5;
+  // The rest of a sentence the page split ("was the winner ...").
+  if (b.continuation) return 0.3;
   if (b.truncated) return -0.8;
   if (b.repeat) return 0;
   if (headline_like(b)) return -0.2;
-  constexpr double kForeign = 0.2, kFits = 0.3;
-  if (b.fit < kForeign) return -1;
-  if (prose(b)) return b.fit >= kFits ? 1 : 0.3;
-  return b.fit >= kFits ? 0.5 : -0.3;  // a short sentence
+  if (prose(b)) return 1;
+  return 0.5;  // a short sentence
+}
+
+// Content words of a block (see describe) and its names: words written
+// with a capital inside a sentence.
+std::set<std::string> names_in(std::string_view t) {
+  std::set<std::string> out;
+  std::vector<WordSpan> spans = split_words(t);
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const WordSpan& w = spans[i];
+    auto c = static_cast<unsigned char>(t[w.begin]);
+    if (!(c >= 'A' && c <= 'Z') || w.end - w.begin < 3) continue;
+    std::size_t p = w.begin;
+    while (p > 0 && (t[p - 1] == ' ' || t[p - 1] == '"' || t[p - 1] == '(' ||
+                     static_cast<unsigned char>(t[p - 1]) >= 0x80)) {
+      --p;
+    }
+    bool sentence_start = p == 0 || t[p - 1] == '.' || t[p - 1] == '!' ||
+                          t[p - 1] == '?' || t[p - 1] == ':';
+    if (sentence_start) continue;
+    std::string word = fold_case(t.substr(w.begin, w.end - w.begin));
+    for (std::string_view s : {"'s", "\xE2\x80\x99s"}) {
+      if (word.ends_with(s)) word.resize(word.size() - s.size());
+    }
+    out.insert(word);
+  }
+  return out;
+}
+
+// Words any news story may use, whatever its subject: they do not say
+// what an article is about.
+bool generic_news_word(const std::string& w) {
+  static const std::set<std::string> kWords{
+      "president",     "minister",   "prime",        "government", "officials",
+      "official",      "united",     "states",       "state",      "national",
+      "international", "people",     "country",      "countries",  "world",
+      "media",         "report",     "reported",     "reports",    "news",
+      "military",      "security",   "first",        "second",     "third",
+      "former",        "leader",     "leaders",      "political",  "public",
+      "time",          "times",      "month",        "months",     "days",
+      "including",     "while",      "where",        "made",       "make",
+      "take",          "took",       "came",         "come",       "going",
+      "several",       "least",      "part",         "number",     "high",
+      "large",         "major",      "group",        "according",  "latest",
+      "statement",     "announced",  "added",        "called",     "told",
+      "week",          "weeks",      "year",         "years",      "american",
+      "british",       "washington", "london",       "city",       "local",
+      "chief",         "head",       "office",       "department", "foreign",
+      "plans",         "plan",       "spokesperson", "spokesman",  "deal",
+      "agreement",     "support",    "further",      "could",      "would"};
+  return kWords.count(w) > 0;
+}
+
+// What an article is about: the words and names of its lead.
+struct Topic {
+  std::set<std::string> words, names;
+  void take(const Block& b) {
+    for (const auto& w : b.content) {
+      if (!generic_news_word(w)) words.insert(w);
+    }
+    for (const auto& n : names_in(b.text)) {
+      if (!generic_news_word(n)) names.insert(n);
+    }
+  }
+  // +1 on the subject, -1 off it, 0 when the block is too short to say.
+  int judge(const Block& b) const {
+    if (b.prompt || b.repeat || b.words < 8) return 0;
+    // Not shaped like a teaser (a story's first paragraph): a long
+    // paragraph, a quotation, the rest of a split sentence.
+    constexpr std::size_t kTeaserMaxWords = 80;
+    if (b.words > kTeaserMaxWords || b.continuation || b.text.front() == '"' ||
+        b.text.rfind("\xE2\x80\x9C", 0) == 0) {
+      return 1;
+    }
+    std::size_t shared = 0;
+    for (const auto& w : b.content) shared += words.count(w);
+    if (shared >= 2) return 1;
+    for (const auto& n : names_in(b.text)) {
+      if (names.count(n)) return 1;
+    }
+    return -1;
+  }
+};
+
+// A teaser of another story before the article: one or two paragraphs,
+// then the article's own headline; dropped when they are off the subject
+// of the article that follows.
+void trim_teaser_head(std::vector<Block>& blocks, std::size_t& first,
+                      std::size_t last) {
+  for (std::size_t j = first + 1; j <= first + 3 && j + 2 <= last; ++j) {
+    if (!headline_like(blocks[j]) || blocks[j].repeat) continue;
+    if (!prose(blocks[j + 1])) return;
+    Topic topic;
+    topic.take(blocks[j]);
+    topic.take(blocks[j + 1]);
+    if (prose(blocks[j + 2])) topic.take(blocks[j + 2]);
+    int off = 0, on = 0;
+    for (std::size_t k = first; k < j; ++k) {
+      int v = topic.judge(blocks[k]);
+      off += v < 0;
+      on += v > 0;
+    }
+    if (off > 0 && on == 0) first = j;
+    return;
+  }
+}
+
+// The subject of the article in [first, last]: its lead (the headline-like
+// line before it, its first two paragraphs). Sets `body` to the first
+// block after the lead.
+Topic lead_topic(const std::vector<Block>& blocks, std::size_t first,
+                 std::size_t last, std::size_t& body) {
+  Topic topic;
+  if (first > 0 && headline_like(blocks[first - 1]))
+    topic.take(blocks[first - 1]);
+  std::size_t lead = 0, i = first;
+  for (; i <= last && lead < 2; ++i) {
+    if (blocks[i].prompt || blocks[i].repeat) continue;
+    topic.take(blocks[i]);
+    if (!headline_like(blocks[i])) ++lead;
+  }
+  body = i;
+  return topic;
+}
+
+// A story the page also teases elsewhere, cut off ("... signed a
+// declaration on T..."), is not the article: when a paragraph of the run
+// starts like such a teaser, it and the rest of the run go, and so do the
+// paragraphs before it that are off the article's subject (the list of
+// other stories it belongs to).
+void trim_teased_story(std::vector<Block>& blocks, std::size_t first,
+                       std::size_t& last) {
+  constexpr std::size_t kPrefix = 40;
+  std::set<std::string> teased;
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    if (i >= first && i <= last) continue;
+    const Block& b = blocks[i];
+    if ((b.ellipsis || b.truncated) && b.text.size() >= kPrefix) {
+      teased.insert(fold_case(b.text.substr(0, kPrefix)));
+    }
+  }
+  if (teased.empty()) return;
+  std::size_t body = 0;
+  Topic topic = lead_topic(blocks, first, last, body);
+  for (std::size_t k = body; k <= last; ++k) {
+    if (blocks[k].text.size() < kPrefix ||
+        !teased.count(fold_case(blocks[k].text.substr(0, kPrefix)))) {
+      continue;
+    }
+    std::size_t j = k;
+    while (j > body && topic.judge(blocks[j - 1]) <= 0) --j;
+    last = j - 1;
+    return;
+  }
+}
+
+void trim_teaser_tail(std::vector<Block>& blocks, std::size_t first,
+                      std::size_t& last) {
+  std::size_t body = 0;
+  Topic topic = lead_topic(blocks, first, last, body);
+  // Words the first half of the article repeats are its subject too.
+  std::map<std::string, int> repeated;
+  for (std::size_t k = body; k <= first + (last - first) / 2; ++k) {
+    if (blocks[k].prompt || blocks[k].repeat) continue;
+    for (const auto& w : blocks[k].content) {
+      if (++repeated[w] == 2 && !generic_news_word(w)) topic.words.insert(w);
+    }
+  }
+  // +1 on the subject, -1 off it, 0 neutral (prompts, short lines).
+  std::vector<int> on(blocks.size(), 0);
+  std::size_t counted = 0;
+  for (std::size_t k = body; k <= last; ++k) {
+    on[k] = topic.judge(blocks[k]);
+    counted += on[k] != 0;
+  }
+  if (counted < 3) return;
+  // The cut c maximising (on before c) + (off from c on).
+  int before = 0, after_off = 0;
+  for (std::size_t k = body; k <= last; ++k)
+    after_off += on[k] < 0 ? 1 : -on[k];
+  int best = after_off;  // c = body: everything after the lead is a tail
+  std::size_t cut = body;
+  for (std::size_t k = body; k <= last; ++k) {
+    before += on[k];
+    after_off -= on[k] < 0 ? 1 : -on[k];
+    if (before + after_off > best) {
+      best = before + after_off;
+      cut = k + 1;
+    }
+  }
+  std::size_t tail = 0, off = 0;
+  for (std::size_t k = cut; k <= last; ++k) {
+    tail += on[k] != 0;
+    off += on[k] < 0;
+  }
+  // A teaser's headline goes with it.
+  std::size_t head = cut;
+  bool teaser_headline = false;
+  while (head > body &&
+         (blocks[head - 1].prompt || headline_like(blocks[head - 1]))) {
+    --head;
+    teaser_headline = teaser_headline || headline_like(blocks[head]);
+  }
+  if (cut > body && off * 10 >= tail * 7 &&
+      (tail >= 2 || (tail == 1 && teaser_headline))) {
+    last = head - 1;
+  }
 }
 
 }  // namespace
@@ -279,7 +491,7 @@ const char* block_kind_name(BlockKind kind) {
   return "article";
 }
 
-CleanedPage clean_page(std::string_view page, bool judge_fit) {
+CleanedPage clean_page(std::string_view page) {
   std::vector<Block> blocks;
   std::set<std::string> seen;
   for (auto& text : split_blocks(page)) {
@@ -292,7 +504,6 @@ CleanedPage clean_page(std::string_view page, bool judge_fit) {
   }
   CleanedPage result;
   if (blocks.empty()) return result;
-  if (judge_fit) score_fit(blocks);
 
   // The article is the contiguous run with the best total score.
   double best = -1e9, run = 0;
@@ -310,6 +521,40 @@ CleanedPage clean_page(std::string_view page, bool judge_fit) {
       first = start;
       last = i;
     }
+  }
+
+  // Teasers of other stories written as whole paragraphs after the
+  // article (a list of short stories, each on its own subject). The
+  // article's subject is the words of its lead (the headline-like line
+  // before it and its first two paragraphs); a paragraph is on the subject
+  // when it shares two of those words or one of its names. The tail is cut
+  // where on-subject paragraphs before and off-subject ones after are most;
+  // only a tail of two or more paragraphs, mostly off the subject, goes.
+  if (last > first + 2) {
+    trim_teaser_head(blocks, first, last);
+    trim_teased_story(blocks, first, last);
+    trim_teaser_tail(blocks, first, last);
+  }
+  // A list right after the article (fixtures, award winners, a team
+  // sheet): three or more short items, none cut off, are the article's.
+  {
+    // Items are mostly names and numbers ("Leeds v Hull", "Drama -
+    // Featherboy", "G Intoppa, S Perugini"), not sentences.
+    auto list_item = [](const Block& b) {
+      constexpr std::size_t kItemMaxWords = 20;
+      if (b.prompt || b.ellipsis || b.repeat || b.words == 0 ||
+          b.words > kItemMaxWords) {
+        return false;
+      }
+      std::size_t lower = 0;
+      for (const WordSpan& w : split_words(b.text)) {
+        lower += std::islower(static_cast<unsigned char>(b.text[w.begin])) != 0;
+      }
+      return b.words <= 6 || lower * 10 <= b.words * 4;
+    };
+    std::size_t k = last + 1;
+    while (k < blocks.size() && list_item(blocks[k])) ++k;
+    if (k - last - 1 >= 3) last = k - 1;
   }
 
   // The headline: a headline-like line that the page repeats, else one
@@ -369,13 +614,93 @@ CleanedPage clean_page(std::string_view page, bool judge_fit) {
   return result;
 }
 
+CleanedPage clean_record(std::string_view text) {
+  std::vector<Block> blocks;
+  std::set<std::string> seen;
+  for (auto& t : split_blocks(text)) {
+    Block b;
+    b.text = std::move(t);
+    describe(b);
+    // Only repeated paragraphs: tables repeat rows legitimately.
+    constexpr std::size_t kRepeatMinWords = 20;
+    b.repeat =
+        !seen.insert(fold_case(b.text)).second && b.words >= kRepeatMinWords;
+    blocks.push_back(std::move(b));
+  }
+  CleanedPage result;
+  // Cut-off teasers, each a headline and its summary cut off ("..."):
+  // two or more at the end, or one at the start. Paragraphs that merely
+  // end in "..." (wire copy uses it between items) are kept.
+  // A teaser: a headline in ordinary case (not a lead-in ending in "-" or
+  // ":"), then a short summary cut off.
+  auto teaser_pair = [&](std::size_t h) {
+    const Block& head = blocks[h];
+    const Block& summary = blocks[h + 1];
+    constexpr std::size_t kSummaryMaxWords = 45;
+    char end = head.text.back();
+    std::size_t upper = 0, letters = 0;
+    for (char c : head.text) {
+      upper += std::isupper(static_cast<unsigned char>(c)) != 0;
+      letters += std::isalpha(static_cast<unsigned char>(c)) != 0;
+    }
+    return headline_like(head) && end != '-' && end != ':' &&
+           upper * 2 < letters && summary.ellipsis &&
+           summary.words <= kSummaryMaxWords;
+  };
+  std::vector<bool> edge(blocks.size(), false);
+  if (blocks.size() >= 4 && teaser_pair(0)) edge[0] = edge[1] = true;
+  std::size_t cut_teasers = 0;
+  for (std::size_t i = blocks.size(); i > 2;) {
+    --i;
+    const Block& b = blocks[i];
+    if (b.prompt) continue;
+    if (b.ellipsis && teaser_pair(i - 1)) {
+      // A teaser: its headline, then its summary cut off.
+      edge[i] = true;
+      ++cut_teasers;
+    } else if (headline_like(b) && i + 1 < blocks.size() && edge[i + 1]) {
+      edge[i] = true;
+    } else {
+      break;
+    }
+  }
+  if (cut_teasers < 2) {  // one cut paragraph at the end: a truncated text
+    for (std::size_t i = 2; i < blocks.size(); ++i) edge[i] = false;
+  }
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    Block& b = blocks[i];
+    if (b.prompt) {
+      b.kind = BlockKind::kBoilerplate;
+    } else if (b.repeat) {
+      b.kind = BlockKind::kRepeat;
+    } else if (edge[i]) {
+      b.kind = BlockKind::kOtherStory;
+    }
+    if (b.kind == BlockKind::kArticle) {
+      if (!result.text.empty()) result.text += "\n\n";
+      result.text += b.text;
+    } else {
+      result.dropped_chars += b.text.size();
+    }
+    result.blocks.push_back({b.text, b.kind});
+  }
+  // Nothing dropped, or everything (a record of emoji or one odd line):
+  // the text stays as it came.
+  if (result.dropped_chars == 0 || result.text.empty()) {
+    result.text = std::string(text);
+    result.dropped_chars = 0;
+    for (auto& b : result.blocks) b.kind = BlockKind::kArticle;
+  }
+  return result;
+}
+
 bool looks_like_scraped_page(std::string_view text) {
   std::set<std::string> seen;
   std::size_t cut = 0, blocks = 0;
   for (auto& line : split_blocks(text)) {
     Block b;
     b.text = line;
-    describe(b);
+    describe(b, /*words_too=*/false);
     ++blocks;
     if (b.prompt) return true;
     if (!seen.insert(fold_case(b.text)).second && b.words >= 3) return true;

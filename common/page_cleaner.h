@@ -34,14 +34,23 @@ struct CleanedPage {
 };
 
 // Splits `page` into blocks (paragraphs: lines, with hard-wrapped lines
-// joined) and classifies each from its own shape (length, sentence end,
-// truncation marks "..." and "…", prompts and markup debris), its
-// repetition in the page and its place (the article is one contiguous run
-// of blocks). With `judge_fit`, also from how well its words fit the rest
-// of the article, which drops whole-paragraph teasers of other stories but
-// is not yet reliable enough to use by default (it can drop real
-// paragraphs that change subject).
-CleanedPage clean_page(std::string_view page, bool judge_fit = false);
+// and sentences split mid-way joined) and classifies each from its own
+// shape (length, sentence end, truncation marks "..." and "…", prompts and
+// markup debris), its repetition in the page and its place: the article is
+// one contiguous run of blocks, a list right after it (fixtures, winners)
+// is the article's, and teasers of other stories written as whole
+// paragraphs are trimmed from the run's ends when they are off the subject
+// of the article's lead (its headline and first paragraphs) or start like
+// a cut-off teaser elsewhere on the page.
+CleanedPage clean_page(std::string_view page);
+
+// The cautious cleaner for records that came with their own title and
+// text (JSON Lines): drops prompts, credits and markup debris anywhere,
+// long repeated paragraphs, and cut-off teasers ("...", "…") with their
+// headlines at either end; everything else is kept as it is (reports with
+// section headings and bullet lists are not pages). Text with nothing to
+// drop comes back unchanged, byte for byte.
+CleanedPage clean_record(std::string_view text);
 
 // Whether `text` shows page noise worth cleaning (prompts, debris, cut-off
 // teasers, repeated blocks); clean text is left as it is.

@@ -27,7 +27,22 @@ std::pair<std::string, std::string> split_headline(const std::string& page) {
 }  // namespace
 
 void prepare_article(Article& article, bool clean) {
-  if (!article.is_page) return;
+  if (!article.is_page) {
+    // Records with their own title and text (JSON Lines) get the cautious
+    // cleaner, and only when their text shows page noise.
+    if (!clean || !looks_like_scraped_page(article.text)) return;
+    CleanedPage cleaned = clean_record(article.text);
+    if (cleaned.dropped_chars == 0) return;
+    article.text = std::move(cleaned.text);
+    article.dropped = nlohmann::json::array();
+    for (const PageBlock& b : cleaned.blocks) {
+      if (b.kind == BlockKind::kArticle) continue;
+      article.dropped.push_back(
+          {{"kind", block_kind_name(b.kind)}, {"text", b.text}});
+    }
+    article.dropped_chars = cleaned.dropped_chars;
+    return;
+  }
   article.is_page = false;
   bool has_title = !trim_space(article.title).empty();
   if (!clean) {

@@ -12,7 +12,9 @@ namespace newsdex {
 // takes as title the metadata title, else the page's headline, else the
 // article's first sentence; without `clean`, the page's first non-blank
 // line is the title (unless metadata gave one) and the rest the text.
-// Records that are not pages are left as they are.
+// Records that are not pages (JSON Lines, with their own title and text)
+// go through the cautious clean_record() when, with `clean`, their text
+// shows page noise; clean text is left as it is.
 void prepare_article(Article& article, bool clean);
 
 }  // namespace newsdex

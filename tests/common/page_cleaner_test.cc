@@ -1,5 +1,5 @@
-// Tests for common/page_cleaner.cc: block rules and the headline rule.
-// (Not yet wired into indexing: see the README's status section.)
+// Tests for common/page_cleaner.cc: block rules, the headline rule and the
+// trimming of teasers written as whole paragraphs.
 #include "common/page_cleaner.h"
 
 #include <doctest/doctest.h>
@@ -110,6 +110,85 @@ TEST_CASE("a clean article is kept whole") {
   CHECK_FALSE(looks_like_scraped_page(kArticle));
 }
 
+// Whole-paragraph teasers of unrelated stories, the kind a "more news"
+// list ends a page with.
+const std::string kTeasers =
+    "Heavy snow closed schools across Scotland on Tuesday as forecasters "
+    "warned that more blizzards would sweep the Highlands overnight.\n"
+    "The chancellor unveiled a plan to cut fuel duty for hauliers, saying "
+    "diesel costs had squeezed small businesses all winter.\n"
+    "A Premier League footballer was fined for speeding after magistrates "
+    "heard his sports car was clocked at 110mph on the motorway.\n";
+
+TEST_CASE("whole-paragraph teasers off the article's subject are dropped") {
+  CleanedPage c =
+      clean_page("Peace talks resume in Istanbul\n\n" + kArticle + kTeasers);
+  CHECK(c.headline == "Peace talks resume in Istanbul");
+  CHECK(kind_of(c, "Heavy snow") == BlockKind::kOtherStory);
+  CHECK(kind_of(c, "The chancellor") == BlockKind::kOtherStory);
+  CHECK(kind_of(c, "A Premier League") == BlockKind::kOtherStory);
+  CHECK(kind_of(c, "Russia's delegation") == BlockKind::kArticle);
+  CHECK(c.text.find("blizzards") == std::string::npos);
+}
+
+TEST_CASE("an article's own last paragraph may change subject") {
+  // One paragraph off the subject is not a list of teasers.
+  std::string last =
+      "Separately, heavy snow closed schools across Scotland on Tuesday.\n";
+  CleanedPage c =
+      clean_page("Peace talks resume in Istanbul\n\n" + kArticle + last);
+  CHECK(kind_of(c, "Separately") == BlockKind::kArticle);
+  // A long paragraph or a quotation is never a teaser.
+  std::string quote =
+      "\"We will keep talking,\" one delegate said of the schools and snow.\n"
+      "\"Nothing is agreed until everything is agreed,\" said another, as "
+      "reporters waited outside in the cold.\n";
+  c = clean_page("Peace talks resume in Istanbul\n\n" + kArticle + quote);
+  CHECK(c.dropped_chars == 0);
+}
+
+TEST_CASE("a teaser before the article's headline is dropped") {
+  std::string page =
+      "Share this article\n\nFloods hit farms\n\nFarmers in Somerset "
+      "counted the cost of floods that left fields under water for weeks "
+      "after the river burst its banks.\n\nPeace talks resume in Istanbul"
+      "\n\n" +
+      kArticle;
+  CleanedPage c = clean_page(page);
+  CHECK(c.headline == "Peace talks resume in Istanbul");
+  CHECK(kind_of(c, "Farmers in Somerset") == BlockKind::kOtherStory);
+  CHECK(kind_of(c, "Delegations from Russia") == BlockKind::kArticle);
+}
+
+TEST_CASE("a story the page also teases cut off is not the article") {
+  std::string page =
+      "Leaders sign pact\n\nThree leaders signed a pact on future forces in "
+      "the region on T...\n\n" +
+      kArticle +
+      "Three leaders signed a pact on future forces in the region on Tuesday "
+      "after talks on security guarantees.\n" +
+      kTeasers;
+  CleanedPage c = clean_page(page);
+  CHECK(c.text.find("pact") == std::string::npos);
+  CHECK(c.text.find("Russia's delegation said") != std::string::npos);
+}
+
+TEST_CASE("lists after an article and sentences split by the page are kept") {
+  std::string page = "Cup draw made\n\n" + kArticle +
+                     "\nArsenal v Wolves\n\nLeeds v Hull\n\nStoke v Bury\n";
+  CleanedPage c = clean_page(page);
+  CHECK(c.dropped_chars == 0);
+  CHECK(kind_of(c, "Leeds v Hull") == BlockKind::kArticle);
+  // A bold name lost its markup: "... said American\n\nwas the winner".
+  CleanedPage split = clean_page(
+      "Sprint result\n\nThe race was close, and the crowd cheered the "
+      "winner from the United States, the 60m champion American\n\nwas the "
+      "eventual winner of the men's 60m race which almost ended in farce.\n\n" +
+      kArticle);
+  CHECK(split.text.find("American was the eventual winner") !=
+        std::string::npos);
+}
+
 TEST_CASE("seed pages: known noise is recognised") {
   std::string dir = std::string(NEWSDEX_CORPUS_DIR) + "/";
   CleanedPage p001 = clean_page(read_file(dir + "001_0a0d1ceab96d88ad.txt"));
@@ -118,6 +197,10 @@ TEST_CASE("seed pages: known noise is recognised") {
   CleanedPage p002 = clean_page(read_file(dir + "002_db9a38a8cd49fc85.txt"));
   CHECK(p002.headline ==
         "Renewed Efforts for Peace: Zelensky Announces Istanbul Talks");
+  CleanedPage p000 = clean_page(read_file(dir + "000_854d7417e0392e6a.txt"));
+  CHECK(p000.text.find("Maduro") == std::string::npos);
+  CHECK(p000.text.find("Greenland") == std::string::npos);
+  CHECK(p000.text.find("no end in sight") != std::string::npos);
   CleanedPage p003 = clean_page(read_file(dir + "003_c4e19ff3c6d5d69e.txt"));
   CHECK(p003.text.find("bushfire") == std::string::npos);
   CHECK(p003.text.find("Share and Follow") == std::string::npos);

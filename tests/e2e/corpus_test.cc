@@ -179,21 +179,26 @@ TEST_CASE("stemming: a query word finds and highlights its other forms") {
 }
 
 TEST_CASE("operators and title: work") {
-  auto starmer = hit_ids(search({"starmer"}));
-  auto macron = hit_ids(search({"macron"}));
-  auto both = hit_ids(search({"starmer AND macron"}));
-  auto either = hit_ids(search({"starmer OR macron"}));
-  auto without = hit_ids(search({"istanbul NOT starmer"}));
-  REQUIRE(!starmer.empty());
-  std::set<std::string> expect_both, expect_either = starmer;
-  for (const auto& id : macron) {
-    if (starmer.count(id)) expect_both.insert(id);
+  // (Macron is named only in teasers of other stories, which cleaning
+  // drops; Umerov and Peskov are in the articles.)
+  CHECK(search({"macron"}, 1).size() == 1);
+  auto umerov = hit_ids(search({"umerov"}));
+  auto peskov = hit_ids(search({"peskov"}));
+  auto both = hit_ids(search({"umerov AND peskov"}));
+  auto either = hit_ids(search({"umerov OR peskov"}));
+  auto without = hit_ids(search({"istanbul NOT umerov"}));
+  REQUIRE(!umerov.empty());
+  REQUIRE(!peskov.empty());
+  std::set<std::string> expect_both, expect_either = umerov;
+  for (const auto& id : peskov) {
+    if (umerov.count(id)) expect_both.insert(id);
     expect_either.insert(id);
   }
+  CHECK(!expect_both.empty());
   CHECK(both == expect_both);
   CHECK(either == expect_either);
-  CHECK(without.size() == 5 - starmer.size());
-  for (const auto& id : without) CHECK(starmer.count(id) == 0);
+  CHECK(without.size() == 5 - umerov.size());
+  for (const auto& id : without) CHECK(umerov.count(id) == 0);
   auto titled = of_type(search({"title:zelensky"}), "hit");
   REQUIRE(!titled.empty());
   for (const auto& h : titled) {

@@ -61,12 +61,48 @@ TEST_CASE(
   CHECK(a.dropped.empty());
 }
 
-TEST_CASE("records that are not pages are left alone") {
-  Article a;
-  a.title = "T";
-  a.text = "Share and Follow\nBody.";
-  prepare_article(a, true);
-  CHECK(a.text == "Share and Follow\nBody.");
+TEST_CASE("records are cleaned cautiously, and only when they show noise") {
+  // Clean text passes byte for byte, odd spacing and all.
+  Article clean;
+  clean.title = "T";
+  clean.text = "First line of the story.\n  Indented  second line...\n";
+  prepare_article(clean, true);
+  CHECK(clean.text == "First line of the story.\n  Indented  second line...\n");
+  CHECK(clean.dropped.empty());
+  // Prompts and trailing teasers (a headline, then a cut-off summary) go.
+  Article noisy;
+  noisy.title = "Talks resume";
+  noisy.text =
+      "Share and Follow\n\nDelegations met in Istanbul on Monday for talks "
+      "that both sides called useful.\n\nThey will meet again next week.\n\n"
+      "Floods hit farms\n\nFarmers counted the cost of floods that...\n\n"
+      "Snow closes schools\n\nHeavy snow closed schools across the north "
+      "on…\n\nLeave a comment\n";
+  prepare_article(noisy, true);
+  CHECK(noisy.title == "Talks resume");
+  CHECK(noisy.text ==
+        "Delegations met in Istanbul on Monday for talks that both sides "
+        "called useful.\n\nThey will meet again next week.");
+  CHECK(noisy.dropped.size() == 6);
+  CHECK(noisy.dropped[0]["kind"] == "boilerplate");
+  CHECK(noisy.dropped[1]["kind"] == "other-story");
+  CHECK(noisy.dropped_chars > 100);
+  // Wire copy that uses "..." between items and a report with a map
+  // prompt keep every paragraph but the prompt.
+  Article wire;
+  wire.text =
+      "Grain export business reported since yesterday -\n\nJapan bought "
+      "wheat...\n\nKorea bought corn...\n\nClick here to expand the map "
+      "below.\n\nTaiwan bought soybeans for May delivery.\n";
+  prepare_article(wire, true);
+  CHECK(wire.text.find("Japan bought wheat...") != std::string::npos);
+  CHECK(wire.text.find("Korea bought corn...") != std::string::npos);
+  CHECK(wire.text.find("Click here") == std::string::npos);
+  // Without cleaning nothing is touched.
+  Article off;
+  off.text = "Share and Follow\nBody.";
+  prepare_article(off, false);
+  CHECK(off.text == "Share and Follow\nBody.");
 }
 
 }  // namespace newsdex
