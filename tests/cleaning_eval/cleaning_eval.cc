@@ -32,10 +32,18 @@ struct Tally {
   double article = 0, article_kept = 0;  // characters
   double noise = 0, noise_dropped = 0;
   std::map<std::string, std::pair<double, double>> by_label;  // total, right
+  // Blocks: article blocks kept (true positives), noise blocks kept (false
+  // positives), article blocks dropped (false negatives).
+  std::size_t tp = 0, fp = 0, fn = 0;
   void add(const Gold& g, bool kept) {
     double n = static_cast<double>(g.text.size());
     bool is_article = g.label == "article";
     if (g.label == "headline") return;  // titles are judged separately
+    if (is_article) {
+      (kept ? tp : fn)++;
+    } else if (kept) {
+      ++fp;
+    }
     if (is_article) {
       article += n;
       if (kept) article_kept += n;
@@ -122,6 +130,10 @@ void print_row(const std::string& name, const Tally& t, int titles_right,
               t.article ? 100 * t.article_kept / t.article : 100.0,
               t.noise ? 100 * t.noise_dropped / t.noise : 100.0, titles_right,
               titles);
+  std::printf("    %-22s %9.2f%% precision, %.2f%% recall (blocks)\n",
+              "article text",
+              t.tp + t.fp ? 100.0 * t.tp / (t.tp + t.fp) : 100.0,
+              t.tp + t.fn ? 100.0 * t.tp / (t.tp + t.fn) : 100.0);
   for (const auto& [label, v] : t.by_label) {
     std::printf("    %-22s %9.2f%% of %.0f chars right\n", label.c_str(),
                 v.first ? 100 * v.second / v.first : 100.0, v.first);
