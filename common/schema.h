@@ -13,7 +13,7 @@
 namespace newsdex::schema {
 
 // Version of the database layout; stored in the database metadata.
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 // Term prefixes (Xapian/Omega conventions where they exist).
 inline constexpr std::string_view kIdPrefix = "Q";       // unique document id

@@ -3,10 +3,14 @@
 
 #include <xxhash.h>
 
+#include <cctype>
 #include <cstdio>
+#include <unordered_map>
 
 #include "common/schema.h"
 #include "common/source_name.h"
+#include "common/text_utf8.h"
+#include "common/word_split.h"
 
 namespace newsdex {
 namespace {
@@ -85,9 +89,14 @@ DocumentPreparer::DocumentPreparer(const std::string& language,
                                    const SourceNormalizer& sources,
                                    const ActorGazetteer& actors)
     : language_(language), sources_(sources), actors_(actors) {
+  // Stems only, with positions ("Ztalk"): phrases match across word forms
+  // ("Tony Blair's"), and the index holds each word once. Wildcards expand
+  // over the spelling data's words. Without a language, the words as
+  // they are (Xapian's STEM_ALL_Z would index nothing then).
   term_generator_.set_stemmer(make_stemmer(language));
   term_generator_.set_stemming_strategy(
-      Xapian::TermGenerator::STEM_SOME_FULL_POS);
+      language == kNoLanguage ? Xapian::TermGenerator::STEM_NONE
+                              : Xapian::TermGenerator::STEM_ALL_Z);
 }
 
 PreparedDocument DocumentPreparer::prepare(Article article,
@@ -119,16 +128,42 @@ PreparedDocument DocumentPreparer::prepare(Article article,
                       : article.text);
   out.doc.set_data(data);
   out.doc.add_value(kSignatureSlot, sig);
+  out.spelling = spelling_words(article.title, article.text);
   return out;
 }
 
+SpellingWords spelling_words(std::string_view title, std::string_view text) {
+  std::unordered_map<std::string, Xapian::termcount> counts;
+  for (std::string_view part : {title, text}) {
+    for (const WordSpan& w : split_words(part)) {
+      std::string_view word = part.substr(w.begin, w.end - w.begin);
+      bool letters = false, ascii = true;
+      for (char c : word) {
+        auto u = static_cast<unsigned char>(c);
+        letters = letters || u >= 0x80 || std::isalpha(u);
+        ascii = ascii && u < 0x80;
+      }
+      if (!letters) continue;  // numbers are not spelt
+      std::string lower;
+      if (ascii) {
+        lower.assign(word);
+        for (char& c : lower) {
+          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+      } else {
+        lower = fold_case(word);
+      }
+      ++counts[std::move(lower)];
+    }
+  }
+  return SpellingWords(counts.begin(), counts.end());
+}
+
 void add_spelling_words(Xapian::WritableDatabase& db,
-                        const Xapian::Document& doc) {
-  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-    const std::string& term = *it;
-    // Prefixed terms (ids, stems, filters) start with a capital letter.
-    if (term.empty() || (term[0] >= 'A' && term[0] <= 'Z')) continue;
-    db.add_spelling(term, it.get_wdf());
+                        const SpellingWords& words) {
+  for (const auto& [word, count] : words) {
+    // Xapian limits terms (and so spelling words) to 245 bytes.
+    if (word.size() <= 64) db.add_spelling(word, count);
   }
 }
 

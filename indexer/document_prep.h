@@ -20,6 +20,13 @@ namespace newsdex {
 // An article ready to be written. `doc` has every term and value except
 // the near-duplicate group and the sequence number, which depend on the
 // articles before it (indexer/duplicate_grouper.h).
+// The words of an article and how often each occurs, for the spelling
+// data ("did you mean") and wildcard expansion.
+using SpellingWords = std::vector<std::pair<std::string, Xapian::termcount>>;
+
+// The lower-cased words of `title` and `text` (not numbers), counted.
+SpellingWords spelling_words(std::string_view title, std::string_view text);
+
 struct PreparedDocument {
   std::string id_term;
   // The stored version of the same article, if the database had one when
@@ -31,6 +38,7 @@ struct PreparedDocument {
   bool unchanged = false;
   Fingerprint fingerprint;
   Xapian::Document doc;
+  SpellingWords spelling;
 };
 
 // Builds the document's terms and values for `article` as common/schema.h
@@ -82,10 +90,10 @@ auto read_snapshot(Xapian::Database& snapshot, Read&& read) {
   }
 }
 
-// Adds the unstemmed words of `doc` to the spelling data of `db` (what
-// Xapian's FLAG_SPELLING does while tokenising, done where the writer is).
+// Adds `words` to the spelling data of `db` (what Xapian's FLAG_SPELLING
+// does while tokenising, done where the writer is).
 void add_spelling_words(Xapian::WritableDatabase& db,
-                        const Xapian::Document& doc);
+                        const SpellingWords& words);
 
 }  // namespace newsdex
 

@@ -7,9 +7,9 @@ namespace newsdex {
 using namespace newsdex::schema;
 
 void DatabaseStore::put(std::string id_term, Xapian::Document doc,
-                        Xapian::docid /*existing*/,
-                        std::uint64_t /*sequence*/) {
-  if (spelling_) add_spelling_words(db_, doc);
+                        Xapian::docid /*existing*/, std::uint64_t /*sequence*/,
+                        SpellingWords spelling) {
+  if (spelling_) add_spelling_words(db_, spelling);
   pending_bytes_ += doc.get_data().size();
   db_.replace_document(id_term, doc);
   if (commit_bytes_ != 0 && pending_bytes_ >= commit_bytes_) {
@@ -46,7 +46,7 @@ WriteOutcome OrderedWriter::write(PreparedDocument prepared) {
   WriteOutcome outcome =
       prepared.existing ? WriteOutcome::kUpdated : WriteOutcome::kAdded;
   store_.put(std::move(prepared.id_term), std::move(prepared.doc),
-             prepared.existing, sequence);
+             prepared.existing, sequence, std::move(prepared.spelling));
   return outcome;
 }
 

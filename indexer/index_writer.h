@@ -26,8 +26,10 @@ class DocumentStore {
   // Adds `doc` or replaces the document with `id_term`. `existing` is the
   // stored version's document id in the run's snapshot (0 for a new
   // article); `sequence` the article's sequence number.
+  // `spelling` are the article's words for the spelling data.
   virtual void put(std::string id_term, Xapian::Document doc,
-                   Xapian::docid existing, std::uint64_t sequence) = 0;
+                   Xapian::docid existing, std::uint64_t sequence,
+                   SpellingWords spelling) = 0;
 };
 
 // One database, written in the calling thread.
@@ -41,7 +43,7 @@ class DatabaseStore : public DocumentStore {
                 std::size_t commit_bytes = 0)
       : db_(db), spelling_(spelling), commit_bytes_(commit_bytes) {}
   void put(std::string id_term, Xapian::Document doc, Xapian::docid existing,
-           std::uint64_t sequence) override;
+           std::uint64_t sequence, SpellingWords spelling) override;
 
  private:
   Xapian::WritableDatabase& db_;

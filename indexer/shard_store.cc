@@ -57,7 +57,8 @@ ShardStore::ShardStore(const std::vector<fs::path>& paths, bool spelling,
       while (auto job = shard->queue.pop()) {
         if (shard->error) continue;  // drain, so producers never block
         try {
-          store.put(std::move(job->id_term), std::move(job->doc), 0, 0);
+          store.put(std::move(job->id_term), std::move(job->doc), 0, 0,
+                    std::move(job->spelling));
         } catch (...) {
           shard->error = std::current_exception();
         }
@@ -76,10 +77,12 @@ void ShardStore::stop_threads() {
 }
 
 void ShardStore::put(std::string id_term, Xapian::Document doc,
-                     Xapian::docid existing, std::uint64_t sequence) {
+                     Xapian::docid existing, std::uint64_t sequence,
+                     SpellingWords spelling) {
   std::size_t n = shards_.size();
   std::size_t i = existing != 0 ? (existing - 1) % n : sequence % n;
-  shards_[i]->queue.push({std::move(id_term), std::move(doc)});
+  shards_[i]->queue.push(
+      {std::move(id_term), std::move(doc), std::move(spelling)});
 }
 
 void ShardStore::finish(

@@ -45,7 +45,7 @@ class ShardStore : public DocumentStore {
   ~ShardStore() override;
 
   void put(std::string id_term, Xapian::Document doc, Xapian::docid existing,
-           std::uint64_t sequence) override;
+           std::uint64_t sequence, SpellingWords spelling) override;
 
   // Waits for every queued document to be written, sets `metadata` in each
   // shard and commits them all. Rethrows the first error a writer met.
@@ -58,6 +58,7 @@ class ShardStore : public DocumentStore {
   struct Job {
     std::string id_term;
     Xapian::Document doc;
+    SpellingWords spelling;
   };
   struct Shard {
     Xapian::WritableDatabase db;

@@ -3,6 +3,7 @@
 #include "searcher/query_builder.h"
 
 #include <regex>
+#include <set>
 
 #include "common/date_parse.h"
 #include "common/schema.h"
@@ -64,6 +65,90 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
  private:
   std::chrono::sys_days today_;
 };
+
+// Internal fields the query text's wildcards are rewritten to.
+constexpr std::string_view kWildField = "xnewsdexwild";
+constexpr std::string_view kTitleWildField = "xnewsdextitlewild";
+
+// word* matches the stems of every word the articles use that starts with
+// "word" (the index holds stems only, Z-prefixed, with positions; the
+// words come from the spelling data). Without spelling data (remote
+// shards, in-memory databases) it matches the stems that start with
+// "word", which misses words whose stem is shorter than the prefix.
+class WildcardProcessor : public Xapian::FieldProcessor {
+ public:
+  WildcardProcessor(const Xapian::Database& db, const Xapian::Stem& stemmer,
+                    std::string term_prefix)
+      : db_(db), stemmer_(stemmer), term_prefix_(std::move(term_prefix)) {}
+  Xapian::Query operator()(const std::string& pattern) override {
+    constexpr std::size_t kMaxExpansion = 2000;
+    const bool stems = !stemmer_.is_none();
+    const std::string prefix = stems ? "Z" + term_prefix_ : term_prefix_;
+    std::set<std::string> terms;
+    bool have_words = false;  // the database has spelling data
+    try {
+      auto it = db_.spellings_begin();
+      have_words = it != db_.spellings_end();
+      it.skip_to(pattern);
+      for (; it != db_.spellings_end() && terms.size() < kMaxExpansion; ++it) {
+        const std::string& word = *it;
+        if (word.compare(0, pattern.size(), pattern) != 0) break;
+        std::string term = prefix + (stems ? stemmer_(word) : word);
+        if (db_.term_exists(term)) terms.insert(term);
+      }
+    } catch (const Xapian::Error&) {
+      have_words = false;  // no spelling data here (remote): stems instead
+    }
+    if (!have_words) {
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + pattern);
+    }
+    if (terms.empty()) return Xapian::Query(prefix + pattern);  // no match
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+  }
+
+ private:
+  Xapian::Database db_;
+  Xapian::Stem stemmer_;
+  std::string term_prefix_;
+};
+
+// Rewrites "word*" to a field the WildcardProcessor handles ("title:word*"
+// to its title twin), outside quoted phrases.
+std::string rewrite_wildcards(const std::string& folded) {
+  static const std::regex kWildcard(
+      R"((^|[\s(+\-])(title:)?([^\s"()+\-:*]+)\*(?=$|[\s)]))");
+  std::string out;
+  std::size_t pos = 0;
+  bool in_phrase = false;
+  while (pos < folded.size()) {
+    std::size_t quote = folded.find('"', pos);
+    std::string part = folded.substr(
+        pos, quote == std::string::npos ? std::string::npos : quote - pos);
+    if (in_phrase) {
+      out += part;
+    } else {
+      std::string rewritten;
+      auto begin = std::sregex_iterator(part.begin(), part.end(), kWildcard);
+      std::size_t last = 0;
+      for (auto it = begin; it != std::sregex_iterator(); ++it) {
+        const std::smatch& m = *it;
+        rewritten += part.substr(last, m.position(0) - last);
+        rewritten += m[1].str();
+        rewritten += std::string(m[2].matched ? kTitleWildField : kWildField);
+        rewritten += ':';
+        rewritten += m[3].str();
+        last = m.position(0) + m.length(0);
+      }
+      rewritten += part.substr(last);
+      out += rewritten;
+    }
+    if (quote == std::string::npos) break;
+    out += '"';
+    in_phrase = !in_phrase;
+    pos = quote + 1;
+  }
+  return out;
+}
 
 std::vector<std::string> find_wildcards(const std::string& folded) {
   static const std::regex kWildcard(R"(([^\s"()+\-:*]+)\*)");
@@ -174,16 +259,21 @@ ParsedQuery QueryBuilder::build(const std::string& text,
                             (new ActorFieldProcessor(actors_))->release());
   parser.add_boolean_prefix(std::string(kDateField),
                             (new DateFieldProcessor(today_))->release());
+  parser.add_prefix(std::string(kWildField),
+                    (new WildcardProcessor(db_, stemmer_, ""))->release());
+  parser.add_prefix(
+      std::string(kTitleWildField),
+      (new WildcardProcessor(db_, stemmer_, std::string(kTitlePrefix)))
+          ->release());
 
   std::string folded = fold_query_case(text);
   if (synonyms_ != nullptr) folded = synonyms_->expand(folded);
   Xapian::Query query = Xapian::Query::MatchAll;
   if (!trim_space(folded).empty()) {
     try {
-      query =
-          parser.parse_query(folded, Xapian::QueryParser::FLAG_DEFAULT |
-                                         Xapian::QueryParser::FLAG_WILDCARD |
-                                         Xapian::QueryParser::FLAG_PURE_NOT);
+      query = parser.parse_query(rewrite_wildcards(folded),
+                                 Xapian::QueryParser::FLAG_DEFAULT |
+                                     Xapian::QueryParser::FLAG_PURE_NOT);
     } catch (const Xapian::QueryParserError& e) {
       result.ok = false;
       result.message = e.get_msg();

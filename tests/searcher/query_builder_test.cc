@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "indexer/index_writer.h"
 #include "test_support.h"
 
 namespace newsdex {
@@ -68,7 +69,9 @@ TEST_CASE("queries parse to the expected Xapian queries") {
       {"title:peace", "Query(ZSpeac@1)"},
       {"source:\"SBS News\"", "Query(0 * XSsbsnews)"},
       {"source:sbsnews talks", "Query((Ztalk@1 FILTER XSsbsnews))"},
-      {"negotiat*", "Query(WILDCARD SYNONYM negotiat)"},
+      // Without spelling data (in-memory), a wildcard matches stems.
+      {"negotiat*", "Query(WILDCARD SYNONYM Znegotiat)"},
+      {"\"peace talk*\"", "Query((Zpeac@1 PHRASE 2 Ztalk@2))"},
       {"date:2025-06", "Query(VALUE_RANGE 1 202506 202506~)"},
       {"date:2025-06-01..2025-07-15",
        "Query(VALUE_RANGE 1 20250601 20250715~)"},
@@ -121,6 +124,32 @@ TEST_CASE("malformed queries and dates come back as errors, not exceptions") {
   CHECK_FALSE(bad_since.ok);
   CHECK(bad_since.message == "invalid date 'last tuesdayish'");
   CHECK(bad_since.offending == "--since last tuesdayish");
+}
+
+TEST_CASE("wildcards expand over the articles' words, as stems") {
+  auto dir = test::scratch_dir("wildcard_spelling");
+  {
+    Xapian::WritableDatabase db((dir / "db").string(),
+                                Xapian::DB_CREATE_OR_OVERWRITE);
+    IndexWriter writer(db, "english", test::sources(), test::actors(), true);
+    writer.write(test::make_article("1", "Peace talks",
+                                    "negotiations with negotiators"));
+    writer.write(test::make_article("2", "Ceasefire", "they negotiate"));
+    db.commit();
+  }
+  Xapian::Database db((dir / "db").string());
+  QueryBuilder builder(db, "english", test::sources(), kToday);
+  auto describe_on_disk = [&](const std::string& text) {
+    ParsedQuery q = builder.build(text, {}, MatchMode::kAll);
+    REQUIRE_MESSAGE(q.ok, q.message);
+    return q.query.get_description();
+  };
+  // "negotia*" finds negotiate/negotiations (stem "negoti") and
+  // negotiators (stem "negoti"), though no stem starts with "negotia".
+  CHECK(describe_on_disk("negotia*") == "Query(Znegoti)");
+  CHECK(describe_on_disk("ceas* OR pea*") == "Query((Zceasefir OR Zpeac))");
+  CHECK(describe_on_disk("title:pea*") == "Query(ZSpeac)");
+  CHECK(describe_on_disk("zzz*") == "Query(Zzzz)");
 }
 
 TEST_CASE("wildcard prefixes are collected for highlighting") {
