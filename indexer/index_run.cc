@@ -277,15 +277,20 @@ Layout choose_layout(const IndexOptions& options,
     return Layout::kSharded;
   }
   if (options.shards == 1) throw IndexError("--shards must be at least 2");
-  if (options.shards >= 2 || options.jobs >= 2) {
-    if (holds_documents(db_path)) {
+  // A new database is always built as shards (one with --jobs 1: its own
+  // writer thread) and compacted into place: a compacted database is
+  // smaller and faster to search.
+  const bool fresh = !holds_documents(db_path);
+  if (options.shards >= 2 || options.jobs >= 2 || fresh) {
+    if (!fresh) {
       if (options.shards >= 2) {
         throw IndexError("database " + options.db_path +
                          " is one database; --shards builds a new one");
       }
       return Layout::kSingle;  // parallel preparing, one writer
     }
-    unsigned n = options.shards >= 2 ? options.shards : options.jobs;
+    unsigned n = options.shards >= 2 ? options.shards
+                                     : std::max(1u, options.jobs);
     fs::path dir =
         options.shards >= 2 ? db_path : fs::path(options.db_path + ".shards");
     for (unsigned i = 0; i < n; ++i) {
