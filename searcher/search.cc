@@ -243,7 +243,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     response.hits.push_back(std::move(hit));
   }
   if (!request.query.empty()) {
-    response.suggestion = spelling_suggestion(db_, request.query);
+    response.suggestion = spelling_suggestion(db_, request.query, stemmer_);
   }
   if (!request.facets.empty()) {
     response.facets = facets.results(response.total, request.facet_size);

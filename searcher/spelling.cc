@@ -25,7 +25,15 @@ bool is_plain_word(const std::string& w) {
 }  // namespace
 
 std::string spelling_suggestion(const Xapian::Database& db,
-                                const std::string& query) {
+                                const std::string& query,
+                                const Xapian::Stem& stemmer) {
+  // How many articles use the word in any form: the index holds stems.
+  auto stem_of = [&](const std::string& word) {
+    return stemmer.is_none() ? word : stemmer(word);
+  };
+  auto articles_with = [&](const std::string& word) {
+    return db.get_termfreq(stemmer.is_none() ? word : "Z" + stemmer(word));
+  };
   std::string folded = fold_query_case(query);
   std::string out;
   bool changed = false, in_phrase = false;
@@ -47,13 +55,16 @@ std::string spelling_suggestion(const Xapian::Database& db,
         chunk.find('"') != std::string::npos && chunk.find('"') < a;
     bool check = !in_phrase && !quoted_start && is_plain_word(word);
     if (check) {
-      Xapian::doccount freq = db.get_termfreq(word);
+      Xapian::doccount freq = articles_with(word);
       if (freq < kRareWord) {
         std::string better = db.get_spelling_suggestion(word, kMaxEditDistance);
         // An unknown word takes any suggestion; a rare one only a much
         // more common word.
+        // Another form of the same word ("negotiations" for
+        // "negotiation") finds the same articles: no suggestion.
         if (!better.empty() && better != word &&
-            (freq == 0 || db.get_termfreq(better) >= kBetterBy * freq)) {
+            stem_of(better) != stem_of(word) &&
+            (freq == 0 || articles_with(better) >= kBetterBy * freq)) {
           chunk = chunk.substr(0, a) + better + chunk.substr(b);
           changed = true;
         }
