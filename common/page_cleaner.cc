@@ -473,6 +473,23 @@ void trim_teaser_tail(std::vector<Block>& blocks, std::size_t first,
   }
 }
 
+// The blocks of `text`, described; a block is a repeat when the same text
+// (any case) came before and it has at least `repeat_min_words` words.
+std::vector<Block> read_blocks(std::string_view text,
+                               std::size_t repeat_min_words) {
+  std::vector<Block> blocks;
+  std::set<std::string> seen;
+  for (auto& t : split_blocks(text)) {
+    Block b;
+    b.text = std::move(t);
+    describe(b);
+    b.repeat =
+        !seen.insert(fold_case(b.text)).second && b.words >= repeat_min_words;
+    blocks.push_back(std::move(b));
+  }
+  return blocks;
+}
+
 }  // namespace
 
 const char* block_kind_name(BlockKind kind) {
@@ -492,16 +509,7 @@ const char* block_kind_name(BlockKind kind) {
 }
 
 CleanedPage clean_page(std::string_view page) {
-  std::vector<Block> blocks;
-  std::set<std::string> seen;
-  for (auto& text : split_blocks(page)) {
-    Block b;
-    b.text = std::move(text);
-    describe(b);
-    std::string key = fold_case(b.text);
-    b.repeat = !seen.insert(key).second;
-    blocks.push_back(std::move(b));
-  }
+  std::vector<Block> blocks = read_blocks(page, 0);
   CleanedPage result;
   if (blocks.empty()) return result;
 
@@ -615,18 +623,9 @@ CleanedPage clean_page(std::string_view page) {
 }
 
 CleanedPage clean_record(std::string_view text) {
-  std::vector<Block> blocks;
-  std::set<std::string> seen;
-  for (auto& t : split_blocks(text)) {
-    Block b;
-    b.text = std::move(t);
-    describe(b);
-    // Only repeated paragraphs: tables repeat rows legitimately.
-    constexpr std::size_t kRepeatMinWords = 20;
-    b.repeat =
-        !seen.insert(fold_case(b.text)).second && b.words >= kRepeatMinWords;
-    blocks.push_back(std::move(b));
-  }
+  // Only repeated paragraphs: tables repeat rows legitimately.
+  constexpr std::size_t kRepeatMinWords = 20;
+  std::vector<Block> blocks = read_blocks(text, kRepeatMinWords);
   CleanedPage result;
   // Cut-off teasers, each a headline and its summary cut off ("..."):
   // two or more at the end, or one at the start. Paragraphs that merely

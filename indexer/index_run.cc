@@ -289,8 +289,8 @@ Layout choose_layout(const IndexOptions& options,
       }
       return Layout::kSingle;  // parallel preparing, one writer
     }
-    unsigned n = options.shards >= 2 ? options.shards
-                                     : std::max(1u, options.jobs);
+    unsigned n =
+        options.shards >= 2 ? options.shards : std::max(1u, options.jobs);
     fs::path dir =
         options.shards >= 2 ? db_path : fs::path(options.db_path + ".shards");
     for (unsigned i = 0; i < n; ++i) {
