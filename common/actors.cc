@@ -1034,9 +1034,6 @@ class Extractor {
           continue;
         }
         found_.add(a, begin);
-        orgs_.push_back(actor_key(a.name));
-        last_org_end_ = stop;
-        last_org_name_ = a.name;
         mark(begin, stop);
         maybe_acronym(stop - 1, a.name);
       }
@@ -1355,10 +1352,7 @@ class Extractor {
   Collector found_;
   std::vector<std::size_t> titled_surnames_;
   std::vector<std::pair<std::size_t, std::size_t>> candidates_;
-  std::vector<std::string> orgs_;
   std::map<std::string, std::string> acronyms_;
-  std::size_t last_org_end_ = 0;
-  std::string last_org_name_;
 };
 
 }  // namespace

@@ -14,6 +14,16 @@
 namespace newsdex {
 namespace {
 
+// "putin's" -> "putin" (straight or curly apostrophe).
+void drop_possessive(std::string& word) {
+  for (std::string_view s : {"'s", "\xE2\x80\x99s"}) {
+    if (word.ends_with(s)) {
+      word.resize(word.size() - s.size());
+      return;
+    }
+  }
+}
+
 // Words too common to say what a paragraph is about.
 const std::set<std::string>& stopwords() {
   static const std::set<std::string> kWords{
@@ -187,9 +197,7 @@ void describe(Block& b, bool words_too = true) {
   for (const auto& w : spans) {
     if (!words_too) break;
     std::string word = fold_case(t.substr(w.begin, w.end - w.begin));
-    for (std::string_view s : {"'s", "\xE2\x80\x99s"}) {
-      if (word.ends_with(s)) word.resize(word.size() - s.size());
-    }
+    drop_possessive(word);
     if (word.size() < 4 || std::isdigit(static_cast<unsigned char>(word[0]))) {
       continue;
     }
@@ -285,9 +293,7 @@ std::set<std::string> names_in(std::string_view t) {
                           t[p - 1] == '?' || t[p - 1] == ':';
     if (sentence_start) continue;
     std::string word = fold_case(t.substr(w.begin, w.end - w.begin));
-    for (std::string_view s : {"'s", "\xE2\x80\x99s"}) {
-      if (word.ends_with(s)) word.resize(word.size() - s.size());
-    }
+    drop_possessive(word);
     out.insert(word);
   }
   return out;
