@@ -1,9 +1,11 @@
 // Document data is JSON: readable with xapian-delve and easy to grow.
 #include "common/document_record.h"
 
+#include <simdjson.h>
 #include <xxhash.h>
 
 #include <cstdio>
+#include <stdexcept>
 
 #include "common/schema.h"
 
@@ -43,24 +45,82 @@ std::string to_document_data(const Article& article) {
   return j.dump();
 }
 
-StoredArticle from_document_data(const std::string& data) {
-  auto j = nlohmann::json::parse(data);
+// Reading runs once per hit shown, so it uses simdjson's on-demand parser
+// (about 20 times faster than building an nlohmann::json tree of the whole
+// record); the nested "extra" and "dropped" values, which only some output
+// shows, are handed to nlohmann::json as their raw JSON text.
+StoredArticle from_document_data(const std::string& data, bool with_dropped) {
+  namespace od = simdjson::ondemand;
+  thread_local od::parser parser;
+  simdjson::padded_string padded(data);
   StoredArticle a;
-  a.id = j.value("id", "");
-  a.url = j.value("url", "");
-  a.source = j.value("source", "");
-  a.title = j.value("title", "");
-  a.text = j.value("text", "");
-  a.date_iso = j.value("date", "");
-  if (auto it = j.find("extra"); it != j.end()) a.extra = *it;
-  if (auto it = j.find("dropped"); it != j.end()) a.dropped = *it;
-  a.dropped_chars = j.value("dropped_chars", std::size_t{0});
-  if (auto it = j.find("actors"); it != j.end()) {
-    for (const auto& actor : *it) {
-      a.actors.push_back(
-          {actor.value("name", ""), actor.value("type", "") == "org"
-                                        ? ActorType::kOrg
-                                        : ActorType::kPerson});
+  auto fail = [&](simdjson::error_code error) {
+    throw std::runtime_error(std::string("stored article data: ") +
+                             simdjson::error_message(error));
+  };
+  auto text_of = [&](od::value value, std::string& out) {
+    std::string_view view;
+    if (auto error = value.get_string().get(view)) fail(error);
+    out.assign(view);
+  };
+  od::document doc;
+  if (auto error = parser.iterate(padded).get(doc)) fail(error);
+  od::object object;
+  if (auto error = doc.get_object().get(object)) fail(error);
+  for (auto field : object) {
+    std::string_view key;
+    if (auto error = field.unescaped_key().get(key)) fail(error);
+    od::value value = field.value();
+    if (key == "id") {
+      text_of(value, a.id);
+    } else if (key == "url") {
+      text_of(value, a.url);
+    } else if (key == "source") {
+      text_of(value, a.source);
+    } else if (key == "title") {
+      text_of(value, a.title);
+    } else if (key == "text") {
+      text_of(value, a.text);
+    } else if (key == "date") {
+      text_of(value, a.date_iso);
+    } else if (key == "extra" || (key == "dropped" && with_dropped)) {
+      std::string_view raw;
+      simdjson::error_code error;
+      if (key == "extra") {
+        od::object extra;
+        error = value.get_object().get(extra);
+        if (!error) error = extra.raw_json().get(raw);
+      } else {
+        od::array dropped;
+        error = value.get_array().get(dropped);
+        if (!error) error = dropped.raw_json().get(raw);
+      }
+      if (error) fail(error);
+      (key == "extra" ? a.extra : a.dropped) = nlohmann::json::parse(raw);
+    } else if (key == "dropped_chars") {
+      std::uint64_t n = 0;
+      if (auto error = value.get_uint64().get(n)) fail(error);
+      a.dropped_chars = static_cast<std::size_t>(n);
+    } else if (key == "actors") {
+      od::array actors;
+      if (auto error = value.get_array().get(actors)) fail(error);
+      for (auto element : actors) {
+        Actor actor;
+        std::string type;
+        od::object fields;
+        if (auto error = element.get_object().get(fields)) fail(error);
+        for (auto f : fields) {
+          std::string_view k;
+          if (auto error = f.unescaped_key().get(k)) fail(error);
+          if (k == "name") {
+            text_of(f.value(), actor.name);
+          } else if (k == "type") {
+            text_of(f.value(), type);
+          }
+        }
+        actor.type = type == "org" ? ActorType::kOrg : ActorType::kPerson;
+        a.actors.push_back(std::move(actor));
+      }
     }
   }
   return a;

@@ -43,7 +43,8 @@ std::string to_document_data(const Article& article);
 
 // Reads back what to_document_data() wrote. The date comes back as its ISO
 // string in `date_iso` (empty when the article had none). Throws
-// nlohmann::json::exception on data not written by to_document_data().
+// std::runtime_error (or nlohmann::json::exception) on data not written by
+// to_document_data().
 struct StoredArticle {
   std::string id, url, source, title, text, date_iso;
   nlohmann::json extra = nlohmann::json::object();
@@ -51,7 +52,9 @@ struct StoredArticle {
   std::size_t dropped_chars = 0;
   std::vector<Actor> actors;
 };
-StoredArticle from_document_data(const std::string& data);
+// Without `with_dropped`, `dropped` stays empty (hits never show it).
+StoredArticle from_document_data(const std::string& data,
+                                 bool with_dropped = true);
 
 }  // namespace newsdex
 

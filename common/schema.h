@@ -74,6 +74,9 @@ inline constexpr std::string_view kActorsKey = "newsdex.actors";
 inline constexpr std::string_view kActorField = "actor";
 // The sequence number the next new article gets (decimal).
 inline constexpr std::string_view kNextSequenceKey = "newsdex.next_sequence";
+// "sequence" when document ids follow kSequenceSlot's order (a database
+// built by one writer), so relevance ties need no sort by that value.
+inline constexpr std::string_view kDocidOrderKey = "newsdex.docid_order";
 
 // Ranking: each title word counts this many times in the free-text field,
 // so BM25 weighs a title match above a body match.

@@ -374,10 +374,10 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
                                 : static_cast<DocumentStore&>(*sharded);
 
   IndexSummary summary;
+  Xapian::doccount before = 0;
   {
     // Any language stored in a non-empty database must match.
     std::string stored = first.get_metadata(std::string(schema::kLanguageKey));
-    Xapian::doccount before = 0;
     if (single) {
       before = single->get_doccount();
     } else {
@@ -512,6 +512,15 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
 
   metadata.emplace_back(std::string(schema::kNextSequenceKey),
                         std::to_string(writer.next_sequence()));
+  // One writer from the start keeps document ids in indexing order, and
+  // later runs only append; shards merged from several writers interleave.
+  bool one_writer = single || sharded->size() == 1;
+  bool in_order =
+      one_writer &&
+      (before == 0 ||
+       first.get_metadata(std::string(schema::kDocidOrderKey)) == "sequence");
+  metadata.emplace_back(std::string(schema::kDocidOrderKey),
+                        in_order ? "sequence" : "");
   if (summary.added + summary.updated > 0) {
     auto secs = std::chrono::duration_cast<std::chrono::seconds>(
                     options.now.time_since_epoch())

@@ -56,18 +56,12 @@ DatabaseStats collect_stats(const Xapian::Database& db,
   enquire.add_matchspy(&actor_spy);
   enquire.get_mset(0, 0, db.get_doccount());
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-    stats.sources.push_back({*it, it.get_termfreq()});
+    stats.sources.push_back({*it, it.get_termfreq(), ""});
   }
-  std::stable_sort(stats.sources.begin(), stats.sources.end(),
-                   [](const FacetValue& a, const FacetValue& b) {
-                     return a.count > b.count;
-                   });
-  for (const auto& [name, value] : actor_spy.counts())
-    stats.actors.push_back(value);
-  std::stable_sort(stats.actors.begin(), stats.actors.end(),
-                   [](const FacetValue& a, const FacetValue& b) {
-                     return a.count > b.count;
-                   });
+  std::size_t ignored = 0;
+  keep_largest(stats.sources, 0, ignored);
+  stats.actors = actor_spy.values();
+  keep_largest(stats.actors, 0, ignored);
   stats.language = db.get_metadata(std::string(schema::kLanguageKey));
   stats.schema_version = db.get_metadata(std::string(schema::kSchemaKey));
   stats.last_update =

@@ -39,20 +39,22 @@ Xapian::valueno slot_for(const FacetRequest& r) {
                                        : schema::kSourceSlot;
 }
 
-// Keeps the `size` largest values (all when 0), counting the rest in
-// `other`.
+}  // namespace
+
 void keep_largest(std::vector<FacetValue>& values, std::size_t size,
                   std::size_t& other) {
-  std::stable_sort(values.begin(), values.end(),
-                   [](const FacetValue& a, const FacetValue& b) {
-                     return a.count > b.count;
-                   });
-  if (size == 0 || values.size() <= size) return;
-  for (std::size_t i = size; i < values.size(); ++i) other += values[i].count;
-  values.resize(size);
+  auto larger = [](const FacetValue& a, const FacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.value < b.value;
+  };
+  if (size == 0 || values.size() <= size) {
+    std::sort(values.begin(), values.end(), larger);
+    return;
+  }
+  auto keep = values.begin() + static_cast<std::ptrdiff_t>(size);
+  std::partial_sort(values.begin(), keep, values.end(), larger);
+  for (auto it = keep; it != values.end(); ++it) other += it->count;
+  values.erase(keep, values.end());
 }
-
-}  // namespace
 
 std::optional<std::string> parse_facet_list(std::string_view list,
                                             std::vector<FacetRequest>& out) {
@@ -99,22 +101,36 @@ std::vector<FacetRequest> default_facets() {
 }
 
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
-  std::string value = doc.get_value(schema::kActorsSlot);
+  const std::string value = doc.get_value(schema::kActorsSlot);
   if (value.empty()) return;
   ++with_actors_;
-  std::size_t pos = 0;
-  while (pos < value.size()) {
-    std::size_t end = value.find(schema::kActorRecordSeparator, pos);
-    if (end == std::string::npos) end = value.size();
-    std::string record = value.substr(pos, end - pos);
+  std::string_view rest = value;
+  while (!rest.empty()) {
+    std::size_t end = rest.find(schema::kActorRecordSeparator);
+    std::string_view record = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view()
+                                         : rest.substr(end + 1);
     std::size_t unit = record.find(schema::kActorUnitSeparator);
-    std::string name = record.substr(0, unit);
-    FacetValue& v = counts_[name];
-    v.value = name;
-    ++v.count;
-    if (unit != std::string::npos) v.type = record.substr(unit + 1);
-    pos = end + 1;
+    std::string_view name = record.substr(0, unit);
+    auto it = counts_.find(name);
+    if (it == counts_.end()) {
+      Count fresh;
+      if (unit != std::string_view::npos) {
+        fresh.type = std::string(record.substr(unit + 1));
+      }
+      it = counts_.emplace(std::string(name), std::move(fresh)).first;
+    }
+    ++it->second.count;
   }
+}
+
+std::vector<FacetValue> ActorCountSpy::values() const {
+  std::vector<FacetValue> out;
+  out.reserve(counts_.size());
+  for (const auto& [name, count] : counts_) {
+    out.push_back({name, count.count, count.type});
+  }
+  return out;
 }
 
 Xapian::valueno actor_slots_used(const Xapian::Database& db) {
@@ -166,8 +182,7 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
       std::size_t with_actors = 0;
       if (spies_[i]) {
         const auto& spy = static_cast<const ActorCountSpy&>(*spies_[i]);
-        for (const auto& [name, value] : spy.counts())
-          result.values.push_back(value);
+        result.values = spy.values();
         with_actors = spy.articles_with_actors();
       } else {
         // "name<US>type" per slot; an article names an actor once.
@@ -206,7 +221,7 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
         counted += it.get_termfreq();
       }
       for (const auto& [key, count] : buckets) {
-        result.values.push_back({date_key_to_iso(key), count});
+        result.values.push_back({date_key_to_iso(key), count, ""});
       }
       keep_largest(result.values, size, result.other);
       // A histogram reads in date order.
@@ -216,13 +231,9 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
                 });
     } else {
       for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        result.values.push_back({*it, it.get_termfreq()});
+        result.values.push_back({*it, it.get_termfreq(), ""});
         counted += it.get_termfreq();
       }
-      std::sort(result.values.begin(), result.values.end(),
-                [](const FacetValue& a, const FacetValue& b) {
-                  return a.value < b.value;
-                });
       keep_largest(result.values, size, result.other);
     }
     result.missing = total > counted ? total - counted : 0;

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace newsdex {
@@ -41,13 +42,30 @@ struct FacetValue {
 class ActorCountSpy : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double weight) override;
-  const std::map<std::string, FacetValue>& counts() const { return counts_; }
+  // The counts, in no particular order.
+  std::vector<FacetValue> values() const;
   std::size_t articles_with_actors() const { return with_actors_; }
 
  private:
-  std::map<std::string, FacetValue> counts_;  // by name
+  // Looked up by string_view, so counting allocates only for new names.
+  struct NameHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  struct Count {
+    std::size_t count = 0;
+    std::string type;
+  };
+  std::unordered_map<std::string, Count, NameHash, std::equal_to<>> counts_;
   std::size_t with_actors_ = 0;
 };
+
+// Sorts `values` by count, most first, equal counts by value; keeps the
+// `size` first (all when 0) and adds the counts of the rest to `other`.
+void keep_largest(std::vector<FacetValue>& values, std::size_t size,
+                  std::size_t& other);
 
 // One facet's counts. `values` holds at most the requested number of
 // values; `other` counts the documents whose value was left out, and

@@ -46,6 +46,10 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
   language_ = db_.get_metadata(std::string(schema::kLanguageKey));
   if (language_.empty()) language_ = std::string(schema::kDefaultLanguage);
   if (language_ != schema::kNoLanguage) stemmer_ = Xapian::Stem(language_);
+  stem_cache_ = std::make_shared<StemCache>(stemmer_);
+  docids_in_sequence_ =
+      db_.size() == 1 &&
+      db_.get_metadata(std::string(schema::kDocidOrderKey)) == "sequence";
   sources_ = SourceNormalizer::with_builtin_table();
   sources_.add_table(db_.get_metadata(std::string(schema::kSourcesKey)),
                      "stored sources");
@@ -116,7 +120,7 @@ void Searcher::list_duplicates(const Xapian::Document& doc, Hit& hit) {
     ++hit.duplicate_count;
     if (hit.duplicates.size() < kMaxDuplicateIds) {
       hit.duplicates.push_back(
-          from_document_data(db_.get_document(*it).get_data()).id);
+          from_document_data(db_.get_document(*it).get_data(), false).id);
     }
   }
 }
@@ -180,10 +184,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   switch (request.sort) {
     case SortOrder::kRelevance:
       // Equal scores in indexing order, however the database is laid out.
-      // (Not over remote shards: Xapian 1.4's remote matcher then feeds
-      // some documents to the match spies twice. Shards built by
+      // Xapian orders them by document id, which is indexing order in a
+      // database built by one writer: then the value sort is not needed.
+      // (Not over remote shards either: Xapian 1.4's remote matcher then
+      // feeds some documents to the match spies twice. Shards built by
       // newsdex-index --shards number documents in indexing order anyway.)
-      if (!portable_) {
+      if (!portable_ && !docids_in_sequence_) {
         enquire.set_sort_by_relevance_then_value(schema::kSequenceSlot, false);
       }
       break;
@@ -220,14 +226,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
 
   HighlightTerms terms = HighlightTerms::from_query(relevance_query);
   terms.wildcard_prefixes = parsed.wildcard_prefixes;
-  TermMatcher matcher(std::move(terms), stemmer_);
+  TermMatcher matcher(std::move(terms), stem_cache_);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Hit hit;
     hit.rank = it.get_rank() + 1;  // get_rank() counts the offset
     hit.docid = *it;
     hit.score = it.get_weight();
     Xapian::Document doc = it.get_document();
-    hit.article = from_document_data(doc.get_data());
+    hit.article = from_document_data(doc.get_data(), false);
     if (request.collapse) list_duplicates(doc, hit);
     if (request.explain) {
       hit.explanation =

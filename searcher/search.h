@@ -125,6 +125,10 @@ class Searcher {
   ActorGazetteer actors_;
   SynonymTable synonyms_;  // actor aliases, then the user's
   Xapian::Stem stemmer_;
+  // Stems of the words snippets have looked at, kept across searches.
+  std::shared_ptr<StemCache> stem_cache_;
+  // Document ids follow indexing order (schema::kDocidOrderKey).
+  bool docids_in_sequence_ = false;
   bool portable_ = false;
   Xapian::valueno actor_slots_ = 0;  // with portable_
 };

@@ -205,8 +205,19 @@ void TermMatcher::keep_whole_phrases(std::vector<int>& ids) {
   }
 }
 
+const std::string& StemCache::stem(const std::string& word) {
+  auto it = stems_.find(word);
+  if (it != stems_.end()) return it->second;
+  if (stems_.size() >= kMaxWords) stems_.clear();
+  return stems_.emplace(word, stemmer_(word)).first->second;
+}
+
 TermMatcher::TermMatcher(HighlightTerms terms, Xapian::Stem stemmer)
-    : terms_(std::move(terms)), stemmer_(std::move(stemmer)) {}
+    : TermMatcher(std::move(terms),
+                  std::make_shared<StemCache>(std::move(stemmer))) {}
+
+TermMatcher::TermMatcher(HighlightTerms terms, std::shared_ptr<StemCache> stems)
+    : terms_(std::move(terms)), stems_(std::move(stems)) {}
 
 int TermMatcher::id_for(const std::string& key) {
   auto [it, inserted] = ids_.emplace(key, static_cast<int>(ids_.size()));
@@ -215,32 +226,47 @@ int TermMatcher::id_for(const std::string& key) {
 
 int TermMatcher::match(std::string_view word) {
   if (terms_.empty()) return -1;
-  std::string lower = fold_case(word);
-  // Xapian indexes the typographic apostrophe as a plain one.
-  for (std::size_t p; (p = lower.find("\xE2\x80\x99")) != std::string::npos;) {
-    lower.replace(p, 3, "'");
+  bool ascii = true;
+  for (char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
   }
-  auto cached = cache_.find(lower);
+  if (ascii) {  // the common case, without allocating
+    lower_.assign(word);
+    for (char& c : lower_) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+  } else {
+    lower_ = fold_case(word);
+    // Xapian indexes the typographic apostrophe as a plain one.
+    for (std::size_t p;
+         (p = lower_.find("\xE2\x80\x99")) != std::string::npos;) {
+      lower_.replace(p, 3, "'");
+    }
+  }
+  auto cached = cache_.find(lower_);
   if (cached != cache_.end()) return cached->second;
 
   int id = -1;
-  if (terms_.exact.count(lower)) {
-    id = id_for("=" + lower);
+  if (terms_.exact.count(lower_)) {
+    id = id_for("=" + lower_);
   } else {
     if (!terms_.stems.empty()) {
-      std::string stem = stemmer_(lower);
+      const std::string& stem = stems_->stem(lower_);
       if (terms_.stems.count(stem)) id = id_for("~" + stem);
     }
     if (id < 0) {
       for (const auto& prefix : terms_.wildcard_prefixes) {
-        if (lower.compare(0, prefix.size(), prefix) == 0) {
+        if (lower_.compare(0, prefix.size(), prefix) == 0) {
           id = id_for("*" + prefix);
           break;
         }
       }
     }
   }
-  cache_.emplace(std::move(lower), id);
+  cache_.emplace(lower_, id);
   return id;
 }
 

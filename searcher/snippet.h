@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -31,11 +32,27 @@ struct HighlightTerms {
   static HighlightTerms from_query(const Xapian::Query& query);
 };
 
+// Stems lower-case words, remembering each result: a searcher keeps one
+// for its lifetime, so a run of queries stems each distinct word once.
+// Holds at most kMaxWords words (then starts afresh). Not thread-safe.
+class StemCache {
+ public:
+  explicit StemCache(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}
+  const std::string& stem(const std::string& word);
+  static constexpr std::size_t kMaxWords = 1 << 18;
+
+ private:
+  Xapian::Stem stemmer_;
+  std::unordered_map<std::string, std::string> stems_;
+};
+
 // Decides whether a word of the text matches the query. Caches stems, so
 // one matcher should serve all hits of a search. Not thread-safe.
 class TermMatcher {
  public:
   TermMatcher(HighlightTerms terms, Xapian::Stem stemmer);
+  // Stems through `stems`, which may outlive this matcher.
+  TermMatcher(HighlightTerms terms, std::shared_ptr<StemCache> stems);
   // Returns an id for the query term `word` matches (same id for all forms
   // of one term), or -1.
   int match(std::string_view word);
@@ -46,8 +63,9 @@ class TermMatcher {
 
  private:
   HighlightTerms terms_;
-  Xapian::Stem stemmer_;
+  std::shared_ptr<StemCache> stems_;
   std::unordered_map<std::string, int> cache_;
+  std::string lower_;  // scratch space for the folded word
   std::unordered_map<std::string, int> ids_;
   int id_for(const std::string& key);
 };

@@ -63,11 +63,14 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: newsdex_search_bench DB [QUERIES] [ROUNDS]\n");
+    std::fprintf(stderr,
+                 "usage: newsdex_search_bench DB [QUERIES] [ROUNDS] [MODE]\n");
     return 2;
   }
   std::size_t count = argc > 2 ? std::stoul(argv[2]) : 200;
   int rounds = argc > 3 ? std::stoi(argv[3]) : 5;
+  // An optional fourth argument runs only that mode (for profiling).
+  std::string only = argc > 4 ? argv[4] : "";
   newsdex::Searcher searcher{std::string(argv[1])};
   auto queries = sample_queries(searcher.database(), count);
   // The peers in scripts/bench run the same queries.
@@ -82,6 +85,7 @@ int main(int argc, char** argv) {
   };
   std::printf("mode\tqueries\tp50_ms\tp95_ms\tp99_ms\tmean_hits\n");
   for (Mode mode : {Mode{"snippets", false}, Mode{"snippets+facets", true}}) {
+    if (!only.empty() && only != mode.name) continue;
     std::vector<double> ms;
     double hits = 0;
     for (int r = 0; r < rounds; ++r) {

@@ -31,4 +31,39 @@ TEST_CASE("an article without a date stores none") {
   CHECK(from_document_data(to_document_data(a)).date_iso.empty());
 }
 
+TEST_CASE("actors, dropped blocks and escaped text come back as written") {
+  Article a;
+  a.id = "bbc/1.txt";
+  a.title = "Caf\xC3\xA9 \"talks\"";
+  a.text = "Line one\n\ttab \\ back\xE2\x80\x99s \x01 control";
+  a.actors = {{"Tony Blair", ActorType::kPerson},
+              {"Bank of England", ActorType::kOrg}};
+  a.dropped = nlohmann::json::array(
+      {{{"kind", "boilerplate"}, {"text", "Share this"}}});
+  a.dropped_chars = 10;
+  std::string data = to_document_data(a);
+  StoredArticle s = from_document_data(data);
+  CHECK(s.title == a.title);
+  CHECK(s.text == a.text);
+  REQUIRE(s.actors.size() == 2);
+  CHECK(s.actors[0].name == "Tony Blair");
+  CHECK(s.actors[0].type == ActorType::kPerson);
+  CHECK(s.actors[1].name == "Bank of England");
+  CHECK(s.actors[1].type == ActorType::kOrg);
+  REQUIRE(s.dropped.size() == 1);
+  std::string kind = s.dropped[0]["kind"];
+  CHECK(kind == "boilerplate");
+  CHECK(s.dropped_chars == 10);
+  // Hits skip the dropped blocks.
+  StoredArticle hit = from_document_data(data, false);
+  CHECK(hit.dropped.empty());
+  CHECK(hit.text == a.text);
+}
+
+TEST_CASE("data that is not a stored article throws") {
+  CHECK_THROWS(from_document_data("{\"id\": \"x\", \"text\": "));
+  CHECK_THROWS(from_document_data("not json"));
+  CHECK_THROWS(from_document_data("{\"id\": 5}"));
+}
+
 }  // namespace newsdex

@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include "common/schema.h"
 #include "test_support.h"
 
 namespace newsdex {
@@ -85,6 +86,56 @@ TEST_CASE("date facets by day keep coarser dates as their own buckets") {
   CHECK(results[0].values[0].count == 1);
   CHECK(results[0].values[1].value == "2025-06-02");
   CHECK(results[0].values[1].count == 2);
+}
+
+}  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE("facet values rank by count, ties by value, the rest in other") {
+  std::vector<FacetValue> values = {
+      {"b", 3, ""}, {"a", 3, ""}, {"d", 1, ""}, {"c", 5, ""}, {"e", 2, ""}};
+  std::size_t other = 0;
+  keep_largest(values, 3, other);
+  REQUIRE(values.size() == 3);
+  CHECK(values[0].value == "c");
+  CHECK(values[1].value == "a");
+  CHECK(values[2].value == "b");
+  CHECK(other == 3);  // d and e
+  std::size_t none = 0;
+  keep_largest(values, 0, none);
+  CHECK(values.size() == 3);
+  CHECK(none == 0);
+}
+
+TEST_CASE("the actor spy counts each name once per article, with its type") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  auto add = [&](const std::string& actors) {
+    Xapian::Document doc;
+    doc.add_term("Xall");
+    if (!actors.empty()) doc.add_value(schema::kActorsSlot, actors);
+    db.add_document(doc);
+  };
+  const std::string rs(1, schema::kActorRecordSeparator);
+  const std::string us(1, schema::kActorUnitSeparator);
+  add("Tony Blair" + us + "person" + rs + "BBC" + us + "org");
+  add("Tony Blair" + us + "person");
+  add("");
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query("Xall"));
+  ActorCountSpy spy;
+  enquire.add_matchspy(&spy);
+  enquire.get_mset(0, 0, 10);
+  CHECK(spy.articles_with_actors() == 2);
+  auto values = spy.values();
+  std::size_t other = 0;
+  keep_largest(values, 0, other);
+  REQUIRE(values.size() == 2);
+  CHECK(values[0].value == "Tony Blair");
+  CHECK(values[0].count == 2);
+  CHECK(values[0].type == "person");
+  CHECK(values[1].value == "BBC");
+  CHECK(values[1].type == "org");
 }
 
 }  // namespace newsdex

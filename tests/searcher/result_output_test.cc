@@ -67,7 +67,7 @@ TEST_CASE("JSON Lines: hits, facets when asked, then the summary") {
   SearchResponse response;
   response.total = 7;
   response.hits.resize(2);
-  response.facets = {FacetResult{"source", "", {{"AnewZ", 5}}, 0, 2}};
+  response.facets = {FacetResult{"source", "", {{"AnewZ", 5, ""}}, 0, 2}};
   std::ostringstream out;
   write_json_lines(request, response, HighlightMode::kNone, out);
   std::istringstream in(out.str());

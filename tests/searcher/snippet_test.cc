@@ -51,6 +51,33 @@ TEST_CASE("every form of a stemmed term matches; case and apostrophes fold") {
   CHECK(m.match("talk") != m.match("istanbul"));
 }
 
+TEST_CASE("a shared stem cache serves later matchers with other terms") {
+  auto stems = std::make_shared<StemCache>(Xapian::Stem("english"));
+  CHECK(stems->stem("talking") == "talk");
+  CHECK(stems->stem("talking") == "talk");  // from the cache
+  HighlightTerms first;
+  first.stems = {"talk"};
+  TermMatcher a(first, stems);
+  CHECK(a.match("Talks") >= 0);
+  CHECK(a.match("walks") < 0);
+  // A later query's matcher, same cache: answers for its own terms.
+  HighlightTerms second;
+  second.stems = {"walk"};
+  TermMatcher b(second, stems);
+  CHECK(b.match("walks") >= 0);
+  CHECK(b.match("Talks") < 0);
+  CHECK(b.match("WALKING") == b.match("walks"));
+}
+
+TEST_CASE("a stem cache starts afresh when full and still stems right") {
+  StemCache stems{Xapian::Stem("english")};
+  for (std::size_t i = 0; i < StemCache::kMaxWords + 10; ++i) {
+    stems.stem("word" + std::to_string(i) + "ing");
+  }
+  CHECK(stems.stem("running") == "run");
+  CHECK(stems.stem("word5ing") == Xapian::Stem("english")("word5ing"));
+}
+
 TEST_CASE("wildcards match words by prefix") {
   TermMatcher m = matcher_for({}, {}, {"negotiat"});
   CHECK(m.match("Negotiations") >= 0);
