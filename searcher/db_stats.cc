@@ -52,7 +52,7 @@ DatabaseStats collect_stats(const Xapian::Database& db,
   enquire.set_query(Xapian::Query::MatchAll);
   Xapian::ValueCountMatchSpy spy(schema::kSourceSlot);
   enquire.add_matchspy(&spy);
-  ActorCountSpy actor_spy;
+  ActorCountSpy actor_spy(&db);
   enquire.add_matchspy(&actor_spy);
   enquire.get_mset(0, 0, db.get_doccount());
   for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {

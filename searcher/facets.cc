@@ -1,4 +1,4 @@
-// Facets on Xapian's ValueCountMatchSpy: one spy per value slot; date
+// Facets on match spies: one spy per value slot; date
 // histograms are folded from day keys to months or years.
 #include "searcher/facets.h"
 
@@ -100,32 +100,165 @@ std::vector<FacetRequest> default_facets() {
           {std::string(schema::kActorField), DateGranularity::kDay}};
 }
 
+SlotReader::SlotReader(const Xapian::Database* db, Xapian::valueno slot)
+    : slot_(slot) {
+  if (db != nullptr && db->size() == 1) {
+    db_ = *db;
+    it_ = db_->valuestream_begin(slot_);
+  }
+}
+
+std::string SlotReader::operator()(const Xapian::Document& doc) {
+  if (!db_) return doc.get_value(slot_);
+  Xapian::docid did = doc.get_docid();
+  if (did < last_) it_ = db_->valuestream_begin(slot_);  // went backwards
+  last_ = did;
+  if (it_ == db_->valuestream_end(slot_)) return {};
+  if (it_.get_docid() < did) it_.skip_to(did);
+  if (it_ == db_->valuestream_end(slot_) || it_.get_docid() != did) return {};
+  return *it_;
+}
+
+namespace {
+
+// Calls fn(name, type) for each actor of an actors slot value.
+template <typename Fn>
+void for_each_actor(std::string_view value, Fn fn) {
+  while (!value.empty()) {
+    std::size_t end = value.find(schema::kActorRecordSeparator);
+    std::string_view record = value.substr(0, end);
+    value = end == std::string_view::npos ? std::string_view()
+                                          : value.substr(end + 1);
+    std::size_t unit = record.find(schema::kActorUnitSeparator);
+    fn(record.substr(0, unit), unit == std::string_view::npos
+                                   ? std::string_view()
+                                   : record.substr(unit + 1));
+  }
+}
+
+void load_column(const Xapian::Database& db, Xapian::valueno slot,
+                 FacetTable::Column& column) {
+  column.of_doc.assign(db.get_lastdocid() + 1, FacetTable::kNone);
+  std::unordered_map<std::string, std::uint32_t> ids;
+  for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot);
+       ++it) {
+    auto [found, added] =
+        ids.emplace(*it, static_cast<std::uint32_t>(column.values.size()));
+    if (added) column.values.push_back(found->first);
+    column.of_doc[it.get_docid()] = found->second;
+  }
+}
+
+}  // namespace
+
+FacetTable::FacetTable(const Xapian::Database& db) {
+  load_column(db, schema::kSourceSlot, source_);
+  load_column(db, schema::kDateSlot, date_);
+  Xapian::docid last = db.get_lastdocid();
+  actor_begin.assign(last + 2, 0);
+  std::unordered_map<std::string, std::uint32_t> ids;
+  Xapian::docid next = 0;  // documents before it have their lists
+  auto close_until = [&](Xapian::docid did) {
+    for (; next <= did; ++next) {
+      actor_begin[next] = static_cast<std::uint32_t>(actor_ids.size());
+    }
+  };
+  for (auto it = db.valuestream_begin(schema::kActorsSlot);
+       it != db.valuestream_end(schema::kActorsSlot); ++it) {
+    close_until(it.get_docid());
+    for_each_actor(*it, [&](std::string_view name, std::string_view type) {
+      auto [found, added] = ids.emplace(
+          std::string(name), static_cast<std::uint32_t>(actors.size()));
+      if (added) actors.emplace_back(std::string(name), std::string(type));
+      actor_ids.push_back(found->second);
+    });
+  }
+  close_until(last + 1);
+}
+
+const FacetTable::Column* FacetTable::column(Xapian::valueno slot) const {
+  if (slot == schema::kSourceSlot) return &source_;
+  if (slot == schema::kDateSlot) return &date_;
+  return nullptr;
+}
+
+ValueCountSpy::ValueCountSpy(const Xapian::Database* db, Xapian::valueno slot,
+                             const FacetTable* table)
+    : read_(db, slot), column_(table ? table->column(slot) : nullptr) {
+  if (column_) column_counts_.assign(column_->values.size(), 0);
+}
+
+void ValueCountSpy::operator()(const Xapian::Document& doc, double) {
+  if (column_) {
+    Xapian::docid did = doc.get_docid();
+    if (did < column_->of_doc.size()) {
+      std::uint32_t id = column_->of_doc[did];
+      if (id != FacetTable::kNone) ++column_counts_[id];
+    }
+    return;
+  }
+  std::string value = read_(doc);
+  if (!value.empty()) ++counts_[std::move(value)];
+}
+
+std::vector<std::pair<std::string, std::size_t>> ValueCountSpy::values() const {
+  std::vector<std::pair<std::string, std::size_t>> out;
+  if (column_) {
+    for (std::size_t id = 0; id < column_counts_.size(); ++id) {
+      if (column_counts_[id] > 0) {
+        out.emplace_back(column_->values[id], column_counts_[id]);
+      }
+    }
+  } else {
+    out.assign(counts_.begin(), counts_.end());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+ActorCountSpy::ActorCountSpy(const Xapian::Database* db,
+                             const FacetTable* table)
+    : read_(db, schema::kActorsSlot), table_(table) {
+  if (table_) table_counts_.assign(table_->actors.size(), 0);
+}
+
 void ActorCountSpy::operator()(const Xapian::Document& doc, double) {
-  const std::string value = doc.get_value(schema::kActorsSlot);
+  if (table_) {
+    Xapian::docid did = doc.get_docid();
+    if (did + 1 >= table_->actor_begin.size()) return;
+    std::uint32_t begin = table_->actor_begin[did];
+    std::uint32_t end = table_->actor_begin[did + 1];
+    if (begin == end) return;
+    ++with_actors_;
+    for (std::uint32_t i = begin; i < end; ++i) {
+      ++table_counts_[table_->actor_ids[i]];
+    }
+    return;
+  }
+  const std::string value = read_(doc);
   if (value.empty()) return;
   ++with_actors_;
-  std::string_view rest = value;
-  while (!rest.empty()) {
-    std::size_t end = rest.find(schema::kActorRecordSeparator);
-    std::string_view record = rest.substr(0, end);
-    rest = end == std::string_view::npos ? std::string_view()
-                                         : rest.substr(end + 1);
-    std::size_t unit = record.find(schema::kActorUnitSeparator);
-    std::string_view name = record.substr(0, unit);
+  for_each_actor(value, [&](std::string_view name, std::string_view type) {
     auto it = counts_.find(name);
     if (it == counts_.end()) {
-      Count fresh;
-      if (unit != std::string_view::npos) {
-        fresh.type = std::string(record.substr(unit + 1));
-      }
-      it = counts_.emplace(std::string(name), std::move(fresh)).first;
+      it =
+          counts_.emplace(std::string(name), Count{0, std::string(type)}).first;
     }
     ++it->second.count;
-  }
+  });
 }
 
 std::vector<FacetValue> ActorCountSpy::values() const {
   std::vector<FacetValue> out;
+  if (table_) {
+    for (std::size_t id = 0; id < table_counts_.size(); ++id) {
+      if (table_counts_[id] > 0) {
+        const auto& [name, type] = table_->actors[id];
+        out.push_back({name, table_counts_[id], type});
+      }
+    }
+    return out;
+  }
   out.reserve(counts_.size());
   for (const auto& [name, count] : counts_) {
     out.push_back({name, count.count, count.type});
@@ -140,7 +273,8 @@ Xapian::valueno actor_slots_used(const Xapian::Database& db) {
 }
 
 FacetCounter::FacetCounter(std::vector<FacetRequest> requests,
-                           Xapian::valueno actor_slots)
+                           Xapian::valueno actor_slots,
+                           const Xapian::Database* db, const FacetTable* table)
     : requests_(std::move(requests)) {
   bool wants_actors = false;
   for (const auto& r : requests_) {
@@ -156,12 +290,27 @@ FacetCounter::FacetCounter(std::vector<FacetRequest> requests,
     if (r.field == schema::kActorField && actor_slots > 0) {
       spies_.push_back(nullptr);
     } else if (r.field == schema::kActorField) {
-      spies_.push_back(std::make_unique<ActorCountSpy>());
-    } else {
+      spies_.push_back(std::make_unique<ActorCountSpy>(db, table));
+    } else if (actor_slots > 0) {
       spies_.push_back(
           std::make_unique<Xapian::ValueCountMatchSpy>(slot_for(r)));
+    } else {
+      spies_.push_back(std::make_unique<ValueCountSpy>(db, slot_for(r), table));
     }
   }
+}
+
+std::vector<std::pair<std::string, std::size_t>> FacetCounter::slot_values(
+    std::size_t i) const {
+  if (const auto* own = dynamic_cast<const ValueCountSpy*>(spies_[i].get())) {
+    return own->values();
+  }
+  const auto& spy = static_cast<const Xapian::ValueCountMatchSpy&>(*spies_[i]);
+  std::vector<std::pair<std::string, std::size_t>> out;
+  for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+    out.emplace_back(*it, it.get_termfreq());
+  }
+  return out;
 }
 
 void FacetCounter::register_with(Xapian::Enquire& enquire) {
@@ -208,17 +357,15 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
       out.push_back(std::move(result));
       continue;
     }
-    const auto& spy =
-        static_cast<const Xapian::ValueCountMatchSpy&>(*spies_[i]);
     std::size_t counted = 0;
     if (r.field == schema::kDateField) {
       result.granularity = granularity_name(r.granularity);
       std::map<std::string, std::size_t> buckets;
-      for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        std::string key = *it;
-        key = key.substr(0, std::min(key.size(), key_length(r.granularity)));
-        buckets[key] += it.get_termfreq();
-        counted += it.get_termfreq();
+      for (auto& [value, count] : slot_values(i)) {
+        std::string key =
+            value.substr(0, std::min(value.size(), key_length(r.granularity)));
+        buckets[key] += count;
+        counted += count;
       }
       for (const auto& [key, count] : buckets) {
         result.values.push_back({date_key_to_iso(key), count, ""});
@@ -230,9 +377,9 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
                   return a.value < b.value;
                 });
     } else {
-      for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
-        result.values.push_back({*it, it.get_termfreq(), ""});
-        counted += it.get_termfreq();
+      for (auto& [value, count] : slot_values(i)) {
+        result.values.push_back({std::move(value), count, ""});
+        counted += count;
       }
       keep_largest(result.values, size, result.other);
     }

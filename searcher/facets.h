@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -37,10 +38,75 @@ struct FacetValue {
   std::string type;  // "person" or "org" for actors, else ""
 };
 
+// Reads one value slot of the documents a match spy sees. With a single
+// local database it walks the slot's value stream forwards (Xapian's
+// matcher visits matches in document id order), which costs far less than
+// Document::get_value's lookup per document; otherwise, or when the ids go
+// backwards, it asks the document.
+class SlotReader {
+ public:
+  // `db` may be null: then every value comes from the document.
+  SlotReader(const Xapian::Database* db, Xapian::valueno slot);
+  std::string operator()(const Xapian::Document& doc);
+
+ private:
+  Xapian::valueno slot_;
+  std::optional<Xapian::Database> db_;
+  Xapian::ValueIterator it_;
+  Xapian::docid last_ = 0;
+};
+
+// The facet values of every document of a single local database, held in
+// memory as small numbers: counting a match is then an array increment
+// instead of a value read. Loading reads the source, date and actor value
+// streams once; a searcher loads it when the matches it has counted add
+// up to the database's size, so it never costs more than twice what
+// counting without it would.
+class FacetTable {
+ public:
+  explicit FacetTable(const Xapian::Database& db);
+  static constexpr std::uint32_t kNone = 0xffffffff;
+
+  // Per slot (source, date): the distinct values, and each document's.
+  struct Column {
+    std::vector<std::string> values;
+    std::vector<std::uint32_t> of_doc;  // by docid; kNone without a value
+  };
+  const Column* column(Xapian::valueno slot) const;
+  // Actors: names with their types, and each document's list.
+  std::vector<std::pair<std::string, std::string>> actors;
+  std::vector<std::uint32_t> actor_begin;  // by docid, one past the end too
+  std::vector<std::uint32_t> actor_ids;
+
+ private:
+  Column source_, date_;
+};
+
+// Counts the values of one single-valued slot (source, date) over the
+// matches, as Xapian's ValueCountMatchSpy does, reading them with a
+// SlotReader or, when given, from a FacetTable.
+class ValueCountSpy : public Xapian::MatchSpy {
+ public:
+  ValueCountSpy(const Xapian::Database* db, Xapian::valueno slot,
+                const FacetTable* table = nullptr);
+  void operator()(const Xapian::Document& doc, double weight) override;
+  // Value and count, in value order.
+  std::vector<std::pair<std::string, std::size_t>> values() const;
+
+ private:
+  SlotReader read_;
+  std::unordered_map<std::string, std::size_t> counts_;
+  const FacetTable::Column* column_ = nullptr;
+  std::vector<std::size_t> column_counts_;
+};
+
 // Counts a multi-valued facet (the actors of each article): every article
 // counts once per actor it names. Also counts the articles with none.
 class ActorCountSpy : public Xapian::MatchSpy {
  public:
+  // `db` as for SlotReader; with `table`, counts from it instead.
+  explicit ActorCountSpy(const Xapian::Database* db = nullptr,
+                         const FacetTable* table = nullptr);
   void operator()(const Xapian::Document& doc, double weight) override;
   // The counts, in no particular order.
   std::vector<FacetValue> values() const;
@@ -58,8 +124,11 @@ class ActorCountSpy : public Xapian::MatchSpy {
     std::size_t count = 0;
     std::string type;
   };
+  SlotReader read_;
   std::unordered_map<std::string, Count, NameHash, std::equal_to<>> counts_;
   std::size_t with_actors_ = 0;
+  const FacetTable* table_ = nullptr;
+  std::vector<std::size_t> table_counts_;
 };
 
 // Sorts `values` by count, most first, equal counts by value; keeps the
@@ -88,8 +157,12 @@ class FacetCounter {
   // one per actor slot (schema::kActorSlotBase ...), instead of
   // ActorCountSpy: the same counts, and it also runs on remote shards,
   // where only Xapian's built-in match spies can.
+  // Otherwise `db`, when not null and a single local database, lets the
+  // spies read value streams (see SlotReader); it must outlive the counter.
   explicit FacetCounter(std::vector<FacetRequest> requests,
-                        Xapian::valueno actor_slots = 0);
+                        Xapian::valueno actor_slots = 0,
+                        const Xapian::Database* db = nullptr,
+                        const FacetTable* table = nullptr);
   void register_with(Xapian::Enquire& enquire);
   // `total` is the exact number of matches; `size` the values to keep per
   // facet (0 for all).
@@ -97,9 +170,12 @@ class FacetCounter {
 
  private:
   std::vector<FacetRequest> requests_;
-  // One per request: a ValueCountMatchSpy for single-valued facets, an
-  // ActorCountSpy for actors.
+  // One per request: a ValueCountMatchSpy (with actor_slots) or a
+  // ValueCountSpy for single-valued facets, an ActorCountSpy for actors.
   std::vector<std::unique_ptr<Xapian::MatchSpy>> spies_;
+  // The values and counts of request i's single-valued spy, in value order.
+  std::vector<std::pair<std::string, std::size_t>> slot_values(
+      std::size_t i) const;
   // With actor_slots: one spy per actor slot, shared by actor requests.
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> actor_slot_spies_;
 };

@@ -129,6 +129,10 @@ class Searcher {
   std::shared_ptr<StemCache> stem_cache_;
   // Document ids follow indexing order (schema::kDocidOrderKey).
   bool docids_in_sequence_ = false;
+  // Facet values in memory (single local database only), loaded once the
+  // matches counted without it add up to the database's size.
+  std::unique_ptr<FacetTable> facet_table_;
+  std::uint64_t facet_matches_ = 0;
   bool portable_ = false;
   Xapian::valueno actor_slots_ = 0;  // with portable_
 };

@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "common/schema.h"
 #include "test_support.h"
 
@@ -68,6 +70,83 @@ TEST_CASE("facet counts are exact over all matches and fold dates") {
   CHECK(small[0].other == 11);
   CHECK(small[1].values[0].value == "2025-06");
   CHECK(small[1].other == 1);
+}
+
+TEST_CASE("value streams and the in-memory table count what documents count") {
+  std::vector<Article> articles;
+  std::map<std::string, std::size_t> want_sources, want_months;
+  for (int i = 1; i <= 200; ++i) {
+    bool talks = i % 7 == 0;
+    std::string source = i % 3 == 0 ? "Alpha" : i % 3 == 1 ? "Beta" : "Gamma";
+    std::string date = i % 5 == 0 ? "" : "2025-0" + std::to_string(1 + i % 4);
+    std::string body = i % 2 == 0   ? "Tony Blair met Gordon Brown."
+                       : i % 3 == 0 ? "The Bank of England said so."
+                                    : "body";
+    articles.push_back(test::make_article(
+        std::to_string(i), talks ? "talks" : "other", body, source, date));
+    if (talks) {
+      ++want_sources[source];
+      if (!date.empty()) ++want_months[date];
+    }
+  }
+  auto db = test::make_db(articles);
+  FacetTable table(db);
+  auto count = [&](const Xapian::Database* stream_db,
+                   const FacetTable* from_table = nullptr) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query("Ztalk"));  // sparse: every 7th
+    FacetCounter counter({{"source", DateGranularity::kDay},
+                          {"date", DateGranularity::kMonth},
+                          {"actor", DateGranularity::kDay}},
+                         0, stream_db, from_table);
+    counter.register_with(enquire);
+    Xapian::MSet mset = enquire.get_mset(0, 10, db.get_doccount());
+    return counter.results(mset.get_matches_estimated(), 0);
+  };
+  auto from_docs = count(nullptr);
+  auto from_streams = count(&db);
+  auto from_table = count(&db, &table);
+  REQUIRE(from_streams.size() == 3);
+  REQUIRE(from_table.size() == 3);
+  CHECK(table.actor_begin.size() == db.get_lastdocid() + 2);
+  std::map<std::string, std::size_t> sources, months;
+  for (const auto& v : from_streams[0].values) sources[v.value] = v.count;
+  for (const auto& v : from_streams[1].values) months[v.value] = v.count;
+  CHECK(sources == want_sources);
+  CHECK(months == want_months);
+  CHECK(from_streams[1].missing == 5);  // 35, 70, ... 175 are undated
+  for (std::size_t f = 0; f < 3; ++f) {
+    CAPTURE(f);
+    REQUIRE(from_docs[f].values.size() == from_streams[f].values.size());
+    for (std::size_t k = 0; k < from_docs[f].values.size(); ++k) {
+      CHECK(from_docs[f].values[k].value == from_streams[f].values[k].value);
+      CHECK(from_docs[f].values[k].count == from_streams[f].values[k].count);
+    }
+    CHECK(from_docs[f].missing == from_streams[f].missing);
+    REQUIRE(from_docs[f].values.size() == from_table[f].values.size());
+    for (std::size_t k = 0; k < from_docs[f].values.size(); ++k) {
+      CHECK(from_docs[f].values[k].value == from_table[f].values[k].value);
+      CHECK(from_docs[f].values[k].count == from_table[f].values[k].count);
+      CHECK(from_docs[f].values[k].type == from_table[f].values[k].type);
+    }
+    CHECK(from_docs[f].missing == from_table[f].missing);
+  }
+  // The test data names actors, so the actor facet was really compared.
+  CHECK_FALSE(from_table[2].values.empty());
+}
+
+TEST_CASE("a slot reader answers documents in any order") {
+  auto db = test::make_db({test::make_article("a", "x", "b", "One", ""),
+                           test::make_article("b", "x", "b", "Two", ""),
+                           test::make_article("c", "x", "b", "Three", "")});
+  SlotReader read(&db, schema::kSourceSlot);
+  std::vector<Xapian::docid> order = {3, 1, 2, 2, 3, 1};
+  for (Xapian::docid did : order) {
+    CAPTURE(did);
+    Xapian::Document doc = db.get_document(did);
+    CHECK(read(doc) == doc.get_value(schema::kSourceSlot));
+    CHECK_FALSE(read(doc).empty());
+  }
 }
 
 TEST_CASE("date facets by day keep coarser dates as their own buckets") {
