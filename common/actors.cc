@@ -823,6 +823,27 @@ std::vector<std::string> ActorGazetteer::add_table(std::string_view tsv,
   return errors;
 }
 
+std::vector<std::vector<std::string>> actor_alias_groups(std::string_view tsv) {
+  std::vector<std::vector<std::string>> groups;
+  std::vector<std::string> errors;  // reported where the gazetteer is built
+  for_each_table_row(
+      tsv, "actors",
+      [&](std::vector<std::string>& cells, const std::string&) {
+        if (cells.size() < 2 || (cells[1] != "person" && cells[1] != "org")) {
+          return;
+        }
+        std::vector<std::string> names;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+          if (i != 1 && !split_words(cells[i]).empty()) {
+            names.push_back(std::move(cells[i]));
+          }
+        }
+        groups.push_back(std::move(names));
+      },
+      errors);
+  return groups;
+}
+
 const Actor* ActorGazetteer::find(std::string_view name) const {
   auto it = by_alias_.find(join_words(folded_words(name)));
   return it == by_alias_.end() ? nullptr : &actors_[it->second];

@@ -63,6 +63,11 @@ class ActorGazetteer {
   std::size_t longest_alias_ = 1;  // in tokens
 };
 
+// The names of each well-formed actor of a table (as the gazetteer reads
+// it), canonical first, without building a gazetteer: what query
+// expansion needs. Malformed lines are left out (add_table reports them).
+std::vector<std::vector<std::string>> actor_alias_groups(std::string_view tsv);
+
 // The actors named in an article's title and text, in order of first
 // mention, each once. In order of trust: gazetteer names; organisation
 // names ending in an organisation word ("Continental Grain Co", "Bank of

@@ -5,6 +5,7 @@
 
 #include <cstdlib>
 #include <memory>
+#include <optional>
 
 namespace newsdex {
 
@@ -43,25 +44,29 @@ std::string map_utf8(std::string_view text, int options) {
 
 }  // namespace
 
-std::string fold_case(std::string_view text) {
-  bool ascii = true;
+namespace {
+
+// ASCII text folds to lower case whatever else a mapping asks for.
+std::optional<std::string> fold_ascii(std::string_view text) {
   for (char c : text) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
-    }
+    if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
   }
-  if (ascii) {
-    std::string out(text);
-    for (char& c : out) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
+  return out;
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view text) {
+  if (auto ascii = fold_ascii(text)) return std::move(*ascii);
   return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
 }
 
 std::string fold_for_key(std::string_view text) {
+  if (auto ascii = fold_ascii(text)) return std::move(*ascii);
   return map_utf8(text, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE |
                             UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
 }

@@ -15,35 +15,48 @@ namespace {
 
 using namespace newsdex::schema;
 
+// AND, OR, NOT, XOR, NEAR, ADJ, the last two also as NEAR/3, ADJ/2.
 bool is_operator(std::string_view word) {
-  static const std::regex kOperator("(AND|OR|NOT|XOR|NEAR|ADJ)(/[0-9]+)?");
-  return std::regex_match(word.begin(), word.end(), kOperator);
+  std::size_t slash = word.find('/');
+  std::string_view name = word.substr(0, slash);
+  if (slash != std::string_view::npos) {
+    std::string_view distance = word.substr(slash + 1);
+    if (distance.empty() ||
+        distance.find_first_not_of("0123456789") != std::string_view::npos) {
+      return false;
+    }
+  }
+  for (std::string_view op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
+    if (name == op) return true;
+  }
+  return false;
 }
 
 // source:NAME matches the outlet whatever variant of its name is typed.
 class SourceFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit SourceFieldProcessor(const SourceNormalizer& sources)
-      : sources_(sources) {}
+  explicit SourceFieldProcessor(
+      std::function<const SourceNormalizer&()> sources)
+      : sources_(std::move(sources)) {}
   Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(std::string(kSourcePrefix) + sources_.key(value));
+    return Xapian::Query(std::string(kSourcePrefix) + sources_().key(value));
   }
 
  private:
-  const SourceNormalizer& sources_;
+  std::function<const SourceNormalizer&()> sources_;
 };
 
 // actor:NAME matches the actor under any of its names.
 class ActorFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit ActorFieldProcessor(const ActorGazetteer* actors)
-      : actors_(actors) {}
+  explicit ActorFieldProcessor(std::function<const ActorGazetteer*()> actors)
+      : actors_(std::move(actors)) {}
   Xapian::Query operator()(const std::string& value) override {
-    return Xapian::Query(actor_term(value, actors_));
+    return Xapian::Query(actor_term(value, actors_()));
   }
 
  private:
-  const ActorGazetteer* actors_;
+  std::function<const ActorGazetteer*()> actors_;
 };
 
 // date:2025-06, date:2025-06-01..2025-07-15, date:2025.., date:..2024.
@@ -115,6 +128,7 @@ class WildcardProcessor : public Xapian::FieldProcessor {
 // Rewrites "word*" to a field the WildcardProcessor handles ("title:word*"
 // to its title twin), outside quoted phrases.
 std::string rewrite_wildcards(const std::string& folded) {
+  if (folded.find('*') == std::string::npos) return folded;
   static const std::regex kWildcard(
       R"((^|[\s(+\-])(title:)?([^\s"()+\-:*]+)\*(?=$|[\s)]))");
   std::string out;
@@ -151,8 +165,9 @@ std::string rewrite_wildcards(const std::string& folded) {
 }
 
 std::vector<std::string> find_wildcards(const std::string& folded) {
-  static const std::regex kWildcard(R"(([^\s"()+\-:*]+)\*)");
   std::vector<std::string> prefixes;
+  if (folded.find('*') == std::string::npos) return prefixes;
+  static const std::regex kWildcard(R"(([^\s"()+\-:*]+)\*)");
   for (auto it = std::sregex_iterator(folded.begin(), folded.end(), kWildcard);
        it != std::sregex_iterator(); ++it) {
     prefixes.push_back((*it)[1]);
@@ -232,11 +247,22 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db,
                            std::chrono::sys_days today,
                            const SynonymTable* synonyms,
                            const ActorGazetteer* actors)
+    : QueryBuilder(
+          db, language,
+          [&sources]() -> const SourceNormalizer& { return sources; }, today,
+          synonyms, [actors] { return actors; }) {}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db,
+                           const std::string& language,
+                           std::function<const SourceNormalizer&()> sources,
+                           std::chrono::sys_days today,
+                           const SynonymTable* synonyms,
+                           std::function<const ActorGazetteer*()> actors)
     : db_(db),
-      sources_(sources),
+      sources_(std::move(sources)),
       today_(today),
       synonyms_(synonyms),
-      actors_(actors) {
+      actors_(std::move(actors)) {
   if (language != kNoLanguage && !language.empty()) {
     stemmer_ = Xapian::Stem(language);
   }
@@ -288,7 +314,7 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   if (!filters.sources.empty()) {
     std::vector<Xapian::Query> sources;
     for (const auto& s : filters.sources) {
-      sources.emplace_back(std::string(kSourcePrefix) + sources_.key(s));
+      sources.emplace_back(std::string(kSourcePrefix) + sources_().key(s));
     }
     filter_parts.emplace_back(Xapian::Query::OP_OR, sources.begin(),
                               sources.end());
@@ -296,7 +322,7 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   if (!filters.actors.empty()) {
     std::vector<Xapian::Query> actors;
     for (const auto& a : filters.actors)
-      actors.emplace_back(actor_term(a, actors_));
+      actors.emplace_back(actor_term(a, actors_()));
     filter_parts.emplace_back(Xapian::Query::OP_OR, actors.begin(),
                               actors.end());
   }

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <chrono>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -53,6 +54,13 @@ class QueryBuilder {
                const SourceNormalizer& sources, std::chrono::sys_days today,
                const SynonymTable* synonyms = nullptr,
                const ActorGazetteer* actors = nullptr);
+  // The same with the source table and the gazetteer built only when a
+  // query uses them (`actors` may return nullptr): most queries need
+  // neither, and a one-search process should not pay for them.
+  QueryBuilder(const Xapian::Database& db, const std::string& language,
+               std::function<const SourceNormalizer&()> sources,
+               std::chrono::sys_days today, const SynonymTable* synonyms,
+               std::function<const ActorGazetteer*()> actors);
 
   // Parses `text` (Xapian's query language with the fields title:,
   // source: and date:) and applies `filters`. An empty text matches every
@@ -63,10 +71,10 @@ class QueryBuilder {
  private:
   Xapian::Database db_;
   Xapian::Stem stemmer_;
-  const SourceNormalizer& sources_;
+  std::function<const SourceNormalizer&()> sources_;
   std::chrono::sys_days today_;
   const SynonymTable* synonyms_;
-  const ActorGazetteer* actors_;
+  std::function<const ActorGazetteer*()> actors_;
 };
 
 // The actor filter term for any alias or spelling of an actor: the

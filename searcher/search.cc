@@ -50,15 +50,34 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
   docids_in_sequence_ =
       db_.size() == 1 &&
       db_.get_metadata(std::string(schema::kDocidOrderKey)) == "sequence";
-  sources_ = SourceNormalizer::with_builtin_table();
-  sources_.add_table(db_.get_metadata(std::string(schema::kSourcesKey)),
-                     "stored sources");
-  actors_ = ActorGazetteer::with_builtin_table();
-  actors_.add_table(db_.get_metadata(std::string(schema::kActorsKey)),
-                    "stored actors");
   // Any spelling of a known actor finds the others ("zelenskiy" finds
-  // "Zelenskyy").
-  for (const auto& group : actors_.alias_groups()) synonyms_.add_group(group);
+  // "Zelenskyy"). Read from the tables directly: the gazetteer itself is
+  // only needed for actor filters.
+  const std::string stored = db_.get_metadata(std::string(schema::kActorsKey));
+  for (std::string_view table :
+       {builtin_actor_table(), std::string_view(stored)}) {
+    for (const auto& group : actor_alias_groups(table)) {
+      synonyms_.add_group(group);
+    }
+  }
+}
+
+const SourceNormalizer& Searcher::sources() const {
+  if (!sources_) {
+    sources_ = SourceNormalizer::with_builtin_table();
+    sources_->add_table(db_.get_metadata(std::string(schema::kSourcesKey)),
+                        "stored sources");
+  }
+  return *sources_;
+}
+
+const ActorGazetteer& Searcher::actors() const {
+  if (!actors_) {
+    actors_ = ActorGazetteer::with_builtin_table();
+    actors_->add_table(db_.get_metadata(std::string(schema::kActorsKey)),
+                       "stored actors");
+  }
+  return *actors_;
 }
 
 namespace {
@@ -128,8 +147,9 @@ void Searcher::list_duplicates(const Xapian::Document& doc, Hit& hit) {
 SearchResponse Searcher::search(const SearchRequest& request) {
   auto start = std::chrono::steady_clock::now();
   SearchResponse response;
-  QueryBuilder builder(db_, language_, sources_, request.today, &synonyms_,
-                       &actors_);
+  QueryBuilder builder(
+      db_, language_, [this]() -> const SourceNormalizer& { return sources(); },
+      request.today, &synonyms_, [this] { return &actors(); });
   ParsedQuery parsed =
       builder.build(request.query, request.filters, request.match);
   if (!parsed.ok) {

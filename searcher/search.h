@@ -95,13 +95,15 @@ class Searcher {
 
   const Xapian::Database& database() const { return db_; }
   const std::string& language() const { return language_; }
-  const SourceNormalizer& sources() const { return sources_; }
+  // The source table and the gazetteer (built-in and stored), built when
+  // first needed.
+  const SourceNormalizer& sources() const;
   // The stored article with `id`, or nullopt.
   std::optional<StoredArticle> find_article(const std::string& id) const;
 
   // User synonyms applied to every query from now on.
   void set_synonyms(const SynonymTable& synonyms) { synonyms_.merge(synonyms); }
-  const ActorGazetteer& actors() const { return actors_; }
+  const ActorGazetteer& actors() const;
 
   // Matches with only what Xapian's remote backend can run on the server:
   // built-in match spies for facets, value sorts, no recency posting
@@ -121,8 +123,8 @@ class Searcher {
 
   Xapian::Database db_;
   std::string language_;
-  SourceNormalizer sources_;
-  ActorGazetteer actors_;
+  mutable std::optional<SourceNormalizer> sources_;
+  mutable std::optional<ActorGazetteer> actors_;
   SynonymTable synonyms_;  // actor aliases, then the user's
   Xapian::Stem stemmer_;
   // Stems of the words snippets have looked at, kept across searches.

@@ -194,3 +194,26 @@ TEST_CASE("user tables add actors; the gazetteer resolves any alias") {
 }
 
 }  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE("alias groups read straight from a table match the gazetteer's") {
+  CHECK(actor_alias_groups(builtin_actor_table()) ==
+        ActorGazetteer::with_builtin_table().alias_groups());
+  std::string table =
+      "Kyiv City Council\torg\tKyiv council\t--\n"
+      "bad line without a type\n"
+      "Jane Roe\tperson\n"
+      "Acme\tthing\tAcme Inc\n";
+  ActorGazetteer g;
+  auto errors = g.add_table(table, "mine.tsv");
+  CHECK(errors.size() == 2);
+  auto groups = actor_alias_groups(table);
+  CHECK(groups == g.alias_groups());
+  REQUIRE(groups.size() == 2);
+  CHECK(groups[0] ==
+        std::vector<std::string>{"Kyiv City Council", "Kyiv council"});
+  CHECK(groups[1] == std::vector<std::string>{"Jane Roe"});
+}
+
+}  // namespace newsdex

@@ -19,6 +19,11 @@ TEST_CASE("fold_case lower-cases any script; fold_for_key strips accents") {
   CHECK(fold_case("ÉCOLE Ärger") == "école ärger");
   CHECK(fold_case("ПУТИН") == "путин");
   CHECK(fold_for_key("Jean-Noël Barrot") == "jean-noel barrot");
+  // The ASCII shortcut agrees with the full mapping.
+  CHECK(fold_for_key("Bank of ENGLAND, Inc. 1987") ==
+        "bank of england, inc. 1987");
+  CHECK(fold_for_key("") == "");
+  CHECK(fold_case("MIXED ascii Ü") == "mixed ascii ü");
 }
 
 TEST_CASE("trim_space") {

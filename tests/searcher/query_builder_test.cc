@@ -47,6 +47,7 @@ TEST_CASE("fold_query_case folds words but keeps operators") {
       {"title:ISTANBUL", "title:istanbul"},
       {"ÉCOLE", "école"},
       {"\"Peace AND War\"", "\"peace and war\""},
+      {"XOR ADJ/12 NEAR/ ANDY NOTE OR/x", "XOR ADJ/12 near/ andy note or/x"},
   };
   for (const Row& row : rows) {
     CAPTURE(row.in);
