@@ -266,6 +266,38 @@ std::vector<FacetValue> ActorCountSpy::values() const {
   return out;
 }
 
+std::vector<FacetValue> ActorCountSpy::largest(std::size_t size,
+                                               std::size_t& other) const {
+  if (!table_) {
+    std::vector<FacetValue> values = this->values();
+    keep_largest(values, size, other);
+    return values;
+  }
+  std::vector<std::uint32_t> ids;
+  for (std::uint32_t id = 0; id < table_counts_.size(); ++id) {
+    if (table_counts_[id] > 0) ids.push_back(id);
+  }
+  auto larger = [&](std::uint32_t a, std::uint32_t b) {
+    return table_counts_[a] != table_counts_[b]
+               ? table_counts_[a] > table_counts_[b]
+               : table_->actors[a].first < table_->actors[b].first;
+  };
+  if (size == 0 || ids.size() <= size) {
+    std::sort(ids.begin(), ids.end(), larger);
+  } else {
+    auto keep = ids.begin() + static_cast<std::ptrdiff_t>(size);
+    std::partial_sort(ids.begin(), keep, ids.end(), larger);
+    for (auto it = keep; it != ids.end(); ++it) other += table_counts_[*it];
+    ids.erase(keep, ids.end());
+  }
+  std::vector<FacetValue> out;
+  for (std::uint32_t id : ids) {
+    const auto& [name, type] = table_->actors[id];
+    out.push_back({name, table_counts_[id], type});
+  }
+  return out;
+}
+
 Xapian::valueno actor_slots_used(const Xapian::Database& db) {
   Xapian::valueno n = 0;
   while (db.get_value_freq(schema::kActorSlotBase + n) > 0) ++n;
@@ -331,7 +363,7 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
       std::size_t with_actors = 0;
       if (spies_[i]) {
         const auto& spy = static_cast<const ActorCountSpy&>(*spies_[i]);
-        result.values = spy.values();
+        result.values = spy.largest(size, result.other);
         with_actors = spy.articles_with_actors();
       } else {
         // "name<US>type" per slot; an article names an actor once.
@@ -351,8 +383,8 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
         }
         for (auto& [name, value] : counts)
           result.values.push_back(std::move(value));
+        keep_largest(result.values, size, result.other);
       }
-      keep_largest(result.values, size, result.other);
       result.missing = total > with_actors ? total - with_actors : 0;
       out.push_back(std::move(result));
       continue;

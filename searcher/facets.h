@@ -110,6 +110,9 @@ class ActorCountSpy : public Xapian::MatchSpy {
   void operator()(const Xapian::Document& doc, double weight) override;
   // The counts, in no particular order.
   std::vector<FacetValue> values() const;
+  // The `size` largest (all when 0) as keep_largest() orders them, adding
+  // the counts of the rest to `other`; copies only the names it returns.
+  std::vector<FacetValue> largest(std::size_t size, std::size_t& other) const;
   std::size_t articles_with_actors() const { return with_actors_; }
 
  private:

@@ -205,6 +205,16 @@ void TermMatcher::keep_whole_phrases(std::vector<int>& ids) {
   }
 }
 
+StemCache::StemCache(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {
+  std::string name = stemmer_.get_description();  // "Xapian::Stem(english)"
+  keeps_first_letter_ = name == "Xapian::Stem(none)";
+  for (const char* language : {"english", "porter", "earlyenglish"}) {
+    if (name == "Xapian::Stem(" + std::string(language) + ")") {
+      keeps_first_letter_ = true;
+    }
+  }
+}
+
 const std::string& StemCache::stem(const std::string& word) {
   auto it = stems_.find(word);
   if (it != stems_.end()) return it->second;
@@ -217,7 +227,19 @@ TermMatcher::TermMatcher(HighlightTerms terms, Xapian::Stem stemmer)
                   std::make_shared<StemCache>(std::move(stemmer))) {}
 
 TermMatcher::TermMatcher(HighlightTerms terms, std::shared_ptr<StemCache> stems)
-    : terms_(std::move(terms)), stems_(std::move(stems)) {}
+    : terms_(std::move(terms)), stems_(std::move(stems)) {
+  by_first_byte_ = stems_->keeps_first_letter();
+  auto add = [&](const std::string& term) {
+    if (term.empty()) return;
+    auto first = static_cast<unsigned char>(term[0]);
+    // A non-ASCII first byte (or punctuation) can come from any word.
+    if (first >= 0x80 || !std::isalnum(first)) by_first_byte_ = false;
+    first_bytes_.set(first);
+  };
+  for (const auto& t : terms_.exact) add(t);
+  for (const auto& t : terms_.stems) add(t);
+  for (const auto& t : terms_.wildcard_prefixes) add(t);
+}
 
 int TermMatcher::id_for(const std::string& key) {
   auto [it, inserted] = ids_.emplace(key, static_cast<int>(ids_.size()));
@@ -225,7 +247,14 @@ int TermMatcher::id_for(const std::string& key) {
 }
 
 int TermMatcher::match(std::string_view word) {
-  if (terms_.empty()) return -1;
+  if (terms_.empty() || word.empty()) return -1;
+  if (by_first_byte_) {
+    auto first = static_cast<unsigned char>(word[0]);
+    if (first < 0x80) {
+      first = static_cast<unsigned char>(std::tolower(first));
+      if (!first_bytes_.test(first)) return -1;
+    }
+  }
   bool ascii = true;
   for (char c : word) {
     if (static_cast<unsigned char>(c) >= 0x80) {

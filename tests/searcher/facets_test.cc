@@ -92,7 +92,8 @@ TEST_CASE("value streams and the in-memory table count what documents count") {
   auto db = test::make_db(articles);
   FacetTable table(db);
   auto count = [&](const Xapian::Database* stream_db,
-                   const FacetTable* from_table = nullptr) {
+                   const FacetTable* from_table = nullptr,
+                   std::size_t size = 0) {
     Xapian::Enquire enquire(db);
     enquire.set_query(Xapian::Query("Ztalk"));  // sparse: every 7th
     FacetCounter counter({{"source", DateGranularity::kDay},
@@ -101,7 +102,7 @@ TEST_CASE("value streams and the in-memory table count what documents count") {
                          0, stream_db, from_table);
     counter.register_with(enquire);
     Xapian::MSet mset = enquire.get_mset(0, 10, db.get_doccount());
-    return counter.results(mset.get_matches_estimated(), 0);
+    return counter.results(mset.get_matches_estimated(), size);
   };
   auto from_docs = count(nullptr);
   auto from_streams = count(&db);
@@ -133,6 +134,17 @@ TEST_CASE("value streams and the in-memory table count what documents count") {
   }
   // The test data names actors, so the actor facet was really compared.
   CHECK_FALSE(from_table[2].values.empty());
+  // Keeping only the largest: the same value and the same rest.
+  auto top_docs = count(nullptr, nullptr, 1);
+  auto top_table = count(&db, &table, 1);
+  for (std::size_t f = 0; f < 3; ++f) {
+    CAPTURE(f);
+    REQUIRE(top_table[f].values.size() == 1);
+    CHECK(top_docs[f].values[0].value == top_table[f].values[0].value);
+    CHECK(top_docs[f].values[0].count == top_table[f].values[0].count);
+    CHECK(top_docs[f].other == top_table[f].other);
+  }
+  CHECK(top_table[2].other > 0);
 }
 
 TEST_CASE("a slot reader answers documents in any order") {

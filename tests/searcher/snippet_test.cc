@@ -78,6 +78,42 @@ TEST_CASE("a stem cache starts afresh when full and still stems right") {
   CHECK(stems.stem("word5ing") == Xapian::Stem("english")("word5ing"));
 }
 
+TEST_CASE(
+    "English stems keep a word's first letter, so matchers may "
+    "turn words away by it") {
+  StemCache english{Xapian::Stem("english")};
+  CHECK(english.keeps_first_letter());
+  CHECK(StemCache{Xapian::Stem()}.keeps_first_letter());
+  // Prefix-stripping stemmers do not qualify.
+  CHECK_FALSE(StemCache{Xapian::Stem("irish")}.keeps_first_letter());
+  CHECK_FALSE(StemCache{Xapian::Stem("indonesian")}.keeps_first_letter());
+  CHECK_FALSE(StemCache{Xapian::Stem("lovins")}.keeps_first_letter());
+  CHECK(Xapian::Stem("lovins")("ul") == "l");  // why not
+  for (const char* language : {"english", "porter", "earlyenglish"}) {
+    Xapian::Stem stem(language);
+    for (const char* word :
+         {"dying",  "lying",   "tying",     "skies",  "yelling",    "yes",
+          "ugly",   "idly",    "news",      "gently", "ycleped",    "year's",
+          "y",      "a",       "1987s",     "zz",     "generously", "cannot",
+          "onward", "succeed", "proceeding"}) {
+      CAPTURE(language);
+      CAPTURE(word);
+      std::string s = stem(word);
+      REQUIRE_FALSE(s.empty());
+      CHECK(s[0] == word[0]);
+    }
+  }
+  // The shortcut changes no answer: "dying" still matches "die".
+  HighlightTerms terms;
+  terms.stems = {"die", "1987"};
+  TermMatcher m(terms, std::make_shared<StemCache>(Xapian::Stem("english")));
+  CHECK(m.match("dying") >= 0);
+  CHECK(m.match("Dies") >= 0);
+  CHECK(m.match("1987") >= 0);
+  CHECK(m.match("lying") < 0);
+  CHECK(m.match("Édith") < 0);
+}
+
 TEST_CASE("wildcards match words by prefix") {
   TermMatcher m = matcher_for({}, {}, {"negotiat"});
   CHECK(m.match("Negotiations") >= 0);
