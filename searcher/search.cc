@@ -234,6 +234,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     enquire.set_collapse_key(schema::kDuplicateGroupSlot);
     response.collapsed = true;
   }
+  // Rent until buying costs no more than renting has: then, before the
+  // next search that counts facets (never after the last), load.
+  if (!request.facets.empty() && !facet_table_ && !portable_ &&
+      db_.size() == 1 && facet_matches_ >= db_.get_doccount()) {
+    facet_table_ = std::make_unique<FacetTable>(db_);
+  }
   FacetCounter facets(request.facets, actor_slots_, portable_ ? nullptr : &db_,
                       facet_table_.get());
   facets.register_with(enquire);
@@ -244,13 +250,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       static_cast<Xapian::doccount>(request.offset),
       static_cast<Xapian::doccount>(request.limit), check_at_least);
   response.total = mset.get_matches_estimated();
-  if (!request.facets.empty() && !facet_table_ && !portable_ &&
-      db_.size() == 1) {
-    // Rent until buying costs no more than renting has: then load.
+  if (!request.facets.empty() && !facet_table_) {
     facet_matches_ += response.total;
-    if (facet_matches_ >= db_.get_doccount()) {
-      facet_table_ = std::make_unique<FacetTable>(db_);
-    }
   }
 
   HighlightTerms terms = HighlightTerms::from_query(relevance_query);

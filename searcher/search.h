@@ -131,8 +131,9 @@ class Searcher {
   std::shared_ptr<StemCache> stem_cache_;
   // Document ids follow indexing order (schema::kDocidOrderKey).
   bool docids_in_sequence_ = false;
-  // Facet values in memory (single local database only), loaded once the
-  // matches counted without it add up to the database's size.
+  // Facet values in memory (single local database only), loaded by a
+  // search once the matches counted before it add up to the database's
+  // size.
   std::unique_ptr<FacetTable> facet_table_;
   std::uint64_t facet_matches_ = 0;
   bool portable_ = false;

@@ -147,8 +147,8 @@ TEST_CASE("facets come out the same before and after the table loads") {
     }
     return out;
   };
-  // 10 + 40 matches counted reach the 40 documents: the table loads
-  // after the second search and serves the third and fourth.
+  // 10 + 40 matches counted reach the 40 documents: the third search
+  // loads the table, and it serves the third and fourth.
   std::string talks_first = show(s.search(talks));
   std::string broad_first = show(s.search(broad));
   CHECK(talks_first.find("Tony Blair=10person") != std::string::npos);
