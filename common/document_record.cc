@@ -1,8 +1,9 @@
-// Document data is JSON: readable with xapian-delve and easy to grow.
+// Document data is JSON (easy to grow), compressed with zstd.
 #include "common/document_record.h"
 
 #include <simdjson.h>
 #include <xxhash.h>
+#include <zstd.h>
 
 #include <cstdio>
 #include <stdexcept>
@@ -22,7 +23,7 @@ std::string article_id_term(const std::string& id) {
   return term + id.substr(0, kMaxIdBytes - 20) + hash;
 }
 
-std::string to_document_data(const Article& article) {
+std::string to_document_json(const Article& article) {
   nlohmann::json j = {
       {"id", article.id},
       {"url", article.url},
@@ -45,6 +46,63 @@ std::string to_document_data(const Article& article) {
   return j.dump();
 }
 
+namespace {
+
+// Level 3: 12 us an article on Reuters, 5% larger than zlib's default;
+// higher levels cost two to six times as much for 2% less.
+constexpr int kZstdLevel = 3;
+
+bool is_packed(std::string_view data) {
+  // A zstd frame starts with the magic number 0xFD2FB528 (little-endian);
+  // JSON starts with '{'.
+  return data.size() >= 4 && static_cast<unsigned char>(data[0]) == 0x28 &&
+         static_cast<unsigned char>(data[1]) == 0xB5 &&
+         static_cast<unsigned char>(data[2]) == 0x2F &&
+         static_cast<unsigned char>(data[3]) == 0xFD;
+}
+
+[[noreturn]] void fail_data(const std::string& what) {
+  throw std::runtime_error("stored article data: " + what);
+}
+
+std::size_t packed_size(std::string_view data) {
+  unsigned long long size = ZSTD_getFrameContentSize(data.data(), data.size());
+  if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+      size > (1ULL << 32)) {
+    fail_data("not a compressed article");
+  }
+  return static_cast<std::size_t>(size);
+}
+
+}  // namespace
+
+std::string pack_document_data(std::string_view json) {
+  struct Context {
+    ZSTD_CCtx* cctx = ZSTD_createCCtx();
+    Context() {
+      ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, kZstdLevel);
+      // 4 bytes an article: damaged data fails instead of reading as junk.
+      ZSTD_CCtx_setParameter(cctx, ZSTD_c_checksumFlag, 1);
+    }
+    ~Context() { ZSTD_freeCCtx(cctx); }
+  };
+  thread_local Context context;
+  std::string out(ZSTD_compressBound(json.size()), '\0');
+  std::size_t n = ZSTD_compress2(context.cctx, out.data(), out.size(),
+                                 json.data(), json.size());
+  if (ZSTD_isError(n)) fail_data(ZSTD_getErrorName(n));
+  out.resize(n);
+  return out;
+}
+
+std::string to_document_data(const Article& article) {
+  return pack_document_data(to_document_json(article));
+}
+
+std::size_t document_data_size(std::string_view data) {
+  return is_packed(data) ? packed_size(data) : data.size();
+}
+
 // Reading runs once per hit shown, so it uses simdjson's on-demand parser
 // (about 20 times faster than building an nlohmann::json tree of the whole
 // record); the nested "extra" and "dropped" values, which only some output
@@ -52,7 +110,22 @@ std::string to_document_data(const Article& article) {
 StoredArticle from_document_data(const std::string& data, bool with_dropped) {
   namespace od = simdjson::ondemand;
   thread_local od::parser parser;
-  simdjson::padded_string padded(data);
+  simdjson::padded_string padded;
+  if (is_packed(data)) {
+    struct Context {
+      ZSTD_DCtx* dctx = ZSTD_createDCtx();
+      ~Context() { ZSTD_freeDCtx(dctx); }
+    };
+    thread_local Context context;
+    std::size_t size = packed_size(data);
+    padded = simdjson::padded_string(size);
+    std::size_t n = ZSTD_decompressDCtx(context.dctx, padded.data(), size,
+                                        data.data(), data.size());
+    if (ZSTD_isError(n)) fail_data(ZSTD_getErrorName(n));
+    if (n != size) fail_data("truncated compressed article");
+  } else {
+    padded = simdjson::padded_string(data);
+  }
   StoredArticle a;
   auto fail = [&](simdjson::error_code error) {
     throw std::runtime_error(std::string("stored article data: ") +
@@ -83,20 +156,20 @@ StoredArticle from_document_data(const std::string& data, bool with_dropped) {
       text_of(value, a.text);
     } else if (key == "date") {
       text_of(value, a.date_iso);
-    } else if (key == "extra" || (key == "dropped" && with_dropped)) {
+    } else if (key == "extra") {
       std::string_view raw;
-      simdjson::error_code error;
-      if (key == "extra") {
-        od::object extra;
-        error = value.get_object().get(extra);
-        if (!error) error = extra.raw_json().get(raw);
-      } else {
-        od::array dropped;
-        error = value.get_array().get(dropped);
-        if (!error) error = dropped.raw_json().get(raw);
-      }
+      od::object extra;
+      simdjson::error_code error = value.get_object().get(extra);
+      if (!error) error = extra.raw_json().get(raw);
       if (error) fail(error);
-      (key == "extra" ? a.extra : a.dropped) = nlohmann::json::parse(raw);
+      a.extra_json.assign(raw);
+    } else if (key == "dropped" && with_dropped) {
+      std::string_view raw;
+      od::array dropped;
+      simdjson::error_code error = value.get_array().get(dropped);
+      if (!error) error = dropped.raw_json().get(raw);
+      if (error) fail(error);
+      a.dropped = nlohmann::json::parse(raw);
     } else if (key == "dropped_chars") {
       std::uint64_t n = 0;
       if (auto error = value.get_uint64().get(n)) fail(error);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "common/actors.h"
 #include "common/date_parse.h"
@@ -38,16 +39,34 @@ struct Article {
 // lookup by id goes through this.
 std::string article_id_term(const std::string& id);
 
-// Serialises `article` as the JSON stored in a Xapian document's data.
+// The article as JSON: what a document's data holds once unpacked.
+std::string to_document_json(const Article& article);
+
+// A document's data: `json` compressed as one zstd frame (its size
+// recorded in the frame). Decompressing it costs a third of the zlib
+// inflate Xapian would otherwise run on every hit shown.
+std::string pack_document_data(std::string_view json);
+
+// pack_document_data(to_document_json(article)).
 std::string to_document_data(const Article& article);
 
-// Reads back what to_document_data() wrote. The date comes back as its ISO
-// string in `date_iso` (empty when the article had none). Throws
-// std::runtime_error (or nlohmann::json::exception) on data not written by
-// to_document_data().
+// The size of the JSON that `data` (packed or, as databases written
+// before packing hold, plain JSON) unpacks to.
+std::size_t document_data_size(std::string_view data);
+
+// Reads back what to_document_data() wrote (or the plain JSON of older
+// databases). The date comes back as its ISO string in `date_iso` (empty
+// when the article had none). Throws std::runtime_error (or
+// nlohmann::json::exception) on data not written by to_document_data().
 struct StoredArticle {
   std::string id, url, source, title, text, date_iso;
-  nlohmann::json extra = nlohmann::json::object();
+  // The fields the schema does not know, as the JSON object text stored
+  // (empty when there were none): parsed only by output that shows them.
+  std::string extra_json;
+  nlohmann::json extra() const {
+    return extra_json.empty() ? nlohmann::json::object()
+                              : nlohmann::json::parse(extra_json);
+  }
   nlohmann::json dropped = nlohmann::json::array();
   std::size_t dropped_chars = 0;
   std::vector<Actor> actors;

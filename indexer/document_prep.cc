@@ -106,8 +106,10 @@ PreparedDocument DocumentPreparer::prepare(Article article,
   if (extract_actors_) {
     article.actors = extract_actors(article.title, article.text, actors_);
   }
-  std::string data = to_document_data(article);
-  std::string sig = signature(data, language_);
+  // The signature is of the JSON, so a new zstd release that packs the
+  // same article differently does not make it look changed.
+  std::string json = to_document_json(article);
+  std::string sig = signature(json, language_);
   out.id_term = article_id_term(article.id);
   if (snapshot != nullptr) {
     read_snapshot(*snapshot, [&] {
@@ -126,7 +128,7 @@ PreparedDocument DocumentPreparer::prepare(Article article,
       fingerprint(article.text.find_first_not_of(" \t\r\n") == std::string::npos
                       ? article.title
                       : article.text);
-  out.doc.set_data(data);
+  out.doc.set_data(pack_document_data(json));
   out.doc.add_value(kSignatureSlot, sig);
   out.spelling = spelling_words(article.title, article.text);
   return out;

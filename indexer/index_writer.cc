@@ -10,7 +10,7 @@ void DatabaseStore::put(std::string id_term, Xapian::Document doc,
                         Xapian::docid /*existing*/, std::uint64_t /*sequence*/,
                         SpellingWords spelling) {
   if (spelling_) add_spelling_words(db_, spelling);
-  pending_bytes_ += doc.get_data().size();
+  pending_bytes_ += document_data_size(doc.get_data());
   db_.replace_document(id_term, doc);
   if (commit_bytes_ != 0 && pending_bytes_ >= commit_bytes_) {
     db_.commit();

@@ -38,7 +38,7 @@ class DatabaseStore : public DocumentStore {
   // `spelling` builds the spelling data for "did you mean" (not supported
   // by in-memory databases).
   // `commit_bytes` (0: never) commits after that many bytes of stored
-  // records, to bound memory.
+  // records (as JSON, before packing), to bound memory.
   DatabaseStore(Xapian::WritableDatabase& db, bool spelling,
                 std::size_t commit_bytes = 0)
       : db_(db), spelling_(spelling), commit_bytes_(commit_bytes) {}

@@ -194,7 +194,7 @@ nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode) {
   nlohmann::json actors = nlohmann::json::array();
   for (const Actor& actor : a.actors) actors.push_back(actor.name);
   j["actors"] = actors;
-  if (!a.extra.empty()) j["extra"] = a.extra;
+  if (!a.extra_json.empty()) j["extra"] = a.extra();
   if (!hit.explanation.empty() || hit.recency > 0) {
     nlohmann::json terms = nlohmann::json::array();
     for (const auto& t : hit.explanation) {

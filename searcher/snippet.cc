@@ -17,8 +17,10 @@ struct Word : WordSpan {
 };
 
 std::vector<Word> text_words(std::string_view text) {
+  std::vector<WordSpan> spans = newsdex::split_words(text);
   std::vector<Word> words;
-  for (const WordSpan& span : newsdex::split_words(text)) {
+  words.reserve(spans.size());
+  for (const WordSpan& span : spans) {
     Word w;
     static_cast<WordSpan&>(w) = span;
     words.push_back(w);

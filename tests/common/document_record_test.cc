@@ -21,7 +21,7 @@ TEST_CASE("document data keeps every field and the extras") {
   CHECK(s.title == a.title);
   CHECK(s.text == a.text);
   CHECK(s.date_iso == "1987-02-26T15:01:01Z");
-  CHECK(s.extra["people"][0] == "james-baker");
+  CHECK(s.extra()["people"][0] == "james-baker");
 }
 
 TEST_CASE("an article without a date stores none") {
@@ -64,6 +64,43 @@ TEST_CASE("data that is not a stored article throws") {
   CHECK_THROWS(from_document_data("{\"id\": \"x\", \"text\": "));
   CHECK_THROWS(from_document_data("not json"));
   CHECK_THROWS(from_document_data("{\"id\": 5}"));
+}
+
+TEST_CASE(
+    "document data is packed, and plain JSON from older databases reads") {
+  Article a;
+  a.id = "reuters-7";
+  a.source = "Reuters";
+  a.title = "Grain reserves";
+  for (int i = 0; i < 40; ++i) a.text += "Wheat and corn prices rose. ";
+  std::string json = to_document_json(a);
+  std::string data = to_document_data(a);
+  CHECK(data.size() < json.size() / 4);
+  CHECK(data != json);
+  CHECK(document_data_size(data) == json.size());
+  CHECK(document_data_size(json) == json.size());
+  CHECK(nlohmann::json::parse(json)["text"] == a.text);
+  StoredArticle packed = from_document_data(data);
+  StoredArticle plain = from_document_data(json);
+  CHECK(packed.text == a.text);
+  CHECK(plain.text == a.text);
+  CHECK(packed.id == plain.id);
+  CHECK(packed.extra_json.empty());
+  CHECK(packed.extra().empty());
+}
+
+TEST_CASE("packed data cut short or damaged throws instead of reading junk") {
+  Article a;
+  a.id = "x";
+  for (int i = 0; i < 40; ++i) a.text += "Talks went on. ";
+  std::string data = to_document_data(a);
+  CHECK_THROWS_AS(from_document_data(data.substr(0, data.size() / 2)),
+                  std::runtime_error);
+  CHECK_THROWS_AS(from_document_data(data.substr(0, 6)), std::runtime_error);
+  std::string damaged = data;
+  damaged[damaged.size() / 2] =
+      static_cast<char>(damaged[damaged.size() / 2] ^ 0x5a);
+  CHECK_THROWS_AS(from_document_data(damaged), std::runtime_error);
 }
 
 }  // namespace newsdex
