@@ -50,16 +50,80 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
   docids_in_sequence_ =
       db_.size() == 1 &&
       db_.get_metadata(std::string(schema::kDocidOrderKey)) == "sequence";
-  // Any spelling of a known actor finds the others ("zelenskiy" finds
-  // "Zelenskyy"). Read from the tables directly: the gazetteer itself is
-  // only needed for actor filters.
-  const std::string stored = db_.get_metadata(std::string(schema::kActorsKey));
-  for (std::string_view table :
-       {builtin_actor_table(), std::string_view(stored)}) {
-    for (const auto& group : actor_alias_groups(table)) {
-      synonyms_.add_group(group);
+  actor_table_ = db_.get_metadata(std::string(schema::kActorsKey));
+}
+
+void Searcher::set_synonyms(const SynonymTable& synonyms) {
+  user_synonyms_.merge(synonyms);
+  if (synonyms_built_) synonyms_.merge(synonyms);
+}
+
+namespace {
+
+char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+// Whether some word of `query` might be a word of an alias in `letters`
+// (the tables, ASCII lower-cased). Errs towards yes: any substring counts,
+// and so does any word with a non-ASCII letter, whose case folding only
+// the synonym table knows.
+bool may_name_alias(std::string_view query, std::string_view letters) {
+  std::string word;
+  auto check = [&] {
+    std::size_t a = 0, b = word.size();
+    while (a < b &&
+           std::string_view("+-(\"").find(word[a]) != std::string_view::npos) {
+      ++a;
+    }
+    while (b > a && std::string_view(")\",.;!?").find(word[b - 1]) !=
+                        std::string_view::npos) {
+      --b;
+    }
+    std::string_view core = std::string_view(word).substr(a, b - a);
+    bool hit = false;
+    for (char c : core) hit = hit || static_cast<unsigned char>(c) >= 0x80;
+    hit = hit || (!core.empty() && letters.find(core) != std::string::npos);
+    word.clear();
+    return hit;
+  };
+  for (char c : query) {
+    if (c == ' ' || c == '\t' || c == '\n') {
+      if (!word.empty() && check()) return true;
+    } else {
+      word += ascii_lower(c);
     }
   }
+  return !word.empty() && check();
+}
+
+}  // namespace
+
+const SynonymTable* Searcher::synonyms_for(std::string_view query) {
+  if (!synonyms_built_) {
+    if (alias_letters_.empty()) {
+      for (std::string_view table :
+           {builtin_actor_table(), std::string_view(actor_table_)}) {
+        for (char c : table) alias_letters_ += ascii_lower(c);
+        alias_letters_ += '\n';
+      }
+    }
+    if (user_synonyms_.empty() && !may_name_alias(query, alias_letters_)) {
+      return nullptr;
+    }
+    // Any spelling of a known actor finds the others ("zelenskiy" finds
+    // "Zelenskyy"). Read from the tables directly: the gazetteer itself is
+    // only needed for actor filters.
+    for (std::string_view table :
+         {builtin_actor_table(), std::string_view(actor_table_)}) {
+      for (const auto& group : actor_alias_groups(table)) {
+        synonyms_.add_group(group);
+      }
+    }
+    synonyms_.merge(user_synonyms_);
+    synonyms_built_ = true;
+  }
+  return &synonyms_;
 }
 
 const SourceNormalizer& Searcher::sources() const {
@@ -149,7 +213,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   SearchResponse response;
   QueryBuilder builder(
       db_, language_, [this]() -> const SourceNormalizer& { return sources(); },
-      request.today, &synonyms_, [this] { return &actors(); });
+      request.today, synonyms_for(request.query), [this] { return &actors(); });
   ParsedQuery parsed =
       builder.build(request.query, request.filters, request.match);
   if (!parsed.ok) {

@@ -102,7 +102,7 @@ class Searcher {
   std::optional<StoredArticle> find_article(const std::string& id) const;
 
   // User synonyms applied to every query from now on.
-  void set_synonyms(const SynonymTable& synonyms) { synonyms_.merge(synonyms); }
+  void set_synonyms(const SynonymTable& synonyms);
   const ActorGazetteer& actors() const;
 
   // Matches with only what Xapian's remote backend can run on the server:
@@ -125,7 +125,18 @@ class Searcher {
   std::string language_;
   mutable std::optional<SourceNormalizer> sources_;
   mutable std::optional<ActorGazetteer> actors_;
-  SynonymTable synonyms_;  // actor aliases, then the user's
+  // The synonyms for `query`: actor aliases (built on first need), then
+  // the user's; nullptr when there are none to apply.
+  const SynonymTable* synonyms_for(std::string_view query);
+
+  // Actor aliases, then the user's, once a query may need them: a query
+  // none of whose words occurs in the actor tables needs no aliases, and
+  // a one-search process should not parse the tables.
+  SynonymTable synonyms_;
+  SynonymTable user_synonyms_;
+  bool synonyms_built_ = false;
+  std::string actor_table_;    // as stored in the database
+  std::string alias_letters_;  // both actor tables, ASCII lower-cased
   Xapian::Stem stemmer_;
   // Stems of the words snippets have looked at, kept across searches.
   std::shared_ptr<StemCache> stem_cache_;

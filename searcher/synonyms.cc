@@ -92,15 +92,28 @@ void SynonymTable::merge(const SynonymTable& other) {
 std::string SynonymTable::expand(const std::string& folded_query) const {
   if (groups_.empty()) return folded_query;
   // Tokens with their separators; phrases are left alone.
-  std::vector<std::string> tokens = words_of(folded_query);
-  std::vector<bool> quoted(tokens.size(), false);
+  // Brackets outside phrases stand alone, so "(kiev OR lviv)" expands.
+  std::vector<std::string> tokens;
+  std::vector<bool> quoted;
   bool in_phrase = false;
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
-    bool has_quote = tokens[i].find('"') != std::string::npos;
-    quoted[i] = in_phrase || has_quote;
-    for (char c : tokens[i]) {
+  for (std::string& token : words_of(folded_query)) {
+    bool has_quote = token.find('"') != std::string::npos;
+    bool is_quoted = in_phrase || has_quote;
+    for (char c : token) {
       if (c == '"') in_phrase = !in_phrase;
     }
+    if (is_quoted) {
+      tokens.push_back(std::move(token));
+      quoted.push_back(true);
+      continue;
+    }
+    std::size_t a = 0, b = token.size();
+    while (a < b && token[a] == '(') ++a;
+    while (b > a && token[b - 1] == ')') --b;
+    for (std::size_t k = 0; k < a; ++k) tokens.emplace_back("(");
+    if (b > a) tokens.push_back(token.substr(a, b - a));
+    for (std::size_t k = b; k < token.size(); ++k) tokens.emplace_back(")");
+    quoted.resize(tokens.size(), false);
   }
   std::string out;
   for (std::size_t i = 0; i < tokens.size();) {

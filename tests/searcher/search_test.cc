@@ -340,4 +340,46 @@ TEST_CASE(
   CHECK(recent.error.find("remote shards") != std::string::npos);
 }
 
+TEST_CASE("actor aliases apply however the query spells or wraps the name") {
+  Xapian::WritableDatabase db = test::make_db({
+      test::make_article("dotted", "Talks",
+                         "Erdo\xC4\x9F"
+                         "an spoke at length."),
+      test::make_article("plain", "Visit", "Erdogan visited Ankara."),
+      test::make_article("other", "Markets", "Stocks rose in Kiev."),
+  });
+  auto total = [&](Searcher& s, const std::string& query) {
+    SearchRequest r;
+    r.query = query;
+    return s.search(r).total;
+  };
+  // Each on a new searcher: the first query decides whether the aliases
+  // are read at all.
+  for (const char* query :
+       {"erdogan", "ERDOGAN", "(erdogan)", "((ankara OR erdogan))",
+        "erdo\xC4\x9F"
+        "an",
+        "ERDO\xC4\x9E"
+        "AN"}) {
+    Searcher s(db);
+    CHECK_MESSAGE(total(s, query) == 2, std::string(query));
+  }
+  // A phrase asks for those words as written.
+  {
+    Searcher s(db);
+    CHECK(total(s, "\"Erdogan\"") == 1);
+  }
+  // A query that names no actor first, then one that does.
+  Searcher s(db);
+  CHECK(total(s, "markets") == 1);
+  CHECK(total(s, "erdogan") == 2);
+  // The user's synonyms apply to words the actor tables lack.
+  Searcher user(db);
+  SynonymTable mine;
+  CHECK(mine.add("Kyiv = Kiev\n", "mine").empty());
+  user.set_synonyms(mine);
+  CHECK(total(user, "kyiv") == 1);
+  CHECK(total(user, "erdogan") == 2);
+}
+
 }  // namespace newsdex

@@ -26,6 +26,10 @@ TEST_CASE("synonym groups expand words and phrases outside quotes") {
       {"\"kyiv talks\"", "\"kyiv talks\""},  // phrases are left alone
       {"title:kyiv", "title:kyiv"},          // so are fields
       {"kyivan", "kyivan"},
+      // Brackets are not part of the word.
+      {"(kiev OR lviv)", "( (kyiv OR kiev) OR lviv )"},
+      {"((kyiv))", "( ( (kyiv OR kiev) ) )"},
+      {"\"(kyiv)\"", "\"(kyiv)\""},
   };
   for (const Row& row : rows) {
     CAPTURE(row.in);
