@@ -535,6 +535,7 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   }
   snapshot.reset();
   if (single) {
+    single_store->flush();
     for (const auto& [k, v] : metadata) single->set_metadata(k, v);
     single->commit();
     summary.document_count = single->get_doccount();

@@ -9,12 +9,29 @@ using namespace newsdex::schema;
 void DatabaseStore::put(std::string id_term, Xapian::Document doc,
                         Xapian::docid /*existing*/, std::uint64_t /*sequence*/,
                         SpellingWords spelling) {
-  if (spelling_) add_spelling_words(db_, spelling);
+  if (spelling_) {
+    for (auto& [word, count] : spelling) spelling_counts_[word] += count;
+  }
   pending_bytes_ += document_data_size(doc.get_data());
   db_.replace_document(id_term, doc);
   if (commit_bytes_ != 0 && pending_bytes_ >= commit_bytes_) {
+    flush();
     db_.commit();
     pending_bytes_ = 0;
+  }
+}
+
+void DatabaseStore::flush() {
+  SpellingWords words(spelling_counts_.begin(), spelling_counts_.end());
+  spelling_counts_.clear();
+  add_spelling_words(db_, words);
+}
+
+DatabaseStore::~DatabaseStore() {
+  try {
+    flush();
+  } catch (...) {
+    // The run is failing already; what it committed stays.
   }
 }
 
@@ -68,6 +85,7 @@ IndexWriter::IndexWriter(Xapian::WritableDatabase& db,
 WriteOutcome IndexWriter::write(Article article) {
   WriteOutcome outcome =
       writer_.write(preparer_.prepare(std::move(article), &db_));
+  store_.flush();  // each write complete, spelling data included
   db_.set_metadata(std::string(kNextSequenceKey),
                    std::to_string(writer_.next_sequence()));
   return outcome;

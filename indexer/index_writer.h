@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 
 #include "common/actors.h"
 #include "common/document_record.h"
@@ -39,16 +40,27 @@ class DatabaseStore : public DocumentStore {
   // by in-memory databases).
   // `commit_bytes` (0: never) commits after that many bytes of stored
   // records (as JSON, before packing), to bound memory.
+  // Spelling words are counted here and handed to Xapian once per word
+  // at each commit (and by flush()), not once per word of every article.
   DatabaseStore(Xapian::WritableDatabase& db, bool spelling,
                 std::size_t commit_bytes = 0)
       : db_(db), spelling_(spelling), commit_bytes_(commit_bytes) {}
+  // Flushes (best effort: a database left with changes commits them when
+  // it closes).
+  ~DatabaseStore() override;
+  DatabaseStore(const DatabaseStore&) = delete;
+  DatabaseStore& operator=(const DatabaseStore&) = delete;
   void put(std::string id_term, Xapian::Document doc, Xapian::docid existing,
            std::uint64_t sequence, SpellingWords spelling) override;
+  // Adds the spelling words counted so far to the database; call before
+  // committing it.
+  void flush();
 
  private:
   Xapian::WritableDatabase& db_;
   bool spelling_;
   std::size_t commit_bytes_, pending_bytes_ = 0;
+  std::unordered_map<std::string, Xapian::termcount> spelling_counts_;
 };
 
 // Takes prepared articles in indexing order, completes them (group,

@@ -63,6 +63,11 @@ ShardStore::ShardStore(const std::vector<fs::path>& paths, bool spelling,
           shard->error = std::current_exception();
         }
       }
+      try {
+        if (!shard->error) store.flush();
+      } catch (...) {
+        shard->error = std::current_exception();
+      }
     });
   }
 }

@@ -14,6 +14,13 @@ bool has_term(const Xapian::Database& db, const std::string& term) {
   return db.term_exists(term);
 }
 
+Xapian::doccount spelling_frequency(const Xapian::Database& db,
+                                    const std::string& word) {
+  Xapian::TermIterator it = db.spellings_begin();
+  it.skip_to(word);
+  return it != db.spellings_end() && *it == word ? it.get_termfreq() : 0;
+}
+
 }  // namespace
 
 TEST_CASE("a document carries id, title, source and date terms and values") {
@@ -90,6 +97,34 @@ TEST_CASE("very long ids still make a valid unique term") {
         WriteOutcome::kAdded);
   CHECK(writer.write(test::make_article(long_id, "T", "B")) ==
         WriteOutcome::kUnchanged);
+}
+
+TEST_CASE("spelling words reach the database with every commit, counted") {
+  auto dir = test::scratch_dir("store_spelling");
+  std::string path = (dir / "db").string();
+  Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+  // Commits after every article (1 byte).
+  DatabaseStore store(db, /*spelling=*/true, /*commit_bytes=*/1);
+  auto doc = [] {
+    Xapian::Document d;
+    d.set_data("{}");
+    return d;
+  };
+  store.put("Qa", doc(), 0, 1, {{"talks", 2}, {"istanbul", 1}});
+  store.put("Qb", doc(), 0, 2, {{"talks", 1}});
+  {
+    Xapian::Database reader(path);  // what the two commits made
+    CHECK(reader.get_doccount() == 2);
+    CHECK(spelling_frequency(reader, "talks") == 3);
+    CHECK(spelling_frequency(reader, "istanbul") == 1);
+  }
+  DatabaseStore batched(db, true, /*commit_bytes=*/0);  // never commits
+  batched.put("Qc", doc(), 0, 3, {{"talks", 4}, {"ankara", 1}});
+  batched.flush();
+  db.commit();
+  Xapian::Database reader(path);
+  CHECK(spelling_frequency(reader, "talks") == 7);
+  CHECK(spelling_frequency(reader, "ankara") == 1);
 }
 
 }  // namespace newsdex
