@@ -65,30 +65,42 @@ char ascii_lower(char c) {
 }
 
 // Whether some word of `query` might be a word of an alias in `letters`
-// (the tables, ASCII lower-cased). Errs towards yes: any substring counts,
-// and so does any word with a non-ASCII letter, whose case folding only
-// the synonym table knows.
+// (the tables, ASCII lower-cased): a word that occurs there whole, between
+// white space, as SynonymTable::expand() compares them. Errs towards yes:
+// so does any word with a non-ASCII letter, whose case folding only the
+// synonym table knows.
 bool may_name_alias(std::string_view query, std::string_view letters) {
+  auto is_space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  };
+  auto occurs_whole = [&](std::string_view word) {
+    for (std::size_t at = letters.find(word); at != std::string_view::npos;
+         at = letters.find(word, at + 1)) {
+      std::size_t end = at + word.size();
+      if ((at == 0 || is_space(letters[at - 1])) &&
+          (end == letters.size() || is_space(letters[end]))) {
+        return true;
+      }
+    }
+    return false;
+  };
   std::string word;
   auto check = [&] {
-    std::size_t a = 0, b = word.size();
-    while (a < b &&
-           std::string_view("+-(\"").find(word[a]) != std::string_view::npos) {
-      ++a;
+    std::string_view core = word;
+    while (!core.empty() && std::string_view("+-(\"").find(core.front()) !=
+                                std::string_view::npos) {
+      core.remove_prefix(1);
     }
-    while (b > a && std::string_view(")\",.;!?").find(word[b - 1]) !=
-                        std::string_view::npos) {
-      --b;
+    while (!core.empty() && (core.back() == ')' || core.back() == '"')) {
+      core.remove_suffix(1);
     }
-    std::string_view core = std::string_view(word).substr(a, b - a);
-    bool hit = false;
+    bool hit = !core.empty() && occurs_whole(core);
     for (char c : core) hit = hit || static_cast<unsigned char>(c) >= 0x80;
-    hit = hit || (!core.empty() && letters.find(core) != std::string::npos);
     word.clear();
     return hit;
   };
   for (char c : query) {
-    if (c == ' ' || c == '\t' || c == '\n') {
+    if (is_space(c)) {
       if (!word.empty() && check()) return true;
     } else {
       word += ascii_lower(c);
