@@ -11,22 +11,15 @@
 namespace newsdex {
 namespace {
 
-// A word of the text and the query term it matches (-1 for none).
-struct Word : WordSpan {
-  int term = -1;
+// The words of a text (common/word_split.h) and, for each, the query term
+// it matches (-1 for none), in two arrays: long pages have tens of
+// thousands of words, and the spans come straight from split_words().
+struct Words {
+  std::vector<WordSpan> spans;
+  std::vector<int> terms;
+  std::size_t size() const { return spans.size(); }
+  bool empty() const { return spans.empty(); }
 };
-
-std::vector<Word> text_words(std::string_view text) {
-  std::vector<WordSpan> spans = newsdex::split_words(text);
-  std::vector<Word> words;
-  words.reserve(spans.size());
-  for (const WordSpan& span : spans) {
-    Word w;
-    static_cast<WordSpan&>(w) = span;
-    words.push_back(w);
-  }
-  return words;
-}
 
 bool is_space_byte(char c) {
   return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' ||
@@ -72,20 +65,20 @@ void add_gap(Fragment& fragment, std::string_view gap) {
 }
 
 // Builds the fragment for words [first, last] of `text`.
-Fragment render(std::string_view text, const std::vector<Word>& words,
-                std::size_t first, std::size_t last) {
+Fragment render(std::string_view text, const Words& words, std::size_t first,
+                std::size_t last) {
   Fragment fragment;
   fragment.cut_before = first > 0;
   fragment.cut_after = last + 1 < words.size();
-  std::size_t pos = words[first].begin;
+  std::size_t pos = words.spans[first].begin;
   for (std::size_t i = first; i <= last; ++i) {
-    const Word& w = words[i];
-    if (w.term < 0) continue;
+    if (words.terms[i] < 0) continue;
+    const WordSpan& w = words.spans[i];
     add_gap(fragment, text.substr(pos, w.begin - pos));
     add_span(fragment, text.substr(w.begin, w.end - w.begin), true);
     pos = w.end;
   }
-  std::size_t end = words[last].end;
+  std::size_t end = words.spans[last].end;
   // Keep closing punctuation right after the last word ("talks." not "talks").
   while (end < text.size() && !is_space_byte(text[end]) &&
          std::ispunct(static_cast<unsigned char>(text[end]))) {
@@ -97,7 +90,7 @@ Fragment render(std::string_view text, const std::vector<Word>& words,
 
 // The last word index j >= i with words[j] ending within `chars` of
 // words[i]'s start.
-std::size_t window_end(const std::vector<Word>& words, std::size_t i,
+std::size_t window_end(const std::vector<WordSpan>& words, std::size_t i,
                        std::size_t chars) {
   std::size_t j = i;
   while (j + 1 < words.size() &&
@@ -107,16 +100,16 @@ std::size_t window_end(const std::vector<Word>& words, std::size_t i,
   return j;
 }
 
-// Sets each word's term id, phrases taken into account.
-void mark_matches(std::string_view text, std::vector<Word>& words,
-                  TermMatcher& matcher) {
-  std::vector<int> ids;
-  ids.reserve(words.size());
-  for (const Word& w : words) {
-    ids.push_back(matcher.match(text.substr(w.begin, w.end - w.begin)));
+// The words of `text` with their term ids, phrases taken into account.
+Words match_words(std::string_view text, TermMatcher& matcher) {
+  Words words;
+  words.spans = split_words(text);
+  words.terms.reserve(words.spans.size());
+  for (const WordSpan& w : words.spans) {
+    words.terms.push_back(matcher.match(text.substr(w.begin, w.end - w.begin)));
   }
-  matcher.keep_whole_phrases(ids);
-  for (std::size_t i = 0; i < words.size(); ++i) words[i].term = ids[i];
+  matcher.keep_whole_phrases(words.terms);
+  return words;
 }
 
 struct Window {
@@ -304,9 +297,11 @@ int TermMatcher::match(std::string_view word) {
 std::vector<Fragment> make_snippet(std::string_view text,
                                    const SnippetOptions& options,
                                    TermMatcher& matcher) {
-  std::vector<Word> words = text_words(text);
-  if (words.empty() || options.fragments == 0) return {};
-  mark_matches(text, words, matcher);
+  if (options.fragments == 0) return {};
+  Words matched = match_words(text, matcher);
+  if (matched.empty()) return {};
+  const std::vector<WordSpan>& words = matched.spans;
+  const std::vector<int>& terms = matched.terms;
   const std::size_t chars = std::max<std::size_t>(options.chars, 20);
 
   std::vector<bool> used(words.size(), false);
@@ -314,18 +309,18 @@ std::vector<Fragment> make_snippet(std::string_view text,
   while (chosen.size() < options.fragments) {
     Window best;
     for (std::size_t i = 0; i < words.size(); ++i) {
-      if (words[i].term < 0 || used[i]) continue;
+      if (terms[i] < 0 || used[i]) continue;
       std::size_t j = window_end(words, i, chars);
       std::vector<int> distinct;
       long matches = 0;
       std::size_t last_match = i;
       for (std::size_t k = i; k <= j && !used[k]; ++k) {
-        if (words[k].term < 0) continue;
+        if (terms[k] < 0) continue;
         ++matches;
         last_match = k;
-        if (std::find(distinct.begin(), distinct.end(), words[k].term) ==
+        if (std::find(distinct.begin(), distinct.end(), terms[k]) ==
             distinct.end()) {
-          distinct.push_back(words[k].term);
+          distinct.push_back(terms[k]);
         }
       }
       long score = static_cast<long>(distinct.size()) * 1000 + matches;
@@ -355,23 +350,23 @@ std::vector<Fragment> make_snippet(std::string_view text,
             [](const Window& a, const Window& b) { return a.first < b.first; });
   std::vector<Fragment> fragments;
   for (const Window& w : chosen) {
-    fragments.push_back(render(text, words, w.first, w.last));
+    fragments.push_back(render(text, matched, w.first, w.last));
   }
   return fragments;
 }
 
 Fragment highlight_all(std::string_view text, TermMatcher& matcher) {
-  std::vector<Word> words = text_words(text);
+  Words words = match_words(text, matcher);
   if (words.empty()) {
     Fragment f;
     add_span(f, text, false);
     return f;
   }
-  mark_matches(text, words, matcher);
   Fragment f;
   std::size_t pos = 0;
-  for (const Word& w : words) {
-    if (w.term < 0) continue;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words.terms[i] < 0) continue;
+    const WordSpan& w = words.spans[i];
     add_gap(f, text.substr(pos, w.begin - pos));
     add_span(f, text.substr(w.begin, w.end - w.begin), true);
     pos = w.end;
