@@ -125,9 +125,7 @@ std::vector<Token> tokenize(std::string_view text) {
     t.text = strip_possessive(t.raw, &t.possessive);
     if (is_ascii(t.text)) {  // the common case, without utf8proc
       t.folded = t.text;
-      for (char& c : t.folded) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-      }
+      lower_ascii_in_place(t.folded);
       t.capitalised = t.text[0] >= 'A' && t.text[0] <= 'Z';
     } else {
       t.folded = fold_for_key(t.text);

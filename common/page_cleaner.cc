@@ -83,9 +83,7 @@ bool might_be_prompt(std::string_view text) {
       "skip",         "back",       "print",    "email",     "listen",
       "watch",        "updated",    "published"};
   std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  lower_ascii_in_place(lower);
   for (auto key : kKeys) {
     if (lower.find(key) != std::string::npos) return true;
   }

@@ -52,9 +52,7 @@ std::optional<std::string> fold_ascii(std::string_view text) {
     if (static_cast<unsigned char>(c) >= 0x80) return std::nullopt;
   }
   std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
+  lower_ascii_in_place(out);
   return out;
 }
 

@@ -20,6 +20,15 @@ std::string fold_case(std::string_view text);
 // Case-folds and strips accents: "Noël" -> "noel". For keys, not display.
 std::string fold_for_key(std::string_view text);
 
+// 'A'-'Z' to 'a'-'z', any other byte as it is: the fast path of case
+// folding where a text is known to be ASCII.
+inline char ascii_lower(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+inline void lower_ascii_in_place(std::string& text) {
+  for (char& c : text) c = ascii_lower(c);
+}
+
 // Trims ASCII white space at both ends.
 std::string_view trim_space(std::string_view text);
 

@@ -149,9 +149,7 @@ SpellingWords spelling_words(std::string_view title, std::string_view text) {
       std::string lower;
       if (ascii) {
         lower.assign(word);
-        for (char& c : lower) {
-          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        }
+        lower_ascii_in_place(lower);
       } else {
         lower = fold_case(word);
       }

@@ -10,6 +10,7 @@
 #include <stdexcept>
 
 #include "common/schema.h"
+#include "common/text_utf8.h"
 #include "searcher/spelling.h"
 
 namespace newsdex {
@@ -59,10 +60,6 @@ void Searcher::set_synonyms(const SynonymTable& synonyms) {
 }
 
 namespace {
-
-char ascii_lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
 
 // Whether some word of `query` might be a word of an alias in `letters`
 // (the tables, ASCII lower-cased): a word that occurs there whole, between

@@ -259,9 +259,7 @@ int TermMatcher::match(std::string_view word) {
   }
   if (ascii) {  // the common case, without allocating
     lower_.assign(word);
-    for (char& c : lower_) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
+    lower_ascii_in_place(lower_);
   } else {
     lower_ = fold_case(word);
     // Xapian indexes the typographic apostrophe as a plain one.
