@@ -5,6 +5,7 @@
 #include <xxhash.h>
 #include <zstd.h>
 
+#include <cstdint>
 #include <cstdio>
 #include <stdexcept>
 
@@ -53,12 +54,13 @@ namespace {
 constexpr int kZstdLevel = 3;
 
 bool is_packed(std::string_view data) {
-  // A zstd frame starts with the magic number 0xFD2FB528 (little-endian);
-  // JSON starts with '{'.
-  return data.size() >= 4 && static_cast<unsigned char>(data[0]) == 0x28 &&
-         static_cast<unsigned char>(data[1]) == 0xB5 &&
-         static_cast<unsigned char>(data[2]) == 0x2F &&
-         static_cast<unsigned char>(data[3]) == 0xFD;
+  // A zstd frame starts with its magic number (little-endian); JSON with '{'.
+  if (data.size() < 4) return false;
+  std::uint32_t magic = 0;
+  for (int i = 3; i >= 0; --i) {
+    magic = magic << 8 | static_cast<unsigned char>(data[i]);
+  }
+  return magic == ZSTD_MAGICNUMBER;
 }
 
 [[noreturn]] void fail_data(const std::string& what) {

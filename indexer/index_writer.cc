@@ -10,7 +10,9 @@ void DatabaseStore::put(std::string id_term, Xapian::Document doc,
                         Xapian::docid /*existing*/, std::uint64_t /*sequence*/,
                         SpellingWords spelling) {
   if (spelling_) {
-    for (auto& [word, count] : spelling) spelling_counts_[word] += count;
+    for (auto& [word, count] : spelling) {
+      spelling_counts_[std::move(word)] += count;
+    }
   }
   pending_bytes_ += document_data_size(doc.get_data());
   db_.replace_document(id_term, doc);

@@ -131,6 +131,8 @@ const SynonymTable* Searcher::synonyms_for(std::string_view query) {
     }
     synonyms_.merge(user_synonyms_);
     synonyms_built_ = true;
+    alias_letters_ = std::string();  // only the prefilter needed it
+    actor_table_ = std::string();
   }
   return &synonyms_;
 }

@@ -135,8 +135,10 @@ class Searcher {
   SynonymTable synonyms_;
   SynonymTable user_synonyms_;
   bool synonyms_built_ = false;
-  std::string actor_table_;    // as stored in the database
-  std::string alias_letters_;  // both actor tables, ASCII lower-cased
+  // Until the aliases are built: the stored actor table, and both tables
+  // ASCII lower-cased for the prefilter.
+  std::string actor_table_;
+  std::string alias_letters_;
   Xapian::Stem stemmer_;
   // Stems of the words snippets have looked at, kept across searches.
   std::shared_ptr<StemCache> stem_cache_;
