@@ -1,6 +1,7 @@
 // Actors: the people and organisations an article names, each under one
-// canonical name, found with a gazetteer of well-known actors and simple
-// heuristics for names it lacks (titles, "X said").
+// canonical name; the gazetteer of well-known actors and their aliases.
+// Both programs use it: the indexer to name what it extracts
+// (indexer/extract/actor_extractor.h), the searcher to expand actor:NAME.
 #ifndef NEWSDEX_COMMON_ACTORS_H_
 #define NEWSDEX_COMMON_ACTORS_H_
 
@@ -8,6 +9,8 @@
 #include <string_view>
 #include <unordered_map>
 #include <vector>
+
+#include "common/word_split.h"
 
 namespace newsdex {
 
@@ -29,9 +32,16 @@ std::string actor_key(std::string_view name);
 // The built-in gazetteer text (corpus/actors.tsv, compiled in).
 std::string_view builtin_actor_table();
 
-// The built-in word lists (corpus/name_words.list, compiled in): given
-// names, places and organisation words, by "[section]".
-std::string_view builtin_name_words();
+// A word without its possessive ("Putin's" -> "Putin", "Jones'" ->
+// "Jones"); sets *stripped when one was removed.
+std::string strip_possessive(std::string word, bool* stripped = nullptr);
+
+// Words as split_words() splits them, with hyphenated words kept whole
+// ("Leigh-Pemberton", "Jean-Noël", "vice-president").
+std::vector<WordSpan> name_spans(std::string_view text);
+
+// The words of a name, possessive removed, case and accents folded.
+std::vector<std::string> folded_name_words(std::string_view name);
 
 // Known actors and their aliases. A table is TSV: canonical name, type,
 // then aliases; '#' starts a comment.
@@ -67,19 +77,6 @@ class ActorGazetteer {
 // it), canonical first, without building a gazetteer: what query
 // expansion needs. Malformed lines are left out (add_table reports them).
 std::vector<std::vector<std::string>> actor_alias_groups(std::string_view tsv);
-
-// The actors named in an article's title and text, in order of first
-// mention, each once. In order of trust: gazetteer names; organisation
-// names ending in an organisation word ("Continental Grain Co", "Bank of
-// Korea") or defined as an acronym ("... Party (UKIP)"); people named
-// after a title or role ("Kremlin spokesman Dmitry Peskov"), with a given
-// name ("Joss Stone"), next to "said", or with an age ("Luke Tomlinson,
-// 27"); a surname after a title ("Mr Walkington") resolved to the full
-// name anywhere in the article; acronyms and single names that act as
-// subjects ("Southcorp said") as organisations. Lines in capitals (wire
-// headlines) count only for gazetteer names.
-std::vector<Actor> extract_actors(std::string_view title, std::string_view text,
-                                  const ActorGazetteer& gazetteer);
 
 }  // namespace newsdex
 

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "common/actors.h"
+#include "indexer/extract/actor_extractor.h"
 #include "common/document_record.h"
 #include "common/source_normalizer.h"
 #include "indexer/duplicate_fingerprint.h"

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "common/actors.h"
+#include "indexer/extract/actor_extractor.h"
 #include "common/document_record.h"
 #include "indexer/article_prep.h"
 

@@ -1,5 +1,5 @@
 // Tests for common/actors.cc: gazetteer matches, heuristics, traps.
-#include "common/actors.h"
+#include "indexer/extract/actor_extractor.h"
 
 #include <doctest/doctest.h>
 

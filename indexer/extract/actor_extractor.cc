@@ -1,0 +1,636 @@
+// Actor extraction over word tokens: gazetteer matches first, then
+// organisation names, then people (titles, given names, "said", ages),
+// then surnames and single names resolved against the whole article.
+#include "indexer/extract/actor_extractor.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "common/text_utf8.h"
+#include "indexer/extract/actor_tokens.h"
+#include "indexer/extract/name_words.h"
+
+namespace newsdex {
+namespace {
+
+using WordSet = std::unordered_set<std::string>;
+
+bool in(WordList list, const std::string& folded) {
+  return NameWords::builtin().has(list, folded);
+}
+
+bool is_said(const Token& t) { return in(WordList::kSaid, t.folded); }
+
+// A capitalised word that can be part of a person's name.
+bool nameish(const Token& t) {
+  return t.capitalised && !t.shout && !t.all_caps && !t.number &&
+         t.folded.size() >= 2 && !in(WordList::kNotName, t.folded) &&
+         !in(WordList::kTitle, t.folded) && !in(WordList::kOrg, t.folded);
+}
+
+// "." then at most white space with one line break.
+bool dotted_gap(const std::string& gap) {
+  return !gap.empty() && gap[0] == '.' &&
+         gap.find_first_not_of(" \t\r\n", 1) == std::string::npos &&
+         std::count(gap.begin(), gap.end(), '\n') <= 1;
+}
+
+// A single capital letter written as an initial ("George W. Bush").
+bool is_initial(const Token& t) {
+  return t.text.size() == 1 && t.capitalised && !t.shout && dotted_gap(t.gap);
+}
+
+std::string join_raw(const std::vector<Token>& tokens, std::size_t from,
+                     std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    out += i + 1 < to ? tokens[i].raw : tokens[i].text;
+    if (i + 1 < to) {
+      const std::string& gap = tokens[i].gap;
+      bool dotted = gap.find('.') != std::string::npos;
+      bool amp = gap.find('&') != std::string::npos;
+      bool comma = gap.find(',') != std::string::npos;
+      if (amp) {
+        out += " & ";
+      } else if (dotted && gap.find(' ') == std::string::npos) {
+        out += '.';
+      } else if (dotted) {
+        out += ". ";
+      } else if (comma) {
+        out += ", ";
+      } else {
+        out += ' ';
+      }
+    }
+  }
+  return out;
+}
+
+std::string join_text(const std::vector<Token>& tokens, std::size_t from,
+                      std::size_t to) {
+  std::string out;
+  for (std::size_t i = from; i < to; ++i) {
+    if (!out.empty()) out += tokens[i - 1].gap == ". " ? ". " : " ";
+    out += tokens[i].text;
+  }
+  return out;
+}
+
+// The actors found, each once, ordered by first mention (token `at`).
+class Collector {
+ public:
+  void add(const Actor& a, std::size_t at) {
+    std::string key = actor_key(a.name);
+    if (key.empty()) return;
+    auto [it, fresh] = index_.try_emplace(key, actors_.size());
+    if (fresh) {
+      actors_.push_back(a);
+      first_.push_back(at);
+    } else {
+      first_[it->second] = std::min(first_[it->second], at);
+    }
+  }
+  std::vector<Actor> take() {
+    std::vector<std::size_t> order(actors_.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](auto a, auto b) { return first_[a] < first_[b]; });
+    std::vector<Actor> out;
+    for (std::size_t i : order) out.push_back(std::move(actors_[i]));
+    return out;
+  }
+  const std::vector<Actor>& actors() const { return actors_; }
+
+ private:
+  std::map<std::string, std::size_t> index_;
+  std::vector<Actor> actors_;
+  std::vector<std::size_t> first_;
+};
+
+// True when `key` is the last word of the actor key `full`.
+bool ends_with_word(const std::string& full, const std::string& key) {
+  return full.size() > key.size() &&
+         full.compare(full.size() - key.size(), key.size(), key) == 0 &&
+         full[full.size() - key.size() - 1] == '-';
+}
+
+bool starts_with_word(const std::string& full, const std::string& key) {
+  return full.size() > key.size() && full.compare(0, key.size(), key) == 0 &&
+         full[key.size()] == '-';
+}
+
+class Extractor {
+ public:
+  Extractor(std::string_view title, std::string_view text,
+            const ActorGazetteer& gazetteer)
+      : gazetteer_(gazetteer) {
+    std::string all(title);
+    all += "\n\n";
+    all += text;
+    tokens_ = tokenize(all);
+    for (const auto& t : tokens_) folded_.push_back(t.folded);
+    used_.assign(tokens_.size(), false);
+  }
+
+  std::vector<Actor> run() {
+    gazetteer_pass();
+    organisation_pass();
+    acronym_definitions();
+    person_pass();
+    resolve_titled_surnames();
+    single_name_pass();
+    return found_.take();
+  }
+
+ private:
+  const Token& tok(std::size_t i) const { return tokens_[i]; }
+  std::size_t size() const { return tokens_.size(); }
+  void mark(std::size_t from, std::size_t to) {
+    for (std::size_t k = from; k < to; ++k) used_[k] = true;
+  }
+
+  // 1. Known actors, longest alias first. Names are capitalised; a single
+  // known surname after another given name is someone else ("Jacques
+  // Barrot" is not "Jean-Noël Barrot").
+  void gazetteer_pass() {
+    for (std::size_t i = 0; i < size(); ++i) {
+      if (used_[i] || !tok(i).capitalised) continue;
+      std::size_t length = 0;
+      const Actor* a = gazetteer_.match(folded_, i, length);
+      if (a == nullptr) continue;
+      if (tok(i).shout && length == 1 && a->type == ActorType::kOrg &&
+          !tok(i).all_caps) {
+        continue;  // "APPLE" in a headline in capitals: too ambiguous
+      }
+      if (length == 1 && a->type == ActorType::kPerson && i > 0 &&
+          tok(i - 1).joined_to_next && nameish(tok(i - 1)) &&
+          folded_name_words(a->name).front() != folded_[i - 1] &&
+          folded_name_words(a->name).size() > 1) {
+        continue;
+      }
+      found_.add(*a, i);
+      mark(i, i + length);
+      i += length - 1;
+    }
+  }
+
+  bool org_span_token(std::size_t j) const {
+    const Token& t = tok(j);
+    return (t.capitalised || t.number) && !t.shout && !used_[j];
+  }
+
+  // Whether the gap after token j keeps a name going.
+  bool joins(std::size_t j) const {
+    const Token& t = tok(j);
+    if (t.joined_to_next) return true;
+    if (t.gap == " & ") return true;
+    if (t.text.size() <= 2 && t.capitalised && dotted_gap(t.gap))
+      return true;  // "U.S. Department", "B.F. Goodrich"
+    return false;
+  }
+
+  // Words of [from, to] that are not initials ("U.S." counts none).
+  std::size_t words_since(std::size_t from, std::size_t to) const {
+    std::size_t n = 0;
+    for (std::size_t k = from; k <= to; ++k) n += tok(k).text.size() > 2;
+    return n;
+  }
+
+  // 2. Organisation names: capitalised words ending in an organisation
+  // word ("Continental Grain Co", "China Legal News") or starting with one
+  // followed by "of" ("Bank of Korea", "Board of Investments").
+  void organisation_pass() {
+    for (std::size_t i = 0; i < size(); ++i) {
+      if (!org_span_token(i) || tok(i).number) continue;
+      // Leading words that are not part of a name.
+      if (in(WordList::kFunction, folded_[i])) continue;
+      std::size_t j = i;
+      constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+      std::size_t last_org = kNone;
+      bool of_form = false;
+      while (j < size() && j - i < 9) {
+        if (!org_span_token(j)) break;
+        if (in(WordList::kOrg, folded_[j]) && j > i) last_org = j;
+        if (in(WordList::kOrg, folded_[j]) && j == i && j + 2 < size() &&
+            folded_[j + 1] == "of" && joins(j) && joins(j + 1) &&
+            org_span_token(j + 2)) {
+          of_form = true;
+        }
+        if (tok(j).possessive) {
+          // "Foster's Group", "Co's" end the span unless an org word follows.
+          if (!(j + 1 < size() && joins(j) &&
+                in(WordList::kOrg, folded_[j + 1]))) {
+            ++j;
+            break;
+          }
+        }
+        if (!joins(j) || j + 1 >= size()) {
+          // ", Inc" after a company name ("Cargill, Inc").
+          if (tok(j).gap == ", " && j + 1 < size() &&
+              in(WordList::kCompanySuffix, folded_[j + 1]) &&
+              tok(j + 1).capitalised) {
+            last_org = j + 1;
+            j += 2;
+          } else {
+            ++j;
+          }
+          break;
+        }
+        // Connectors: "of", "and", "&", "for", "des" between capitalised
+        // words; "and The" starts another name.
+        std::size_t next = j + 1;
+        if (tok(j).gap == " & ") {
+          ++j;
+          continue;
+        }
+        const std::string& f = folded_[next];
+        if ((f == "of" || f == "and" || f == "for" || f == "des" || f == "de" ||
+             f == "on") &&
+            next + 1 < size() && joins(next) && org_span_token(next + 1) &&
+            !(f == "and" && (folded_[next + 1] == "the" ||
+                             (last_org == j && words_since(i, j) >= 2)))) {
+          j = next + 1;
+          continue;
+        }
+        ++j;
+      }
+      std::size_t end = j;  // span [i, end)
+      std::size_t stop = kNone;
+      if (of_form) {
+        stop = end;
+        // "Bank of Communications Ltd": up to the last organisation word.
+        if (last_org != kNone && last_org > i + 2) stop = last_org + 1;
+        // Keep "Bank of Korea", not a person or title that follows.
+        for (std::size_t k = i + 2; k < end; ++k) {
+          if (in(WordList::kTitle, folded_[k]) ||
+              in(WordList::kGiven, folded_[k])) {
+            stop = k;
+            break;
+          }
+        }
+      } else if (last_org != kNone) {
+        stop = last_org + 1;
+        // "U.S. Department of Energy": "of" and a name after the org word.
+        if (stop + 1 < end && folded_[stop] == "of") stop = end;
+      }
+      if (stop == kNone || stop <= i + 1) {
+        i = std::max(i, end > 0 ? end - 1 : 0);
+        continue;
+      }
+      std::size_t begin = i;
+      while (begin < stop && folded_[begin] == "the") ++begin;
+      // "Shares of B.F. Goodrich Co": a common word and "of" lead in.
+      if (begin + 2 < stop && folded_[begin + 1] == "of" && !of_form &&
+          !in(WordList::kOrg, folded_[begin])) {
+        begin += 2;
+      }
+      if (stop - begin >= 2 ||
+          (stop - begin == 1 && !in(WordList::kOrg, folded_[begin]))) {
+        std::string name = join_raw(tokens_, begin, stop);
+        const Actor* known = gazetteer_.find(name);
+        Actor a = known ? *known : Actor{name, ActorType::kOrg};
+        // "Delta Motors" after "Delta Motors Corp" is the same company.
+        if (!known && same_as_found_org(actor_key(name))) {
+          mark(begin, stop);
+          i = stop - 1;
+          continue;
+        }
+        found_.add(a, begin);
+        mark(begin, stop);
+        maybe_acronym(stop - 1, a.name);
+      }
+      i = stop - 1;
+    }
+  }
+
+  bool same_as_found_org(const std::string& key) const {
+    for (const Actor& a : found_.actors()) {
+      if (a.type != ActorType::kOrg) continue;
+      std::string full = actor_key(a.name);
+      if (starts_with_word(full, key) || starts_with_word(key, full)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether `acronym` (folded) is made of the initials of an organisation
+  // found ("AMC" for American Motors Corp, "DOE" for Department of Energy).
+  bool initials_of_found_org(const std::string& acronym) const {
+    for (const Actor& a : found_.actors()) {
+      if (a.type != ActorType::kOrg) continue;
+      std::string all, without_of;
+      for (const std::string& w : folded_name_words(a.name)) {
+        if (w.empty()) continue;
+        all += w[0];
+        if (w != "of" && w != "and" && w != "the") without_of += w[0];
+      }
+      for (const std::string& initials : {all, without_of}) {
+        // A leading "U.S." may be left out of the acronym.
+        if (initials == acronym ||
+            (initials.size() > 2 && initials.compare(0, 2, "us") == 0 &&
+             initials.substr(2) == acronym)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  // "Oil & Natural Gas Corporation (ONGC)": the acronym names the same
+  // organisation.
+  void maybe_acronym(std::size_t last, const std::string& name) {
+    if (last + 1 >= size()) return;
+    const std::string& gap = tok(last).gap;
+    if (gap.find('(') == std::string::npos) return;
+    if (!tok(last + 1).all_caps) return;
+    acronyms_[tok(last + 1).folded] = name;
+    used_[last + 1] = true;
+  }
+
+  // 2b. Acronyms defined after a gazetteer name too.
+  void acronym_definitions() {
+    for (std::size_t i = 0; i + 1 < size(); ++i) {
+      if (!tok(i + 1).all_caps || used_[i + 1]) continue;
+      if (tok(i).gap.find('(') == std::string::npos || !used_[i]) continue;
+      // The actor ending at i: the gazetteer or an organisation found.
+      for (const Actor& a : found_.actors()) {
+        if (a.type != ActorType::kOrg) continue;
+        std::vector<std::string> words = folded_name_words(a.name);
+        if (!words.empty() && words.back() == folded_[i]) {
+          acronyms_[tok(i + 1).folded] = a.name;
+          used_[i + 1] = true;
+          break;
+        }
+      }
+    }
+  }
+
+  // The end of a run of name words from `from` (particles and initials
+  // inside, a possessive ends it).
+  std::size_t name_run_end(std::size_t from, bool given_first) const {
+    std::size_t j = from;
+    while (j < size() && j - from < 5) {
+      const Token& t = tok(j);
+      bool ok = !used_[j] && (nameish(t) || (j > from && is_initial(t)));
+      if (j > from && !ok && !used_[j] && given_first && t.capitalised &&
+          !t.shout && in(WordList::kPlace, t.folded) &&
+          !in(WordList::kNotName, t.folded)) {
+        ok = true;  // "Michael Jordan"
+      }
+      if (j == from && in(WordList::kPlace, t.folded)) ok = false;
+      if (!ok) break;
+      ++j;
+      if (t.possessive) break;
+      if (!(t.joined_to_next || is_initial(t))) break;
+      // A particle between name words: "Barend du Plessis".
+      if (j + 1 < size() && in(WordList::kParticle, folded_[j]) &&
+          !tok(j).capitalised && tok(j).joined_to_next && nameish(tok(j + 1)) &&
+          !used_[j + 1]) {
+        ++j;
+      }
+    }
+    // Never end on a particle or an initial.
+    while (j > from &&
+           (in(WordList::kParticle, folded_[j - 1]) || is_initial(tok(j - 1))))
+      --j;
+    return j;
+  }
+
+  bool has_age_after(std::size_t end) const {
+    // "Luke Tomlinson, 27," / "David Redvers, 34, from Hartpury"
+    return end < size() && end > 0 && tok(end - 1).gap == ", " &&
+           tok(end).number && tok(end).text.size() <= 3 &&
+           tok(end).gap.find_first_of(",.;)") != std::string::npos;
+  }
+
+  // "Mike Lake, a Yukos spokesman": a role in apposition.
+  bool has_role_apposition(std::size_t end) const {
+    if (end >= size() || end == 0 || tok(end - 1).gap != ", ") return false;
+    const std::string& f = folded_[end];
+    if (f != "a" && f != "an" && f != "the" && f != "its" && f != "his" &&
+        f != "her" && f != "their" && f != "former") {
+      return false;
+    }
+    for (std::size_t k = end + 1; k < size() && k <= end + 4; ++k) {
+      if (in(WordList::kTitle, folded_[k])) return true;
+      if (!tok(k).joined_to_next) break;
+    }
+    return false;
+  }
+
+  void add_person(std::size_t from, std::size_t to, std::size_t at) {
+    std::string name = join_text(tokens_, from, to);
+    const Actor* known = gazetteer_.find(name);
+    found_.add(known ? *known : Actor{name, ActorType::kPerson}, at);
+    mark(from, to);
+  }
+
+  // 3. People: a run of two to four name words with evidence: a title or
+  // role before it, a given name first, "said" next to it, or an age.
+  // Runs without evidence are kept as candidates for surnames.
+  void person_pass() {
+    for (std::size_t i = 0; i < size(); ++i) {
+      if (used_[i]) continue;
+      const Token& t = tok(i);
+      bool after_title = i > 0 && in(WordList::kTitle, folded_[i - 1]) &&
+                         tok(i - 1).joined_to_next && !tok(i - 1).shout;
+      if (!nameish(t)) continue;
+      if (i > 0 && !used_[i - 1] && nameish(tok(i - 1)) &&
+          tok(i - 1).joined_to_next) {
+        continue;  // inside a run already looked at
+      }
+      std::size_t from = i;
+      bool given = in(WordList::kGiven, folded_[from]);
+      std::size_t to = name_run_end(from, given);
+      // "Irishmen JP McManus": start at the given name inside the run.
+      if (!given && !after_title) {
+        for (std::size_t k = from + 1; k + 1 < to; ++k) {
+          if (in(WordList::kGiven, folded_[k])) {
+            from = k;
+            given = true;
+            break;
+          }
+        }
+      }
+      std::size_t n = to - from;
+      if (n == 0) continue;
+      // "a spokeswoman for Royal Mail": the name is the employer's.
+      if (from >= 2 &&
+          (folded_[from - 1] == "for" || folded_[from - 1] == "at") &&
+          in(WordList::kOrgRole, folded_[from - 2]) && n <= 3) {
+        std::string name = join_text(tokens_, from, to);
+        const Actor* known = gazetteer_.find(name);
+        found_.add(known ? *known : Actor{name, ActorType::kOrg}, from);
+        mark(from, to);
+        i = to - 1;
+        continue;
+      }
+      bool said =
+          (to < size() && is_said(tok(to))) ||
+          (from > 0 && is_said(tok(from - 1)) && tok(from - 1).joined_to_next);
+      // "said" alone does not vouch for a capitalised sentence opener
+      // ("Winemaker Southcorp said").
+      bool said_ok =
+          said && n >= 2 && n <= 3 && (!tok(from).sentence_start || given);
+      bool evidence =
+          after_title || (given && n >= 2) || said_ok ||
+          ((has_age_after(to) || has_role_apposition(to)) && n >= 2);
+      if (n >= 2 && evidence) {
+        add_person(from, to, from);
+        i = to - 1;
+        continue;
+      }
+      if (n == 1 && after_title && !in(WordList::kPlace, folded_[from])) {
+        // "Minister Subroto", "Mr Volcker": resolved at the end.
+        if (const Actor* known = gazetteer_.find(tok(from).text)) {
+          found_.add(*known, from);
+        } else {
+          titled_surnames_.push_back(from);
+        }
+        used_[from] = true;
+        continue;
+      }
+      if (n >= 2 && n <= 3) candidates_.push_back({from, to});
+      i = to - 1;
+    }
+  }
+
+  // A surname after a title is the person of that surname the article
+  // names in full (even later: "Mr Walkington" / "Sandy Walkington will"),
+  // else the surname alone.
+  void resolve_titled_surnames() {
+    for (std::size_t at : titled_surnames_) {
+      std::string key = actor_key(tok(at).text);
+      if (const Actor* a = person_with_surname(key)) {
+        found_.add(Actor(*a), at);  // mentioned first by surname
+        continue;
+      }
+      bool resolved = false;
+      for (const auto& [from, to] : candidates_) {
+        if (folded_[to - 1] == tok(at).folded && !used_[from]) {
+          add_person(from, to, std::min(from, at));
+          resolved = true;
+          break;
+        }
+      }
+      if (!resolved) found_.add({tok(at).text, ActorType::kPerson}, at);
+    }
+  }
+
+  const Actor* person_with_surname(const std::string& key) const {
+    for (const Actor& a : found_.actors()) {
+      if (a.type != ActorType::kPerson) continue;
+      std::string full = actor_key(a.name);
+      if (full == key || ends_with_word(full, key)) return &a;
+      // A gazetteer alias of this actor ("Zelensky" for "Volodymyr
+      // Zelenskyy").
+      const Actor* known = gazetteer_.find(key);
+      if (known != nullptr && known->name == a.name) return &a;
+    }
+    return nullptr;
+  }
+
+  bool part_of_found_name(const std::string& key) const {
+    for (const Actor& a : found_.actors()) {
+      std::string full = "-" + actor_key(a.name) + "-";
+      if (full.find("-" + key + "-") != std::string::npos) return true;
+    }
+    return false;
+  }
+
+  // 4. Single names acting as subjects: acronyms ("the DOE said", "UAW
+  // vice-president") and names seen often, in mid-sentence, that "said"
+  // something or own something ("Southcorp's board").
+  void single_name_pass() {
+    struct Seen {
+      std::size_t first = 0, mentions = 0;
+      bool said = false, role = false, possessive = false, titled = false;
+    };
+    std::map<std::string, Seen> seen;
+    std::vector<std::string> order;
+    for (std::size_t i = 0; i < size(); ++i) {
+      const Token& t = tok(i);
+      if (used_[i] || !t.capitalised || t.shout || t.number) continue;
+      if (i > 0 && in(WordList::kTitle, folded_[i - 1])) {
+        seen[t.folded].titled = true;
+      }
+      bool alone =
+          (i == 0 || !tok(i - 1).joined_to_next || !tok(i - 1).capitalised ||
+           in(WordList::kNotName, folded_[i - 1]) ||
+           in(WordList::kOrgDescriptor, folded_[i - 1]) || tok(i - 1).number) &&
+          (!t.joined_to_next || i + 1 >= size() || !tok(i + 1).capitalised ||
+           tok(i + 1).shout);
+      if (!alone) continue;
+      if (t.gap.find('>') != std::string::npos) continue;  // "<TWA>" ticker
+      auto [it, fresh] = seen.try_emplace(t.folded);
+      if (fresh) {
+        it->second.first = i;
+        order.push_back(t.folded);
+      }
+      Seen& s = it->second;
+      if (!t.sentence_start || t.all_caps) ++s.mentions;
+      if (t.possessive) s.possessive = true;
+      if (i + 1 < size() && is_said(tok(i + 1)) && t.joined_to_next) {
+        s.said = true;
+      }
+      if (i + 1 < size() && t.joined_to_next &&
+          in(WordList::kOrgRole, folded_[i + 1])) {
+        s.role = true;
+      }
+      if (i > 0 && tok(i - 1).joined_to_next &&
+          in(WordList::kOrgDescriptor, folded_[i - 1])) {
+        s.role = true;  // "food group Kraft", "watchdog Ofsted"
+      }
+    }
+    for (const std::string& f : order) {
+      const Seen& s = seen[f];
+      const Token& t = tok(s.first);
+      // "MPs", "CEOs": plural acronyms are people, not an organisation.
+      bool plural_acronym =
+          t.text.size() >= 3 && t.text.back() == 's' &&
+          count_letters(t.text).upper == static_cast<int>(t.text.size()) - 1;
+      if (plural_acronym || s.titled || f.size() < 2 ||
+          in(WordList::kNotName, f) || in(WordList::kTitle, f) ||
+          in(WordList::kPlace, f) || in(WordList::kGiven, f) ||
+          in(WordList::kOrg, f)) {
+        continue;
+      }
+      if (auto a = acronyms_.find(f); a != acronyms_.end()) continue;
+      if (t.all_caps && initials_of_found_org(f)) continue;
+      std::string key = actor_key(t.text);
+      if (person_with_surname(key) || part_of_found_name(key)) continue;
+      bool org = false;
+      if (t.all_caps) {
+        if (in(WordList::kPlainAcronym, f) || t.text.size() > 6) continue;
+        org = s.mentions >= 2 || s.said || s.role;
+      } else {
+        org = s.mentions >= 1 &&
+              (s.said || s.role || (s.possessive && s.mentions >= 3));
+      }
+      if (!org) continue;
+      const Actor* known = gazetteer_.find(t.text);
+      found_.add(known ? *known : Actor{t.text, ActorType::kOrg}, s.first);
+    }
+  }
+
+  const ActorGazetteer& gazetteer_;
+  std::vector<Token> tokens_;
+  std::vector<std::string> folded_;
+  std::vector<bool> used_;
+  Collector found_;
+  std::vector<std::size_t> titled_surnames_;
+  std::vector<std::pair<std::size_t, std::size_t>> candidates_;
+  std::map<std::string, std::string> acronyms_;
+};
+
+}  // namespace
+
+std::vector<Actor> extract_actors(std::string_view title, std::string_view text,
+                                  const ActorGazetteer& gazetteer) {
+  return Extractor(title, text, gazetteer).run();
+}
+
+}  // namespace newsdex

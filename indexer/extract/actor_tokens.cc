@@ -1,0 +1,112 @@
+// Splitting an article into the words actor extraction reads.
+#include "indexer/extract/actor_tokens.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+
+#include "common/actors.h"
+#include "common/text_utf8.h"
+
+namespace newsdex {
+
+bool is_ascii(std::string_view text) {
+  for (char c : text) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  }
+  return true;
+}
+
+Letters count_letters(std::string_view text) {
+  Letters n;
+  if (is_ascii(text)) {
+    for (char c : text) {
+      n.upper += c >= 'A' && c <= 'Z';
+      n.lower += c >= 'a' && c <= 'z';
+    }
+    return n;
+  }
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(text.data());
+  auto left = static_cast<utf8proc_ssize_t>(text.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t len = utf8proc_iterate(p, left, &cp);
+    if (len <= 0) {
+      len = 1;
+    } else if (utf8proc_isupper(cp)) {
+      ++n.upper;
+    } else if (utf8proc_islower(cp)) {
+      ++n.lower;
+    }
+    p += len;
+    left -= len;
+  }
+  return n;
+}
+
+namespace {
+
+bool first_is_upper(std::string_view word) {
+  utf8proc_int32_t cp = 0;
+  utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(word.data()),
+                   static_cast<utf8proc_ssize_t>(word.size()), &cp);
+  return cp > 0 && utf8proc_isupper(cp);
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+  // Lines written mostly in capitals (wire headlines, tables).
+  std::vector<std::pair<std::size_t, bool>> shouting;  // line end, shouts
+  for (std::size_t pos = 0; pos <= text.size();) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    Letters n = count_letters(text.substr(pos, end - pos));
+    shouting.emplace_back(end, n.upper >= 4 && n.upper > 4 * n.lower);
+    pos = end + 1;
+  }
+  std::vector<Token> tokens;
+  std::vector<WordSpan> spans = name_spans(text);
+  std::size_t line = 0;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const WordSpan& w = spans[i];
+    Token t;
+    t.raw = std::string(text.substr(w.begin, w.end - w.begin));
+    t.text = strip_possessive(t.raw, &t.possessive);
+    if (is_ascii(t.text)) {  // the common case, without utf8proc
+      t.folded = t.text;
+      lower_ascii_in_place(t.folded);
+      t.capitalised = t.text[0] >= 'A' && t.text[0] <= 'Z';
+    } else {
+      t.folded = fold_for_key(t.text);
+      t.capitalised = first_is_upper(t.text);
+    }
+    Letters n = count_letters(t.text);
+    t.all_caps = n.upper >= 2 && n.lower == 0;
+    t.number = n.upper == 0 && n.lower == 0;
+    while (line + 1 < shouting.size() && shouting[line].first < w.begin) {
+      ++line;
+    }
+    t.shout = shouting[line].second;
+    std::size_t p = w.begin;
+    while (p > 0 && (text[p - 1] == ' ' || text[p - 1] == '"' ||
+                     text[p - 1] == '\'' || text[p - 1] == '(' ||
+                     static_cast<unsigned char>(text[p - 1]) >= 0x80)) {
+      --p;
+    }
+    t.sentence_start = p == 0 || text[p - 1] == '.' || text[p - 1] == '!' ||
+                       text[p - 1] == '?' || text[p - 1] == '\n' ||
+                       text[p - 1] == ':';
+    if (i + 1 < spans.size()) {
+      t.gap = std::string(text.substr(w.end, spans[i + 1].begin - w.end));
+      // Spaces, or one line break of hard-wrapped text ("Paul\nVolcker").
+      t.joined_to_next =
+          t.gap.find_first_not_of(" \t\r\n") == std::string::npos &&
+          std::count(t.gap.begin(), t.gap.end(), '\n') <= 1;
+    }
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+}  // namespace newsdex

@@ -1,0 +1,42 @@
+// The words actor extraction reads, with what it needs to know of each:
+// case, possessive, what separates it from the next word, whether it
+// starts a sentence or sits on a line written in capitals.
+#ifndef NEWSDEX_INDEXER_EXTRACT_ACTOR_TOKENS_H_
+#define NEWSDEX_INDEXER_EXTRACT_ACTOR_TOKENS_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsdex {
+
+// One word of an article.
+struct Token {
+  std::string raw;     // as written
+  std::string text;    // as written, possessive removed
+  std::string folded;  // `text` with case and accents folded
+  std::string gap;     // what separates it from the next token
+  bool capitalised = false;
+  bool all_caps = false;  // two or more letters, all capitals
+  bool possessive = false;
+  bool sentence_start = false;
+  bool joined_to_next = false;  // only spaces (or one line break) follow
+  bool shout = false;           // on a line written in capitals
+  bool number = false;
+};
+
+struct Letters {
+  int upper = 0, lower = 0;
+};
+
+// Upper- and lower-case letters in `text` (UTF-8).
+Letters count_letters(std::string_view text);
+
+bool is_ascii(std::string_view text);
+
+// The article's words in order (hyphenated words whole).
+std::vector<Token> tokenize(std::string_view text);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_INDEXER_EXTRACT_ACTOR_TOKENS_H_

@@ -1,0 +1,64 @@
+// The word lists actor extraction reads: given names, title words,
+// organisation words, places and things that are never actors. They are
+// data (corpus/name_words.list, corpus/places.list, corpus/not_actors.list),
+// compiled in.
+#ifndef NEWSDEX_INDEXER_EXTRACT_NAME_WORDS_H_
+#define NEWSDEX_INDEXER_EXTRACT_NAME_WORDS_H_
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace newsdex {
+
+// The compiled-in texts.
+std::string_view builtin_name_words();
+std::string_view builtin_place_names();
+std::string_view builtin_not_actors();
+
+// One list per section of corpus/name_words.list.
+enum class WordList {
+  kGiven,          // first names
+  kPlace,          // single-word places and demonyms (name_words [places]
+                   // and every one-word entry of places.list)
+  kOrg,            // words that end an organisation's name
+  kTitle,          // titles and roles before a name
+  kNotName,        // capitalised words that are not name words
+  kFunction,       // words that never start a name
+  kParticle,       // "du", "von" inside names
+  kPlainAcronym,   // acronyms that are not organisations
+  kSaid,           // verbs of saying
+  kOrgRole,        // "spokesman", "board" after an organisation
+  kOrgDescriptor,  // "firm", "watchdog" before an organisation
+  kCompanySuffix,  // "Inc", "Ltd" after a comma
+  kCount
+};
+
+// The lists, read once; thread-safe after construction.
+class NameWords {
+ public:
+  static const NameWords& builtin();
+
+  // Whether the folded word is in the list.
+  bool has(WordList list, const std::string& folded) const {
+    return lists_[static_cast<int>(list)].count(folded) > 0;
+  }
+
+  // The length in words of the longest place or never-an-actor phrase
+  // (folded words) starting at `start`, or 0. `place` says which it was.
+  std::size_t phrase_at(const std::vector<std::string>& folded,
+                        std::size_t start, bool* place) const;
+
+ private:
+  NameWords();
+  std::unordered_set<std::string> lists_[static_cast<int>(WordList::kCount)];
+  // Folded words joined by ' ' -> true for a place, false for a thing.
+  std::unordered_map<std::string, bool> phrases_;
+  std::size_t longest_phrase_ = 1;
+};
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_INDEXER_EXTRACT_NAME_WORDS_H_
