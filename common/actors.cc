@@ -52,7 +52,22 @@ std::vector<std::string> folded_name_words(std::string_view name) {
 
 namespace {
 
-std::string join_words(const std::vector<std::string>& words) {
+struct Letters {
+  int upper = 0, lower = 0;
+};
+
+// ASCII capitals and small letters (enough to tell "WHO" from "Who").
+Letters count_name_letters(std::string_view text) {
+  Letters n;
+  for (char c : text) {
+    n.upper += c >= 'A' && c <= 'Z';
+    n.lower += c >= 'a' && c <= 'z';
+  }
+  return n;
+}
+
+std::string join_words(std::vector<std::string> words) {
+  for (auto& w : words) w = name_spelling_key(w);
   std::string joined;
   for (const auto& w : words) {
     if (!joined.empty()) joined += ' ';
@@ -65,6 +80,19 @@ std::string join_words(const std::vector<std::string>& words) {
 
 const char* actor_type_name(ActorType type) {
   return type == ActorType::kOrg ? "org" : "person";
+}
+
+std::string name_spelling_key(std::string_view folded) {
+  std::string key;
+  key.reserve(folded.size());
+  std::size_t i = 0;
+  if (folded.size() > 3 && folded[0] == 'y' && folded[1] == 'e') i = 1;
+  for (; i < folded.size(); ++i) {
+    char c = folded[i] == 'y' ? 'i' : folded[i];
+    if (c == 'i' && !key.empty() && key.back() == 'i') continue;
+    key += c;
+  }
+  return key;
 }
 
 std::string actor_key(std::string_view name) {
@@ -106,7 +134,9 @@ std::vector<std::string> ActorGazetteer::add_table(std::string_view tsv,
           if (i == 1) continue;
           std::vector<std::string> words = folded_name_words(cells[i]);
           if (words.empty()) continue;
-          by_alias_[join_words(words)] = index;
+          Letters n = count_name_letters(cells[i]);
+          bool acronym = words.size() == 1 && n.upper >= 2 && n.lower == 0;
+          by_alias_[join_words(words)] = {index, acronym};
           longest_alias_ = std::max(longest_alias_, words.size());
           aliases_[index].push_back(cells[i]);
         }
@@ -138,27 +168,28 @@ std::vector<std::vector<std::string>> actor_alias_groups(std::string_view tsv) {
 
 const Actor* ActorGazetteer::find(std::string_view name) const {
   auto it = by_alias_.find(join_words(folded_name_words(name)));
-  return it == by_alias_.end() ? nullptr : &actors_[it->second];
+  return it == by_alias_.end() ? nullptr : &actors_[it->second.actor];
 }
 
 std::vector<std::vector<std::string>> ActorGazetteer::alias_groups() const {
   return aliases_;
 }
 
-const Actor* ActorGazetteer::match(const std::vector<std::string>& folded,
-                                   std::size_t start,
-                                   std::size_t& length) const {
+const Actor* ActorGazetteer::match(const std::vector<std::string>& keys,
+                                   std::size_t start, std::size_t& length,
+                                   bool* acronym) const {
   length = 0;
   const Actor* found = nullptr;
   std::string joined;
-  for (std::size_t n = 1; n <= longest_alias_ && start + n <= folded.size();
+  for (std::size_t n = 1; n <= longest_alias_ && start + n <= keys.size();
        ++n) {
     if (n > 1) joined += ' ';
-    joined += folded[start + n - 1];
+    joined += keys[start + n - 1];
     auto it = by_alias_.find(joined);
     if (it != by_alias_.end()) {
-      found = &actors_[it->second];
+      found = &actors_[it->second.actor];
       length = n;
+      if (acronym) *acronym = it->second.acronym;
     }
   }
   return found;

@@ -25,6 +25,12 @@ struct Actor {
   bool operator==(const Actor&) const = default;
 };
 
+// A folded name word with the spellings that transliterations of one name
+// vary in made alike: y and i, doubled i, a leading "ye" ("Yevgeniy",
+// "Evgeny" -> "evgeni"; "Zelenskyy", "Zelenskiy" -> "zelenski"). Names are
+// looked up in the gazetteer and merged within an article by it.
+std::string name_spelling_key(std::string_view folded);
+
 // The key an actor is filtered and counted by: case and accents folded,
 // punctuation and spaces as '-' ("Jean-Noël Barrot" -> "jean-noel-barrot").
 std::string actor_key(std::string_view name);
@@ -53,23 +59,29 @@ class ActorGazetteer {
   std::vector<std::string> add_table(std::string_view tsv,
                                      const std::string& name);
 
-  // The actor any of whose names is `name` (any case or accents), or
-  // nullptr.
+  // The actor any of whose names is `name` (any case, accents or
+  // transliteration variant, see name_spelling_key), or nullptr.
   const Actor* find(std::string_view name) const;
 
   // Every actor with its aliases (canonical first), for query expansion.
   std::vector<std::vector<std::string>> alias_groups() const;
 
-  // Longest alias match starting at token `start` of `folded` (folded
-  // tokens); sets `length` (0 when none).
-  const Actor* match(const std::vector<std::string>& folded, std::size_t start,
-                     std::size_t& length) const;
+  // Longest alias match starting at word `start` of `keys` (each word's
+  // name_spelling_key); sets `length` (0 when none) and `*acronym` (when
+  // given) to whether the alias is written in capitals in the table
+  // ("WHO" must not match "Who").
+  const Actor* match(const std::vector<std::string>& keys, std::size_t start,
+                     std::size_t& length, bool* acronym = nullptr) const;
 
  private:
   std::vector<Actor> actors_;
   std::vector<std::vector<std::string>> aliases_;  // per actor
-  // Alias token sequence joined by ' ' -> actor index.
-  std::unordered_map<std::string, std::size_t> by_alias_;
+  struct Alias {
+    std::size_t actor;
+    bool acronym;
+  };
+  // Alias words (their name_spelling_key) joined by ' ' -> actor.
+  std::unordered_map<std::string, Alias> by_alias_;
   std::size_t longest_alias_ = 1;  // in tokens
 };
 

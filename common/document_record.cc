@@ -40,6 +40,7 @@ std::string to_document_json(const Article& article) {
     }
     j["actors"] = actors;
   }
+  if (!article.authors.empty()) j["authors"] = article.authors;
   if (!article.dropped.empty()) {
     j["dropped"] = article.dropped;
     j["dropped_chars"] = article.dropped_chars;
@@ -176,6 +177,16 @@ StoredArticle from_document_data(const std::string& data, bool with_dropped) {
       std::uint64_t n = 0;
       if (auto error = value.get_uint64().get(n)) fail(error);
       a.dropped_chars = static_cast<std::size_t>(n);
+    } else if (key == "authors") {
+      od::array authors;
+      if (auto error = value.get_array().get(authors)) fail(error);
+      for (auto element : authors) {
+        std::string name;
+        od::value v;
+        if (auto error = element.get(v)) fail(error);
+        text_of(v, name);
+        a.authors.push_back(std::move(name));
+      }
     } else if (key == "actors") {
       od::array actors;
       if (auto error = value.get_array().get(actors)) fail(error);

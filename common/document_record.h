@@ -32,6 +32,9 @@ struct Article {
   std::size_t dropped_chars = 0;
   // The people and organisations the article names (set by the indexer).
   std::vector<Actor> actors;
+  // Who wrote it: the record's `authors`/`author` field and its byline
+  // (never actors).
+  std::vector<std::string> authors;
 };
 
 // The unique-id term of the article with `id` (Xapian terms are limited to
@@ -70,6 +73,7 @@ struct StoredArticle {
   nlohmann::json dropped = nlohmann::json::array();
   std::size_t dropped_chars = 0;
   std::vector<Actor> actors;
+  std::vector<std::string> authors;
 };
 // Without `with_dropped`, `dropped` stays empty (hits never show it).
 StoredArticle from_document_data(const std::string& data,

@@ -26,7 +26,8 @@ inline constexpr std::string_view kDayPrefix = "D";      // YYYYMMDD
 inline constexpr std::string_view kExactTextPrefix = "XE";       // words hash
 inline constexpr std::string_view kSimhashBandPrefix = "XB";     // band:bits
 inline constexpr std::string_view kDuplicateGroupPrefix = "XG";  // group key
-inline constexpr std::string_view kActorPrefix = "XA";  // actor_key(name)
+inline constexpr std::string_view kActorPrefix = "XA";   // actor_key(name)
+inline constexpr std::string_view kAuthorPrefix = "XU";  // actor_key(name)
 
 // Value slots.
 // kSourceSlot: the source's display name (facet counts).
@@ -56,6 +57,14 @@ inline constexpr Xapian::valueno kSequenceSlot = 6;
 // slot, so Xapian's own ValueCountMatchSpy can count actors where custom
 // match spies cannot run (remote shards served by xapian-tcpsrv).
 inline constexpr Xapian::valueno kActorSlotBase = 16;
+// kAuthorSlotBase + i: the article's i-th author (display name), for the
+// multi-valued author facet, counted like actors; an article's authors
+// past kMaxAuthorSlots are filtered by (terms) but not counted.
+inline constexpr Xapian::valueno kAuthorSlotBase = 8;
+inline constexpr Xapian::valueno kMaxAuthorSlots = 8;
+// Longer author keys (not a name) are stored but not made terms (Xapian
+// terms hold at most 245 bytes).
+inline constexpr std::size_t kMaxAuthorKeyBytes = 200;
 
 // Query-language field names.
 inline constexpr std::string_view kTitleField = "title";
@@ -72,6 +81,7 @@ inline constexpr std::string_view kSourcesKey = "newsdex.sources";
 // The user's own actor tables (newsdex-index --actors), as TSV text.
 inline constexpr std::string_view kActorsKey = "newsdex.actors";
 inline constexpr std::string_view kActorField = "actor";
+inline constexpr std::string_view kAuthorField = "author";
 // The sequence number the next new article gets (decimal).
 inline constexpr std::string_view kNextSequenceKey = "newsdex.next_sequence";
 // "sequence" when document ids follow kSequenceSlot's order (a database

@@ -11,6 +11,7 @@
 #include "common/source_name.h"
 #include "common/text_utf8.h"
 #include "common/word_split.h"
+#include "indexer/extract/byline.h"
 
 namespace newsdex {
 namespace {
@@ -71,6 +72,15 @@ Xapian::Document build_document(const Article& article,
     actors += kActorRecordSeparator;
   }
   if (!actors.empty()) doc.add_value(kActorsSlot, actors);
+  Xapian::valueno author_slot = 0;
+  for (const std::string& name : article.authors) {
+    std::string key = actor_key(name);
+    if (key.empty() || key.size() > kMaxAuthorKeyBytes) continue;
+    doc.add_boolean_term(prefixed(kAuthorPrefix, key));
+    if (author_slot < kMaxAuthorSlots) {
+      doc.add_value(kAuthorSlotBase + author_slot++, name);
+    }
+  }
   if (article.date) {
     std::string date_key = article.date->key();
     doc.add_value(kDateSlot, date_key);
@@ -103,8 +113,19 @@ PreparedDocument DocumentPreparer::prepare(Article article,
                                            Xapian::Database* snapshot) {
   PreparedDocument out;
   article.source = sources_.canonical(article.source, article.url);
+  // A byline at the top names authors, not actors: the extractor reads
+  // the text after it.
+  Byline byline = find_byline(article.text);
+  for (std::string& name : byline.authors) {
+    std::string key = actor_key(name);
+    bool seen = false;
+    for (const auto& a : article.authors) seen = seen || actor_key(a) == key;
+    if (!seen) article.authors.push_back(std::move(name));
+  }
   if (extract_actors_) {
-    article.actors = extract_actors(article.title, article.text, actors_);
+    article.actors = extract_actors(
+        article.title, std::string_view(article.text).substr(byline.length),
+        actors_);
   }
   // The signature is of the JSON, so a new zstd release that packs the
   // same article differently does not make it look changed.

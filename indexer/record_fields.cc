@@ -24,6 +24,41 @@ bool scalar_to_string(const nlohmann::json& value, std::string& out) {
   return false;
 }
 
+// Adds the names of an authors field to article.authors, each once.
+void add_authors(const nlohmann::json& value, Article& article) {
+  std::vector<std::string> names;
+  if (value.is_array()) {
+    for (const auto& v : value) {
+      if (v.is_string()) names.push_back(v.get<std::string>());
+    }
+  } else if (value.is_string()) {
+    std::string all = value.get<std::string>();
+    std::size_t pos = 0;
+    while (pos <= all.size()) {
+      std::size_t comma = all.find(',', pos);
+      if (comma == std::string::npos) comma = all.size();
+      std::string part = all.substr(pos, comma - pos);
+      std::size_t pos_and = part.find(" and ");
+      if (pos_and != std::string::npos) {
+        names.push_back(part.substr(0, pos_and));
+        names.push_back(part.substr(pos_and + 5));
+      } else {
+        names.push_back(part);
+      }
+      pos = comma + 1;
+    }
+  }
+  for (const std::string& raw : names) {
+    std::string name(trim_space(raw));
+    if (name.rfind("and ", 0) == 0) name = name.substr(4);
+    if (name.empty() || find_invalid_utf8(name) != std::string::npos) continue;
+    bool seen = false;
+    for (const auto& a : article.authors)
+      seen = seen || actor_key(a) == actor_key(name);
+    if (!seen) article.authors.push_back(std::move(name));
+  }
+}
+
 }  // namespace
 
 std::string apply_record_fields(const nlohmann::json& object, Article& article,
@@ -56,6 +91,9 @@ std::string apply_record_fields(const nlohmann::json& object, Article& article,
       article.date = parse_date(raw);
       if (!article.date) date_warning = "unparseable date '" + raw + "'";
     } else {
+      // `authors`/`author` (a list, or one string "A, B and C") fill the
+      // author field and stay in `extra` as they came.
+      if (key == "authors" || key == "author") add_authors(value, article);
       article.extra[key] = value;
     }
   }

@@ -25,9 +25,10 @@ bool is_said(const Token& t) { return in(WordList::kSaid, t.folded); }
 
 // A capitalised word that can be part of a person's name.
 bool nameish(const Token& t) {
-  return t.capitalised && !t.shout && !t.all_caps && !t.number &&
-         t.folded.size() >= 2 && !in(WordList::kNotName, t.folded) &&
-         !in(WordList::kTitle, t.folded) && !in(WordList::kOrg, t.folded);
+  return t.capitalised && !t.shout && !t.all_caps && !t.number && !t.denied &&
+         !t.unconfirmed && t.folded.size() >= 2 &&
+         !in(WordList::kNotName, t.folded) && !in(WordList::kTitle, t.folded) &&
+         !in(WordList::kOrg, t.folded);
 }
 
 // "." then at most white space with one line break.
@@ -78,11 +79,22 @@ std::string join_text(const std::vector<Token>& tokens, std::size_t from,
   return out;
 }
 
+// The actor key with transliteration variants made alike: one person
+// written "Valery" and "Valeriy" in one article is one actor.
+std::string spelling_key(std::string_view name) {
+  std::string key;
+  for (const std::string& w : folded_name_words(name)) {
+    if (!key.empty()) key += '-';
+    key += name_spelling_key(w);
+  }
+  return key;
+}
+
 // The actors found, each once, ordered by first mention (token `at`).
 class Collector {
  public:
   void add(const Actor& a, std::size_t at) {
-    std::string key = actor_key(a.name);
+    std::string key = spelling_key(a.name);
     if (key.empty()) return;
     auto [it, fresh] = index_.try_emplace(key, actors_.size());
     if (fresh) {
@@ -109,6 +121,25 @@ class Collector {
   std::vector<std::size_t> first_;
 };
 
+// The title without an outlet's suffix ("... « War in Ukraine |
+// Censor.NET", "... | Reuters") and a trailing "(21.09.22 17:52)".
+std::string_view title_without_suffix(std::string_view title) {
+  for (std::string_view mark : {" \xC2\xAB ", " | "}) {
+    std::size_t at = title.find(mark);
+    if (at != std::string_view::npos && at > 0) title = title.substr(0, at);
+  }
+  title = trim_space(title);
+  if (!title.empty() && title.back() == ')') {
+    std::size_t open = title.rfind('(');
+    if (open != std::string_view::npos &&
+        title.find_first_not_of("0123456789.:/ ", open + 1) ==
+            title.size() - 1) {
+      title = trim_space(title.substr(0, open));
+    }
+  }
+  return title;
+}
+
 // True when `key` is the last word of the actor key `full`.
 bool ends_with_word(const std::string& full, const std::string& key) {
   return full.size() > key.size() &&
@@ -126,12 +157,19 @@ class Extractor {
   Extractor(std::string_view title, std::string_view text,
             const ActorGazetteer& gazetteer)
       : gazetteer_(gazetteer) {
-    std::string all(title);
+    std::string_view headline = title_without_suffix(title);
+    std::string all(headline);
     all += "\n\n";
     all += text;
     tokens_ = tokenize(all);
-    for (const auto& t : tokens_) folded_.push_back(t.folded);
+    title_end_ = std::min(name_spans(headline).size(), tokens_.size());
+    for (const auto& t : tokens_) {
+      folded_.push_back(t.folded);
+      keys_.push_back(name_spelling_key(t.folded));
+    }
     used_.assign(tokens_.size(), false);
+    read_title_case();
+    skip_sign_off();
   }
 
   std::vector<Actor> run() {
@@ -151,6 +189,68 @@ class Extractor {
     for (std::size_t k = from; k < to; ++k) used_[k] = true;
   }
 
+  // A headline in Title Case ("Sarah Palin Is Running For Office") says
+  // nothing by its capitals: each capitalised word is read with what the
+  // body says of it. Written small in the body: not a name word
+  // ("denied"); capitalised in mid-sentence there, a given name, or a known
+  // name: a name word; else "unconfirmed": only the surname after a given
+  // name ("Peter Navarro Ripped" -> Peter Navarro).
+  void read_title_case() {
+    std::size_t words = 0, capitalised = 0, small_capitalised = 0;
+    for (std::size_t k = 0; k < title_end_; ++k) {
+      if (tok(k).number || tok(k).ordinal) continue;
+      ++words;
+      if (!tok(k).capitalised) continue;
+      ++capitalised;
+      if (k > 0 && in(WordList::kFunction, folded_[k])) ++small_capitalised;
+    }
+    if (words < 3 || capitalised * 10 < words * 8) return;
+    if (small_capitalised == 0 && capitalised < words) return;
+    std::unordered_set<std::string> lower, confirmed;
+    for (std::size_t k = title_end_; k < size(); ++k) {
+      const Token& t = tok(k);
+      if (!t.capitalised) {
+        lower.insert(t.folded);
+      } else if (!t.sentence_start && !t.shout) {
+        confirmed.insert(t.folded);
+      }
+    }
+    for (std::size_t k = 0; k < title_end_; ++k) {
+      Token& t = tokens_[k];
+      if (!t.capitalised || t.all_caps || confirmed.count(t.folded)) continue;
+      if (lower.count(t.folded)) {
+        t.denied = true;
+      } else if (!in(WordList::kGiven, t.folded)) {
+        t.unconfirmed = true;
+      }
+    }
+  }
+
+  // An outlet's sign-off closing the text ("... — Ukrinform.", "- TASS")
+  // and a "View news" prompt name no actor.
+  void skip_sign_off() {
+    std::size_t n = size();
+    if (n >= 2 && folded_[n - 2] == "view" && folded_[n - 1] == "news") {
+      used_[n - 2] = used_[n - 1] = true;
+      n -= 2;
+    }
+    for (std::size_t words = 1; words <= 3 && words < n; ++words) {
+      const std::string& gap = tok(n - words - 1).gap;
+      bool dash = gap.find("\xE2\x80\x94") != std::string::npos ||
+                  gap.find("\xE2\x80\x93") != std::string::npos ||
+                  gap.find(" - ") != std::string::npos;
+      if (!dash) continue;
+      bool names = true;
+      for (std::size_t k = n - words; k < n; ++k) {
+        names = names && tok(k).capitalised && k >= title_end_;
+      }
+      if (names) {
+        for (std::size_t k = n - words; k < n; ++k) used_[k] = true;
+      }
+      return;
+    }
+  }
+
   // 1. Known actors, longest alias first. Names are capitalised; a single
   // known surname after another given name is someone else ("Jacques
   // Barrot" is not "Jean-Noël Barrot").
@@ -158,27 +258,50 @@ class Extractor {
     for (std::size_t i = 0; i < size(); ++i) {
       if (used_[i] || !tok(i).capitalised) continue;
       std::size_t length = 0;
-      const Actor* a = gazetteer_.match(folded_, i, length);
+      bool acronym = false;
+      const Actor* a = gazetteer_.match(keys_, i, length, &acronym);
       if (a == nullptr) continue;
+      if (acronym && !tok(i).all_caps) continue;  // "Who" is not WHO
+      // "Trades Union Congress" is not Congress: a one-word organisation
+      // after another capitalised word is left to the organisation pass.
+      if (length == 1 && a->type == ActorType::kOrg && i > 0 &&
+          in(WordList::kOrg, folded_[i]) && tok(i - 1).joined_to_next &&
+          tok(i - 1).capitalised && !tok(i - 1).all_caps &&
+          !tok(i - 1).possessive && !tok(i - 1).sentence_start &&
+          !in(WordList::kPlace, folded_[i - 1]) &&
+          !in(WordList::kFunction, folded_[i - 1])) {
+        continue;
+      }
       if (tok(i).shout && length == 1 && a->type == ActorType::kOrg &&
           !tok(i).all_caps) {
         continue;  // "APPLE" in a headline in capitals: too ambiguous
       }
+      // "Ukraine's Zelenskiy", "Kremlin's Peskov": the possessive is not a
+      // given name.
       if (length == 1 && a->type == ActorType::kPerson && i > 0 &&
           tok(i - 1).joined_to_next && nameish(tok(i - 1)) &&
+          !tok(i - 1).possessive && !in(WordList::kPlace, folded_[i - 1]) &&
           folded_name_words(a->name).front() != folded_[i - 1] &&
           folded_name_words(a->name).size() > 1) {
         continue;
       }
       found_.add(*a, i);
       mark(i, i + length);
+      // "Cargill, Inc": the suffix is part of the company's name.
+      std::size_t last = i + length - 1;
+      if (a->type == ActorType::kOrg && last + 1 < size() &&
+          tok(last).gap == ", " && tok(last + 1).capitalised &&
+          in(WordList::kCompanySuffix, folded_[last + 1])) {
+        used_[last + 1] = true;
+      }
       i += length - 1;
     }
   }
 
   bool org_span_token(std::size_t j) const {
     const Token& t = tok(j);
-    return (t.capitalised || t.number) && !t.shout && !used_[j];
+    return (t.capitalised || t.number || t.ordinal) && !t.shout && !t.denied &&
+           !t.unconfirmed && !used_[j];
   }
 
   // Whether the gap after token j keeps a name going.
@@ -204,6 +327,22 @@ class Extractor {
   void organisation_pass() {
     for (std::size_t i = 0; i < size(); ++i) {
       if (!org_span_token(i) || tok(i).number) continue;
+      // Things that are never actors ("Zaporizhzhia Nuclear Power Plant",
+      // "Russian Federation") and places.
+      // A place may begin one ("European Regions Airline Association",
+      // "London Stock Exchange"); nothing else may follow.
+      bool place = false;
+      if (std::size_t n = NameWords::builtin().phrase_at(folded_, i, &place);
+          n > 0) {
+        std::size_t last = i + n - 1;
+        bool continues = place && last + 1 < size() && joins(last) &&
+                         org_span_token(last + 1) &&
+                         !in(WordList::kFunction, folded_[last + 1]);
+        if (!continues) {
+          i = last;
+          continue;
+        }
+      }
       // Leading words that are not part of a name.
       if (in(WordList::kFunction, folded_[i])) continue;
       std::size_t j = i;
@@ -246,6 +385,13 @@ class Extractor {
           continue;
         }
         const std::string& f = folded_[next];
+        // "General Staff of the Armed Forces": "of the" between names.
+        if (f == "of" && next + 2 < size() && folded_[next + 1] == "the" &&
+            joins(next) && joins(next + 1) && org_span_token(next + 2) &&
+            last_org != kNone) {
+          j = next + 2;
+          continue;
+        }
         if ((f == "of" || f == "and" || f == "for" || f == "des" || f == "de" ||
              f == "on") &&
             next + 1 < size() && joins(next) && org_span_token(next + 1) &&
@@ -375,6 +521,13 @@ class Extractor {
     while (j < size() && j - from < 5) {
       const Token& t = tok(j);
       bool ok = !used_[j] && (nameish(t) || (j > from && is_initial(t)));
+      // In a Title Case headline, the word after a given name is its
+      // surname unless the body writes it small.
+      if (!ok && !used_[j] && j == from + 1 && given_first && t.unconfirmed &&
+          t.capitalised && !t.all_caps && !in(WordList::kNotName, t.folded) &&
+          !in(WordList::kTitle, t.folded)) {
+        ok = true;
+      }
       if (j > from && !ok && !used_[j] && given_first && t.capitalised &&
           !t.shout && in(WordList::kPlace, t.folded) &&
           !in(WordList::kNotName, t.folded)) {
@@ -619,6 +772,8 @@ class Extractor {
   const ActorGazetteer& gazetteer_;
   std::vector<Token> tokens_;
   std::vector<std::string> folded_;
+  std::vector<std::string> keys_;  // name_spelling_key of each folded word
+  std::size_t title_end_ = 0;      // tokens [0, title_end_) are the headline
   std::vector<bool> used_;
   Collector found_;
   std::vector<std::size_t> titled_surnames_;

@@ -81,9 +81,20 @@ std::vector<Token> tokenize(std::string_view text) {
       t.folded = fold_for_key(t.text);
       t.capitalised = first_is_upper(t.text);
     }
+    // "al-Kadhimi", "el-Sisi": a name whose particle is written small.
+    if (!t.capitalised && t.text.size() > 4 && t.text[2] == '-' &&
+        (t.text.compare(0, 3, "al-") == 0 ||
+         t.text.compare(0, 3, "el-") == 0) &&
+        t.text[3] >= 'A' && t.text[3] <= 'Z') {
+      t.capitalised = true;
+    }
     Letters n = count_letters(t.text);
     t.all_caps = n.upper >= 2 && n.lower == 0;
     t.number = n.upper == 0 && n.lower == 0;
+    t.ordinal = t.text.size() >= 3 && t.text[0] >= '0' && t.text[0] <= '9' &&
+                n.upper == 0 &&
+                (t.folded.ends_with("st") || t.folded.ends_with("nd") ||
+                 t.folded.ends_with("rd") || t.folded.ends_with("th"));
     while (line + 1 < shouting.size() && shouting[line].first < w.begin) {
       ++line;
     }

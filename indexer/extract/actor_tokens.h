@@ -23,6 +23,13 @@ struct Token {
   bool joined_to_next = false;  // only spaces (or one line break) follow
   bool shout = false;           // on a line written in capitals
   bool number = false;
+  bool ordinal = false;  // "8th", "22nd": may start a unit's name
+  // In a headline written in Title Case: a capitalised word the article's
+  // body writes in lower case (`denied`), or never writes capitalised in
+  // mid-sentence and that is no given name (`unconfirmed`). Set by the
+  // extractor; neither can make a name on its own.
+  bool denied = false;
+  bool unconfirmed = false;
 };
 
 struct Letters {

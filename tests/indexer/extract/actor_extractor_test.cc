@@ -123,8 +123,11 @@ TEST_CASE("organisation names end in an organisation word") {
       {"Sales went to Continental Grain Co and Richco Grain Co, the official "
        "China Legal News reported.",
        {"Continental Grain Co", "Richco Grain Co", "China Legal News"}},
+      {"The awards went to Braxley, Inc and Mitsubishi International Corp.",
+       {"Braxley, Inc", "Mitsubishi International Corp"}},
+      // A known company's ", Inc" is part of its name, not another one.
       {"The awards went to Cargill, Inc and Mitsubishi International Corp.",
-       {"Cargill, Inc", "Mitsubishi International Corp"}},
+       {"Cargill", "Mitsubishi International Corp"}},
       // "X of Y" names, and an acronym defined in brackets.
       {"The Board of Investments (BOI) said the BOI would decide. The Bank "
        "of Korea agreed.",
