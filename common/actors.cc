@@ -129,6 +129,12 @@ std::vector<std::string> ActorGazetteer::add_table(std::string_view tsv,
         std::size_t index = actors_.size();
         actors_.push_back({cells[0], cells[1] == "org" ? ActorType::kOrg
                                                        : ActorType::kPerson});
+        if (cells[1] == "person") {
+          std::vector<std::string> words = folded_name_words(cells[0]);
+          if (words.size() >= 2) {
+            by_surname_[name_spelling_key(words.back())].push_back(index);
+          }
+        }
         aliases_.emplace_back();
         for (std::size_t i = 0; i < cells.size(); ++i) {
           if (i == 1) continue;
@@ -169,6 +175,47 @@ std::vector<std::vector<std::string>> actor_alias_groups(std::string_view tsv) {
 const Actor* ActorGazetteer::find(std::string_view name) const {
   auto it = by_alias_.find(join_words(folded_name_words(name)));
   return it == by_alias_.end() ? nullptr : &actors_[it->second.actor];
+}
+
+namespace {
+
+// Levenshtein distance, for short given names.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1,
+                         diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+}  // namespace
+
+const Actor* ActorGazetteer::find_person_variant(std::string_view name) const {
+  std::vector<std::string> words = folded_name_words(name);
+  if (words.size() != 2) return nullptr;
+  auto it = by_surname_.find(name_spelling_key(words[1]));
+  if (it == by_surname_.end()) return nullptr;
+  std::string given = name_spelling_key(words[0]);
+  const Actor* found = nullptr;
+  for (std::size_t index : it->second) {
+    std::vector<std::string> known = folded_name_words(actors_[index].name);
+    std::string known_given = name_spelling_key(known.front());
+    if (given.size() < 4 || known_given.size() < 4 ||
+        given[0] != known_given[0] || edit_distance(given, known_given) > 2) {
+      continue;
+    }
+    if (found != nullptr) return nullptr;  // two candidates: neither
+    found = &actors_[index];
+  }
+  return found;
 }
 
 std::vector<std::vector<std::string>> ActorGazetteer::alias_groups() const {

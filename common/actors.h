@@ -63,6 +63,12 @@ class ActorGazetteer {
   // transliteration variant, see name_spelling_key), or nullptr.
   const Actor* find(std::string_view name) const;
 
+  // The known person `name` ("Given Surname", not itself an alias) is a
+  // spelling of: the one gazetteer person with that surname whose given
+  // name starts alike and is at most two edits away ("Serhiy Shoigu",
+  // "Peter Andriushchenko", "Voldymyr Zelensky"), or nullptr.
+  const Actor* find_person_variant(std::string_view name) const;
+
   // Every actor with its aliases (canonical first), for query expansion.
   std::vector<std::vector<std::string>> alias_groups() const;
 
@@ -83,6 +89,9 @@ class ActorGazetteer {
   // Alias words (their name_spelling_key) joined by ' ' -> actor.
   std::unordered_map<std::string, Alias> by_alias_;
   std::size_t longest_alias_ = 1;  // in tokens
+  // Surname key -> people of the gazetteer with that surname (canonical
+  // name's last word).
+  std::unordered_map<std::string, std::vector<std::size_t>> by_surname_;
 };
 
 // The names of each well-formed actor of a table (as the gazetteer reads

@@ -77,6 +77,10 @@ Xapian::Document build_document(const Article& article,
     std::string key = actor_key(name);
     if (key.empty() || key.size() > kMaxAuthorKeyBytes) continue;
     doc.add_boolean_term(prefixed(kAuthorPrefix, key));
+    // author:doe finds Jane Doe: the surname is a term too.
+    if (std::size_t dash = key.rfind('-'); dash != std::string::npos) {
+      doc.add_boolean_term(prefixed(kAuthorPrefix, key.substr(dash + 1)));
+    }
     if (author_slot < kMaxAuthorSlots) {
       doc.add_value(kAuthorSlotBase + author_slot++, name);
     }
@@ -115,7 +119,7 @@ PreparedDocument DocumentPreparer::prepare(Article article,
   article.source = sources_.canonical(article.source, article.url);
   // A byline at the top names authors, not actors: the extractor reads
   // the text after it.
-  Byline byline = find_byline(article.text);
+  Byline byline = find_byline(article.text, article.title);
   for (std::string& name : byline.authors) {
     std::string key = actor_key(name);
     bool seen = false;

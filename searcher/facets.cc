@@ -70,7 +70,8 @@ std::optional<std::string> parse_facet_list(std::string_view list,
         colon == std::string_view::npos ? "" : item.substr(colon + 1);
     FacetRequest r;
     r.field = std::string(name);
-    if ((name == schema::kSourceField || name == schema::kActorField) &&
+    if ((name == schema::kSourceField || name == schema::kActorField ||
+         name == schema::kAuthorField) &&
         detail.empty()) {
       // nothing more
     } else if (name == schema::kDateField) {
@@ -86,8 +87,8 @@ std::optional<std::string> parse_facet_list(std::string_view list,
       }
     } else {
       return "unknown facet '" + std::string(item) +
-             "' in --facets; choose from source, actor, date, date:day, "
-             "date:month, date:year";
+             "' in --facets; choose from source, actor, author, date, "
+             "date:day, date:month, date:year";
     }
     if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
   }
@@ -319,7 +320,16 @@ FacetCounter::FacetCounter(std::vector<FacetRequest> requests,
     }
   }
   for (const auto& r : requests_) {
-    if (r.field == schema::kActorField && actor_slots > 0) {
+    if (r.field == schema::kAuthorField) {
+      if (author_slot_spies_.empty()) {
+        for (Xapian::valueno i = 0; i < schema::kMaxAuthorSlots; ++i) {
+          author_slot_spies_.push_back(
+              std::make_unique<Xapian::ValueCountMatchSpy>(
+                  schema::kAuthorSlotBase + i));
+        }
+      }
+      spies_.push_back(nullptr);
+    } else if (r.field == schema::kActorField && actor_slots > 0) {
       spies_.push_back(nullptr);
     } else if (r.field == schema::kActorField) {
       spies_.push_back(std::make_unique<ActorCountSpy>(db, table));
@@ -350,6 +360,26 @@ void FacetCounter::register_with(Xapian::Enquire& enquire) {
     if (spy) enquire.add_matchspy(spy.get());
   }
   for (auto& spy : actor_slot_spies_) enquire.add_matchspy(spy.get());
+  for (auto& spy : author_slot_spies_) enquire.add_matchspy(spy.get());
+}
+
+FacetResult FacetCounter::author_result(std::size_t total,
+                                        std::size_t size) const {
+  FacetResult result;
+  result.field = std::string(schema::kAuthorField);
+  std::map<std::string, std::size_t> counts;
+  std::size_t with_authors = 0;
+  for (std::size_t slot = 0; slot < author_slot_spies_.size(); ++slot) {
+    const auto& spy = *author_slot_spies_[slot];
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+      counts[*it] += it.get_termfreq();
+      if (slot == 0) with_authors += it.get_termfreq();
+    }
+  }
+  for (auto& [name, count] : counts) result.values.push_back({name, count, ""});
+  keep_largest(result.values, size, result.other);
+  result.missing = total > with_authors ? total - with_authors : 0;
+  return result;
 }
 
 std::vector<FacetResult> FacetCounter::results(std::size_t total,
@@ -357,6 +387,10 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
   std::vector<FacetResult> out;
   for (std::size_t i = 0; i < requests_.size(); ++i) {
     const FacetRequest& r = requests_[i];
+    if (r.field == schema::kAuthorField) {
+      out.push_back(author_result(total, size));
+      continue;
+    }
     FacetResult result;
     result.field = r.field;
     if (r.field == schema::kActorField) {

@@ -181,6 +181,10 @@ class FacetCounter {
       std::size_t i) const;
   // With actor_slots: one spy per actor slot, shared by actor requests.
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> actor_slot_spies_;
+  // With an author request: one spy per author slot
+  // (schema::kAuthorSlotBase ...); an article counts once per author.
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> author_slot_spies_;
+  FacetResult author_result(std::size_t total, std::size_t size) const;
 };
 
 // The number of actor slots (schema::kActorSlotBase ...) any document of

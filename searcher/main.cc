@@ -79,6 +79,10 @@ int main(int argc, char** argv) {
       "actor,a", po::value<std::vector<std::string>>(&request.filters.actors),
       "only articles naming this person or organisation, under any of its "
       "names (repeatable: any of them)")(
+      "author", po::value<std::vector<std::string>>(&request.filters.authors),
+      "only articles by this author, by full name or surname (repeatable: "
+      "any of them); authors come from bylines and the records' authors "
+      "field, and are never actors")(
       "since", po::value<std::string>(&request.filters.since),
       "only articles dated on or after this date (2025-06-01, 2025-06, 2025)")(
       "until", po::value<std::string>(&request.filters.until),

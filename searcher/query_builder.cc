@@ -59,6 +59,14 @@ class ActorFieldProcessor : public Xapian::FieldProcessor {
   std::function<const ActorGazetteer*()> actors_;
 };
 
+// author:NAME matches an author by full name or surname.
+class AuthorFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    return Xapian::Query(author_term(value));
+  }
+};
+
 // date:2025-06, date:2025-06-01..2025-07-15, date:2025.., date:..2024.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
@@ -182,6 +190,10 @@ std::string actor_term(std::string_view name, const ActorGazetteer* actors) {
   return std::string(kActorPrefix) + actor_key(known ? known->name : name);
 }
 
+std::string author_term(std::string_view name) {
+  return std::string(kAuthorPrefix) + actor_key(name);
+}
+
 std::string fold_query_case(std::string_view text) {
   std::string out;
   std::size_t pos = 0;
@@ -283,6 +295,8 @@ ParsedQuery QueryBuilder::build(const std::string& text,
                             (new SourceFieldProcessor(sources_))->release());
   parser.add_boolean_prefix(std::string(kActorField),
                             (new ActorFieldProcessor(actors_))->release());
+  parser.add_boolean_prefix(std::string(kAuthorField),
+                            (new AuthorFieldProcessor())->release());
   parser.add_boolean_prefix(std::string(kDateField),
                             (new DateFieldProcessor(today_))->release());
   parser.add_prefix(std::string(kWildField),
@@ -325,6 +339,12 @@ ParsedQuery QueryBuilder::build(const std::string& text,
       actors.emplace_back(actor_term(a, actors_()));
     filter_parts.emplace_back(Xapian::Query::OP_OR, actors.begin(),
                               actors.end());
+  }
+  if (!filters.authors.empty()) {
+    std::vector<Xapian::Query> authors;
+    for (const auto& a : filters.authors) authors.emplace_back(author_term(a));
+    filter_parts.emplace_back(Xapian::Query::OP_OR, authors.begin(),
+                              authors.end());
   }
   if (!filters.since.empty() || !filters.until.empty()) {
     std::string error;

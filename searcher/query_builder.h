@@ -23,6 +23,7 @@ enum class MatchMode { kAll, kAny };  // default operator between words
 struct QueryFilters {
   std::vector<std::string> sources;  // any variant of an outlet's name
   std::vector<std::string> actors;   // any alias or spelling of an actor
+  std::vector<std::string> authors;  // an author's full name or surname
   std::string since;                 // a date in any accepted form, or ""
   std::string until;
 };
@@ -80,6 +81,9 @@ class QueryBuilder {
 // The actor filter term for any alias or spelling of an actor: the
 // gazetteer's canonical name when it knows one, else the name as given.
 std::string actor_term(std::string_view name, const ActorGazetteer* actors);
+
+// The author filter term for a full name or a surname ("Jane Doe", "doe").
+std::string author_term(std::string_view name);
 
 // A date filter for the range [since, until] (either may be empty; any
 // form parse_date_period() accepts). Returns nullopt and sets `error` when

@@ -95,6 +95,9 @@ std::string apply_request_option(SearchRequest& r, const std::string& raw_name,
     if (!value.is_string()) return bad("a date string");
     (name == "since" ? r.filters.since : r.filters.until) =
         value.get<std::string>();
+  } else if (name == "author") {
+    if (!to_list(value, r.filters.authors))
+      return bad("a string or a list of strings");
   } else if (name == "actor") {
     if (!to_list(value, r.filters.actors))
       return bad("a string or a list of strings");

@@ -194,6 +194,7 @@ nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode) {
   nlohmann::json actors = nlohmann::json::array();
   for (const Actor& actor : a.actors) actors.push_back(actor.name);
   j["actors"] = actors;
+  j["authors"] = a.authors;
   if (!a.extra_json.empty()) j["extra"] = a.extra();
   if (!hit.explanation.empty() || hit.recency > 0) {
     nlohmann::json terms = nlohmann::json::array();
@@ -294,6 +295,12 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     std::string meta = a.source;
     if (!a.date_iso.empty())
       meta += " \xC2\xB7 " + date_for_display(a.date_iso);
+    if (!a.authors.empty()) {
+      meta += " \xC2\xB7 by ";
+      for (std::size_t k = 0; k < a.authors.size(); ++k) {
+        meta += (k ? ", " : "") + a.authors[k];
+      }
+    }
     meta += " \xC2\xB7 " + a.id + " \xC2\xB7 score " + format_score(hit.score);
     out << std::string(rank.size(), ' ') << styled(kAnsiDim, meta) << '\n';
     if (!a.url.empty() && a.url != a.id) {

@@ -94,6 +94,14 @@ std::string spelling_key(std::string_view name) {
 class Collector {
  public:
   void add(const Actor& a, std::size_t at) {
+    // Whatever pass found it, a place or a thing that is never an actor
+    // ("ZNPP", "Russian Federation") is not one.
+    std::vector<std::string> words = folded_name_words(a.name);
+    bool place = false;
+    if (!words.empty() &&
+        NameWords::builtin().phrase_at(words, 0, &place) == words.size()) {
+      return;
+    }
     std::string key = spelling_key(a.name);
     if (key.empty()) return;
     auto [it, fresh] = index_.try_emplace(key, actors_.size());
@@ -203,6 +211,13 @@ class Extractor {
       if (!tok(k).capitalised) continue;
       ++capitalised;
       if (k > 0 && in(WordList::kFunction, folded_[k])) ++small_capitalised;
+    }
+    // A label before a colon opening the headline ("Kyiv News:",
+    // "Factbox:") names nothing unless the gazetteer knows it.
+    for (std::size_t k = 0; k < title_end_ && k < 3; ++k) {
+      if (tok(k).gap.empty() || tok(k).gap[0] != ':') continue;
+      for (std::size_t m = 0; m <= k; ++m) tokens_[m].unconfirmed = true;
+      break;
     }
     if (words < 3 || capitalised * 10 < words * 8) return;
     if (small_capitalised == 0 && capitalised < words) return;
@@ -577,6 +592,12 @@ class Extractor {
   void add_person(std::size_t from, std::size_t to, std::size_t at) {
     std::string name = join_text(tokens_, from, to);
     const Actor* known = gazetteer_.find(name);
+    // "Serhiy Shoigu" is Sergei Shoigu; but a surname that is also a
+    // given name ("Martin") is too common to tell one person by.
+    if (known == nullptr && to - from == 2 &&
+        !in(WordList::kGiven, folded_[to - 1])) {
+      known = gazetteer_.find_person_variant(name);
+    }
     found_.add(known ? *known : Actor{name, ActorType::kPerson}, at);
     mark(from, to);
   }

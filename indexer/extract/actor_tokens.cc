@@ -88,6 +88,13 @@ std::vector<Token> tokenize(std::string_view text) {
         t.text[3] >= 'A' && t.text[3] <= 'Z') {
       t.capitalised = true;
     }
+    // "Kremlin-backed", "DNR-affiliated": an adjective, not a name.
+    if (std::size_t dash = t.text.rfind('-');
+        t.capitalised && dash != std::string::npos &&
+        dash + 1 < t.text.size() && t.text[dash + 1] >= 'a' &&
+        t.text[dash + 1] <= 'z') {
+      t.capitalised = false;
+    }
     Letters n = count_letters(t.text);
     t.all_caps = n.upper >= 2 && n.lower == 0;
     t.number = n.upper == 0 && n.lower == 0;

@@ -61,13 +61,22 @@ std::vector<std::string> split_names(std::string_view list) {
 
 }  // namespace
 
-Byline find_byline(std::string_view text) {
-  std::size_t start = 0;
-  while (start < text.size() &&
-         (text[start] == '\n' || text[start] == '\r' || text[start] == ' ')) {
-    ++start;
-  }
+Byline find_byline(std::string_view text, std::string_view title) {
+  auto skip_blank = [&](std::size_t at) {
+    while (at < text.size() &&
+           (text[at] == '\n' || text[at] == '\r' || text[at] == ' ')) {
+      ++at;
+    }
+    return at;
+  };
+  std::size_t start = skip_blank(0);
   std::size_t end = text.find('\n', start);
+  title = trim_space(title);
+  if (end != std::string_view::npos && !title.empty() &&
+      trim_space(text.substr(start, end - start)) == title) {
+    start = skip_blank(end);
+    end = text.find('\n', start);
+  }
   if (end == std::string_view::npos || end - start > kMaxBylineBytes) return {};
   std::string_view line = trim_space(text.substr(start, end - start));
   if (line.empty() || line.back() == '.' || line.back() == ':') return {};

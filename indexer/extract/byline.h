@@ -20,7 +20,9 @@ struct Byline {
 // and a list of names, or only a list of names (two to four capitalised
 // words or initials each, separated by commas, "and", "&" or "with"),
 // ending without a full stop and followed by a line break.
-Byline find_byline(std::string_view text);
+// A first line that repeats `title` is skipped (ISW's pages open with the
+// headline, then the byline).
+Byline find_byline(std::string_view text, std::string_view title = {});
 
 }  // namespace newsdex
 

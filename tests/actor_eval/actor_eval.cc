@@ -310,7 +310,7 @@ int gold_mode(const char* gold_path, const std::string& corpora,
     }
     // As the indexer reads it: a byline names authors, not actors.
     std::string_view text = it->second.text;
-    text.remove_prefix(newsdex::find_byline(text).length);
+    text.remove_prefix(newsdex::find_byline(text, it->second.title).length);
     auto actors = newsdex::extract_actors(it->second.title, text, gazetteer);
     std::vector<bool> hit(labels.size(), false);
     for (const auto& a : actors) {

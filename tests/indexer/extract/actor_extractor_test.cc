@@ -1,4 +1,5 @@
-// Tests for common/actors.cc: gazetteer matches, heuristics, traps.
+// Tests for indexer/extract/actor_extractor.cc: gazetteer matches,
+// heuristics, traps.
 #include "indexer/extract/actor_extractor.h"
 
 #include <doctest/doctest.h>
@@ -217,6 +218,124 @@ TEST_CASE("alias groups read straight from a table match the gazetteer's") {
   CHECK(groups[0] ==
         std::vector<std::string>{"Kyiv City Council", "Kyiv council"});
   CHECK(groups[1] == std::vector<std::string>{"Jane Roe"});
+}
+
+}  // namespace newsdex
+
+namespace newsdex {
+namespace {
+
+std::vector<std::string> titled(std::string_view title, std::string_view text) {
+  static const ActorGazetteer kGazetteer = ActorGazetteer::with_builtin_table();
+  std::vector<std::string> out;
+  for (const Actor& a : extract_actors(title, text, kGazetteer))
+    out.push_back(a.name);
+  return out;
+}
+
+}  // namespace
+
+// The cases of issue 14, as headline + text -> the actors expected.
+TEST_CASE("war news: ranks, places and titles are never part of a name") {
+  struct Row {
+    const char* title;
+    const char* text;
+    Names expected;
+  };
+  const Row rows[] = {
+      // "General Staff": a rank word then "Staff" is no person.
+      {"",
+       "The General Staff of the Armed Forces of Ukraine reported losses.",
+       {"General Staff of the Armed Forces of Ukraine"}},
+      {"",
+       "Chief of the General Staff Valery Gerasimov was seen.",
+       {"General Staff", "Valery Gerasimov"}},
+      {"",
+       "Chechen Head Ramzan Kadyrov said his men were ready.",
+       {"Ramzan Kadyrov"}},
+      {"",
+       "Adviser to the Mariupol mayor Petro Andryushchenko said so.",
+       {"Petro Andryushchenko"}},
+      // Transliterations of one person are one actor.
+      {"",
+       "Yevgeniy Prigozhin spoke. Evgeniy Prigozhin later denied it.",
+       {"Yevgeny Prigozhin"}},
+      {"",
+       "Valeriy Gerasimov met Valery Gerasimov's staff.",
+       {"Valery Gerasimov"}},
+      {"", "Defence minister Serhiy Shoigu spoke.", {"Sergei Shoigu"}},
+      // Countries, facilities and weapons are not actors.
+      {"",
+       "The Russian Federation moved HIMARS near the ZNPP, the IAEA said.",
+       {"International Atomic Energy Agency"}},
+      // An acronym and its expansion are one actor.
+      {"",
+       "The International Atomic Energy Agency (IAEA) said the IAEA "
+       "would stay.",
+       {"International Atomic Energy Agency"}},
+  };
+  for (const Row& row : rows) {
+    std::string text = row.text;
+    CAPTURE(text);
+    CHECK(titled(row.title, row.text) == row.expected);
+  }
+}
+
+TEST_CASE("headlines: possessives, Title Case, outlets' suffixes") {
+  struct Row {
+    const char* title;
+    const char* text;
+    Names expected;
+  };
+  const Row rows[] = {
+      {"Ukraine's Zelenskiy tells EU to hurry",
+       "",
+       {"Volodymyr Zelenskyy", "European Union"}},
+      {"France's Macron calls for calm", "", {"Emmanuel Macron"}},
+      {"Russia's Lavrov says talks stalled", "", {"Sergei Lavrov"}},
+      // Title Case: words the body writes small, or never confirms, are
+      // not names; the surname after a given name is.
+      {"Peter Navarro Ripped For Claim About Tariffs",
+       "The adviser made a claim about tariffs that was ripped apart.",
+       {"Peter Navarro"}},
+      {"Sarah Palin Is Running Again",
+       "She is running for Congress.",
+       {"Sarah Palin", "Congress"}},
+      {"Paul Manafort Appears In Wheelchair At Court",
+       "He appears to be in poor health.",
+       {"Paul Manafort"}},
+      {"Candidates Who Called Out Extremism After Attack",
+       "Many of them called it out.",
+       {}},
+      // Censor.NET's suffix and a Ukrinform sign-off.
+      {"Kyiv News: shelling continues (21.09.22 17:52) \xC2\xAB War in "
+       "Ukraine | Censor.NET",
+       "Shelling continued overnight. View news.",
+       {}},
+      {"",
+       "Shelling continued overnight, the regional governor said. — "
+       "Ukrinform.",
+       {}},
+  };
+  for (const Row& row : rows) {
+    std::string title = row.title;
+    CAPTURE(title);
+    CHECK(titled(row.title, row.text) == row.expected);
+  }
+}
+
+TEST_CASE("name_spelling_key makes transliterations alike") {
+  CHECK(name_spelling_key("zelenskyy") == name_spelling_key("zelenskiy"));
+  CHECK(name_spelling_key("zelensky") == name_spelling_key("zelenskyi"));
+  CHECK(name_spelling_key("yevgeniy") == name_spelling_key("evgeny"));
+  CHECK(name_spelling_key("valeriy") == name_spelling_key("valery"));
+  CHECK(name_spelling_key("ramzan") != name_spelling_key("roman"));
+}
+
+TEST_CASE("a surname that is also a given name is not merged by spelling") {
+  // Michael Martin (the Speaker) is not Micheál Martin.
+  Names got = titled("", "Speaker Michael Martin said the House would sit.");
+  CHECK(got == Names{"Michael Martin"});
 }
 
 }  // namespace newsdex
