@@ -185,6 +185,7 @@ class Extractor {
     organisation_pass();
     acronym_definitions();
     person_pass();
+    resolve_deferred_surnames();
     resolve_titled_surnames();
     single_name_pass();
     return found_.take();
@@ -277,14 +278,27 @@ class Extractor {
       const Actor* a = gazetteer_.match(keys_, i, length, &acronym);
       if (a == nullptr) continue;
       if (acronym && !tok(i).all_caps) continue;  // "Who" is not WHO
+      // A name is written with capitals: "the Russian army" describes, the
+      // "Russian Army" names.
+      bool written_as_name = true;
+      for (std::size_t k = i + 1; k < i + length; ++k) {
+        written_as_name =
+            written_as_name && (tok(k).capitalised || tok(k).number ||
+                                in(WordList::kFunction, folded_[k]) ||
+                                in(WordList::kParticle, folded_[k]));
+      }
+      if (!written_as_name) continue;
       // "Trades Union Congress" is not Congress: a one-word organisation
       // after another capitalised word is left to the organisation pass.
-      if (length == 1 && a->type == ActorType::kOrg && i > 0 &&
-          in(WordList::kOrg, folded_[i]) && tok(i - 1).joined_to_next &&
-          tok(i - 1).capitalised && !tok(i - 1).all_caps &&
-          !tok(i - 1).possessive && !tok(i - 1).sentence_start &&
-          !in(WordList::kPlace, folded_[i - 1]) &&
-          !in(WordList::kFunction, folded_[i - 1])) {
+      // Likewise "Parliamentary Labour Party", "Scottish Labour Party".
+      if (a->type == ActorType::kOrg && i > 0 &&
+          in(WordList::kOrg, folded_[i + length - 1]) &&
+          tok(i - 1).joined_to_next && tok(i - 1).capitalised &&
+          !tok(i - 1).all_caps && !tok(i - 1).possessive && !tok(i - 1).shout &&
+          !used_[i - 1] && !tok(i - 1).sentence_start &&
+          !in(WordList::kFunction, folded_[i - 1]) &&
+          !in(WordList::kNotName, folded_[i - 1]) &&
+          !in(WordList::kTitle, folded_[i - 1])) {
         continue;
       }
       if (tok(i).shout && length == 1 && a->type == ActorType::kOrg &&
@@ -298,6 +312,15 @@ class Extractor {
           !tok(i - 1).possessive && !in(WordList::kPlace, folded_[i - 1]) &&
           folded_name_words(a->name).front() != folded_[i - 1] &&
           folded_name_words(a->name).size() > 1) {
+        continue;
+      }
+      // A known surname alone ("McConnell") waits until the article's own
+      // people are known: "Jack McConnell" named in full makes "Mr
+      // McConnell" him, not the gazetteer's Mitch McConnell.
+      if (length == 1 && a->type == ActorType::kPerson &&
+          folded_name_words(a->name).size() > 1) {
+        deferred_surnames_.emplace_back(i, a);
+        used_[i] = true;
         continue;
       }
       found_.add(*a, i);
@@ -368,9 +391,9 @@ class Extractor {
         if (!org_span_token(j)) break;
         if (in(WordList::kOrg, folded_[j]) && j > i) last_org = j;
         if (in(WordList::kOrg, folded_[j]) && j == i && j + 2 < size() &&
-            folded_[j + 1] == "of" && joins(j) && joins(j + 1) &&
-            org_span_token(j + 2)) {
-          of_form = true;
+            (folded_[j + 1] == "of" || folded_[j + 1] == "for") && joins(j) &&
+            joins(j + 1) && org_span_token(j + 2)) {
+          of_form = true;  // "Bank of Korea", "Commission for Africa"
         }
         if (tok(j).possessive) {
           // "Foster's Group", "Co's" end the span unless an org word follows.
@@ -419,22 +442,29 @@ class Extractor {
       }
       std::size_t end = j;  // span [i, end)
       std::size_t stop = kNone;
+      // Keep "Bank of Korea", not a person or title that follows ("...
+      // of Defense Spokesperson Oleksandr Motuzyanyk"), unless that leaves
+      // "Association of" ("Association of Chief Police Officers").
+      auto before_person = [&](std::size_t from, std::size_t stop) {
+        for (std::size_t k = from; k < stop; ++k) {
+          if (in(WordList::kTitle, folded_[k]) ||
+              in(WordList::kGiven, folded_[k])) {
+            return k > from ? k : stop;
+          }
+        }
+        return stop;
+      };
       if (of_form) {
         stop = end;
         // "Bank of Communications Ltd": up to the last organisation word.
         if (last_org != kNone && last_org > i + 2) stop = last_org + 1;
-        // Keep "Bank of Korea", not a person or title that follows.
-        for (std::size_t k = i + 2; k < end; ++k) {
-          if (in(WordList::kTitle, folded_[k]) ||
-              in(WordList::kGiven, folded_[k])) {
-            stop = k;
-            break;
-          }
-        }
+        stop = before_person(i + 2, stop);
       } else if (last_org != kNone) {
         stop = last_org + 1;
         // "U.S. Department of Energy": "of" and a name after the org word.
-        if (stop + 1 < end && folded_[stop] == "of") stop = end;
+        if (stop + 1 < end && folded_[stop] == "of") {
+          stop = before_person(stop + 1, end);
+        }
       }
       if (stop == kNone || stop <= i + 1) {
         i = std::max(i, end > 0 ? end - 1 : 0);
@@ -590,6 +620,7 @@ class Extractor {
   }
 
   void add_person(std::size_t from, std::size_t to, std::size_t at) {
+    named_people_.emplace_back(from, to);
     std::string name = join_text(tokens_, from, to);
     const Actor* known = gazetteer_.find(name);
     // "Serhiy Shoigu" is Sergei Shoigu; but a surname that is also a
@@ -670,6 +701,28 @@ class Extractor {
       if (n >= 2 && n <= 3) candidates_.push_back({from, to});
       i = to - 1;
     }
+  }
+
+  void resolve_deferred_surnames() {
+    for (const auto& [at, known] : deferred_surnames_) {
+      std::string key = actor_key(tok(at).text);
+      const Actor* own = nullptr;
+      for (const auto& [from, to] : named_people_) {
+        if (actor_key(tok(to - 1).text) == key) {
+          own = found_by_key(join_text(tokens_, from, to));
+          if (own != nullptr) break;
+        }
+      }
+      found_.add(own != nullptr ? Actor(*own) : *known, at);
+    }
+  }
+
+  const Actor* found_by_key(const std::string& name) const {
+    std::string key = spelling_key(name);
+    for (const Actor& a : found_.actors()) {
+      if (spelling_key(a.name) == key) return &a;
+    }
+    return nullptr;
   }
 
   // A surname after a title is the person of that surname the article
@@ -798,6 +851,10 @@ class Extractor {
   std::vector<bool> used_;
   Collector found_;
   std::vector<std::size_t> titled_surnames_;
+  // Known surnames met alone (token, gazetteer actor), resolved after the
+  // person pass; and the spans of people the person pass named.
+  std::vector<std::pair<std::size_t, const Actor*>> deferred_surnames_;
+  std::vector<std::pair<std::size_t, std::size_t>> named_people_;
   std::vector<std::pair<std::size_t, std::size_t>> candidates_;
   std::map<std::string, std::string> acronyms_;
 };

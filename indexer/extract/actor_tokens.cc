@@ -89,11 +89,17 @@ std::vector<Token> tokenize(std::string_view text) {
       t.capitalised = true;
     }
     // "Kremlin-backed", "DNR-affiliated": an adjective, not a name.
-    if (std::size_t dash = t.text.rfind('-');
-        t.capitalised && dash != std::string::npos &&
-        dash + 1 < t.text.size() && t.text[dash + 1] >= 'a' &&
-        t.text[dash + 1] <= 'z') {
-      t.capitalised = false;
+    static constexpr std::string_view kAdjectiveEnds[] = {
+        "-backed",    "-affiliated", "-led",     "-based", "-controlled",
+        "-linked",    "-aligned",    "-held",    "-owned", "-occupied",
+        "-appointed", "-installed",  "-run",     "-born",  "-made",
+        "-speaking",  "-style",      "-friendly"};
+    if (t.capitalised) {
+      for (std::string_view end : kAdjectiveEnds) {
+        if (t.folded.ends_with(end) && t.folded.size() > end.size()) {
+          t.capitalised = false;
+        }
+      }
     }
     Letters n = count_letters(t.text);
     t.all_caps = n.upper >= 2 && n.lower == 0;

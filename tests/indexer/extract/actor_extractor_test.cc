@@ -339,3 +339,20 @@ TEST_CASE("a surname that is also a given name is not merged by spelling") {
 }
 
 }  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE("a known surname alone is the article's own person of that name") {
+  static const ActorGazetteer kGazetteer = ActorGazetteer::with_builtin_table();
+  auto got = extract_actors(
+      "", "First Minister Jack McConnell spoke. Mr McConnell went on.",
+      kGazetteer);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].name == "Jack McConnell");
+  // Without a full name in the article, the gazetteer's person.
+  got = extract_actors("", "Then McConnell said no.", kGazetteer);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].name == "Mitch McConnell");
+}
+
+}  // namespace newsdex
