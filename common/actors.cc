@@ -143,6 +143,12 @@ std::vector<std::string> ActorGazetteer::add_table(std::string_view tsv,
           Letters n = count_name_letters(cells[i]);
           bool acronym = words.size() == 1 && n.upper >= 2 && n.lower == 0;
           by_alias_[join_words(words)] = {index, acronym};
+          std::string prefix;
+          for (std::size_t w = 0; w + 1 < words.size(); ++w) {
+            if (w) prefix += ' ';
+            prefix += name_spelling_key(words[w]);
+            alias_prefixes_.insert(prefix);
+          }
           longest_alias_ = std::max(longest_alias_, words.size());
           aliases_[index].push_back(cells[i]);
         }
@@ -238,6 +244,7 @@ const Actor* ActorGazetteer::match(const std::vector<std::string>& keys,
       length = n;
       if (acronym) *acronym = it->second.acronym;
     }
+    if (!alias_prefixes_.count(joined)) break;
   }
   return found;
 }

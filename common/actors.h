@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "common/word_split.h"
@@ -88,6 +89,9 @@ class ActorGazetteer {
   };
   // Alias words (their name_spelling_key) joined by ' ' -> actor.
   std::unordered_map<std::string, Alias> by_alias_;
+  // Every proper prefix of a multi-word alias (words joined by ' '), so a
+  // match stops at the first word sequence no alias starts with.
+  std::unordered_set<std::string> alias_prefixes_;
   std::size_t longest_alias_ = 1;  // in tokens
   // Surname key -> people of the gazetteer with that surname (canonical
   // name's last word).

@@ -207,6 +207,7 @@ class Extractor {
   void read_title_case() {
     std::size_t words = 0, capitalised = 0, small_capitalised = 0;
     for (std::size_t k = 0; k < title_end_; ++k) {
+      if (tok(k).shout) return;  // a line in capitals: gazetteer names only
       if (tok(k).number || tok(k).ordinal) continue;
       ++words;
       if (!tok(k).capitalised) continue;

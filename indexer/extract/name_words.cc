@@ -77,6 +77,12 @@ NameWords::NameWords() {
         lists_[static_cast<int>(WordList::kPlace)].insert(words[0]);
       }
       phrases_.emplace(join(words), place);
+      std::string prefix;
+      for (std::size_t w = 0; w + 1 < words.size(); ++w) {
+        if (w) prefix += ' ';
+        prefix += words[w];
+        phrase_prefixes_.insert(prefix);
+      }
       longest_phrase_ = std::max(longest_phrase_, words.size());
     });
   };
@@ -97,6 +103,7 @@ std::size_t NameWords::phrase_at(const std::vector<std::string>& folded,
       length = n;
       if (place) *place = it->second;
     }
+    if (!phrase_prefixes_.count(joined)) break;
   }
   return length;
 }

@@ -57,6 +57,7 @@ class NameWords {
   // Folded words joined by ' ' -> true for a place, false for a thing.
   std::unordered_map<std::string, bool> phrases_;
   std::size_t longest_phrase_ = 1;
+  std::unordered_set<std::string> phrase_prefixes_;  // proper prefixes
 };
 
 }  // namespace newsdex
