@@ -16,6 +16,9 @@
 //     A hand-labelled gold set (tests/data/actor_gold*.tsv): precision and
 //     recall of persons and organisations over its articles (BBC pages,
 //     seed pages, Reuters, RUWA, HuffPost records and ISW excerpts).
+//     --dump FILE writes the articles as newsdex reads them (JSON Lines
+//     ref, title, text); --predictions FILE scores another extractor's
+//     output (TSV ref, type, name) instead of newsdex's.
 //
 // With the --min options, exits 1 when a figure is below its target (the
 // CTest quality checks). NEWSDEX_ACTOR_EVAL_VERBOSE=1 lists every miss and
@@ -213,8 +216,17 @@ struct GoldTargets {
   double org_precision = -1, org_recall = -1;
 };
 
+// Another extractor's output to score instead of newsdex's
+// (--predictions FILE: TSV ref, type, name), and where to write the
+// articles as newsdex reads them for that extractor (--dump FILE: JSON
+// Lines {"ref", "title", "text"}).
+struct GoldIo {
+  std::string predictions, dump;
+};
+
 int gold_mode(const char* gold_path, const std::string& corpora,
-              const std::string& corpus, const GoldTargets& targets) {
+              const std::string& corpus, const GoldTargets& targets,
+              const GoldIo& io) {
   std::ifstream in(gold_path);
   if (!in) {
     std::fprintf(stderr, "actor_eval: cannot open %s\n", gold_path);
@@ -302,6 +314,29 @@ int gold_mode(const char* gold_path, const std::string& corpora,
     std::size_t gold = 0, found = 0, extracted = 0, correct = 0;
   };
   std::map<std::string, Counts> counts;  // by type
+  std::map<std::string, std::vector<newsdex::Actor>> predicted;
+  if (!io.predictions.empty()) {
+    std::ifstream p(io.predictions);
+    if (!p) {
+      std::fprintf(stderr, "actor_eval: cannot open %s\n",
+                   io.predictions.c_str());
+      return 2;
+    }
+    std::string row;
+    while (std::getline(p, row)) {
+      std::stringstream cells(row);
+      std::string ref, type, name;
+      if (!std::getline(cells, ref, '\t') || !std::getline(cells, type, '\t') ||
+          !std::getline(cells, name)) {
+        continue;
+      }
+      predicted[ref].push_back({name, type == "org"
+                                          ? newsdex::ActorType::kOrg
+                                          : newsdex::ActorType::kPerson});
+    }
+  }
+  std::ofstream dump;
+  if (!io.dump.empty()) dump.open(io.dump);
   for (const auto& [ref, labels] : gold) {
     auto it = articles.find(ref);
     if (it == articles.end()) {
@@ -311,7 +346,17 @@ int gold_mode(const char* gold_path, const std::string& corpora,
     // As the indexer reads it: a byline names authors, not actors.
     std::string_view text = it->second.text;
     text.remove_prefix(newsdex::find_byline(text, it->second.title).length);
-    auto actors = newsdex::extract_actors(it->second.title, text, gazetteer);
+    if (dump.is_open()) {
+      dump << nlohmann::json{{"ref", ref},
+                             {"title", it->second.title},
+                             {"text", std::string(text)}}
+                  .dump()
+           << '\n';
+    }
+    auto actors =
+        io.predictions.empty()
+            ? newsdex::extract_actors(it->second.title, text, gazetteer)
+            : predicted[ref];
     std::vector<bool> hit(labels.size(), false);
     for (const auto& a : actors) {
       std::string type = newsdex::actor_type_name(a.type);
@@ -366,13 +411,13 @@ int gold_mode(const char* gold_path, const std::string& corpora,
     std::printf("%-34s %8zu %8zu %9.1f%% %7.1f%%", type, c.gold, c.found,
                 precision, recall);
     if (min_p >= 0 || min_r >= 0) {
-      std::printf("  (targets %.0f%% / %.0f%%)", min_p, min_r);
+      std::printf("  (targets %g%% / %g%%)", min_p, min_r);
     }
     std::printf("\n");
     if ((min_p >= 0 && precision < min_p) || (min_r >= 0 && recall < min_r)) {
       std::fprintf(stderr,
                    "actor_eval: %s precision %.1f%% / recall %.1f%% below "
-                   "%.0f%% / %.0f%%\n",
+                   "%g%% / %g%%\n",
                    type, precision, recall, min_p, min_r);
       status = 1;
     }
@@ -430,7 +475,13 @@ int main(int argc, char** argv) {
       double v = option(argc, argv, 5, name);
       if (v >= 0) *field = v;
     }
-    return gold_mode(argv[2], argv[3], argv[4], t);
+    GoldIo io;
+    for (int i = 5; i + 1 < argc; ++i) {
+      if (std::strcmp(argv[i], "--predictions") == 0)
+        io.predictions = argv[i + 1];
+      if (std::strcmp(argv[i], "--dump") == 0) io.dump = argv[i + 1];
+    }
+    return gold_mode(argv[2], argv[3], argv[4], t, io);
   }
   std::fprintf(stderr,
                "usage: newsdex_actor_eval reuters REUTERS_JSONL_GZ "
