@@ -736,6 +736,12 @@ class Extractor {
         found_.add(Actor(*a), at);  // mentioned first by surname
         continue;
       }
+      // "President Volodymyr" beside "Volodymyr Zelenskyy": a given name
+      // alone is the person the article names in full with it.
+      if (const Actor* a = person_with_given_name(key)) {
+        found_.add(Actor(*a), at);
+        continue;
+      }
       bool resolved = false;
       for (const auto& [from, to] : candidates_) {
         if (folded_[to - 1] == tok(at).folded && !used_[from]) {
@@ -759,6 +765,21 @@ class Extractor {
       if (known != nullptr && known->name == a.name) return &a;
     }
     return nullptr;
+  }
+
+  // The one person found whose name starts with the given name `key`.
+  const Actor* person_with_given_name(const std::string& key) const {
+    if (!in(WordList::kGiven, key) && gazetteer_.find(key) != nullptr) {
+      return nullptr;
+    }
+    const Actor* found = nullptr;
+    for (const Actor& a : found_.actors()) {
+      if (a.type != ActorType::kPerson) continue;
+      if (!starts_with_word(actor_key(a.name), key)) continue;
+      if (found != nullptr) return nullptr;  // two people of that name
+      found = &a;
+    }
+    return found;
   }
 
   bool part_of_found_name(const std::string& key) const {

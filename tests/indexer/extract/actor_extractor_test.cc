@@ -264,6 +264,11 @@ TEST_CASE("war news: ranks, places and titles are never part of a name") {
        "Valeriy Gerasimov met Valery Gerasimov's staff.",
        {"Valery Gerasimov"}},
       {"", "Defence minister Serhiy Shoigu spoke.", {"Sergei Shoigu"}},
+      // A given name alone beside the full name is that person.
+      {"",
+       "President Volodymyr Zelenskyy spoke. Later President Volodymyr "
+       "said talks would go on.",
+       {"Volodymyr Zelenskyy"}},
       // Countries, facilities and weapons are not actors.
       {"",
        "The Russian Federation moved HIMARS near the ZNPP, the IAEA said.",
