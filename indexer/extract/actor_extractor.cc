@@ -337,6 +337,16 @@ class Extractor {
     }
   }
 
+  // Days and months end a name ("Court of Appeal on Wednesday").
+  static bool is_time_word(const std::string& f) {
+    static const WordSet kTime{"monday",   "tuesday",  "wednesday", "thursday",
+                               "friday",   "saturday", "sunday",    "january",
+                               "february", "march",    "april",     "may",
+                               "june",     "july",     "august",    "september",
+                               "october",  "november", "december"};
+    return kTime.count(f) > 0;
+  }
+
   bool org_span_token(std::size_t j) const {
     const Token& t = tok(j);
     return (t.capitalised || t.number || t.ordinal) && !t.shout && !t.denied &&
@@ -392,8 +402,11 @@ class Extractor {
         if (!org_span_token(j)) break;
         if (in(WordList::kOrg, folded_[j]) && j > i) last_org = j;
         if (in(WordList::kOrg, folded_[j]) && j == i && j + 2 < size() &&
-            (folded_[j + 1] == "of" || folded_[j + 1] == "for") && joins(j) &&
-            joins(j + 1) && org_span_token(j + 2)) {
+            (folded_[j + 1] == "of" ||
+             // "Member of Parliament for Sheffield" names a seat.
+             (folded_[j + 1] == "for" && !(j > 0 && folded_[j - 1] == "of"))) &&
+            joins(j) && joins(j + 1) && org_span_token(j + 2) &&
+            !tok(j + 2).number) {
           of_form = true;  // "Bank of Korea", "Commission for Africa"
         }
         if (tok(j).possessive) {
@@ -434,6 +447,7 @@ class Extractor {
         if ((f == "of" || f == "and" || f == "for" || f == "des" || f == "de" ||
              f == "on") &&
             next + 1 < size() && joins(next) && org_span_token(next + 1) &&
+            !tok(next + 1).number && !is_time_word(folded_[next + 1]) &&
             !(f == "and" && (folded_[next + 1] == "the" ||
                              (last_org == j && words_since(i, j) >= 2)))) {
           j = next + 1;
@@ -802,7 +816,10 @@ class Extractor {
     std::vector<std::string> order;
     for (std::size_t i = 0; i < size(); ++i) {
       const Token& t = tok(i);
-      if (used_[i] || !t.capitalised || t.shout || t.number) continue;
+      if (used_[i] || !t.capitalised || t.shout || t.number || t.denied ||
+          t.unconfirmed) {
+        continue;
+      }
       if (i > 0 && in(WordList::kTitle, folded_[i - 1])) {
         seen[t.folded].titled = true;
       }

@@ -90,10 +90,11 @@ std::vector<Token> tokenize(std::string_view text) {
     }
     // "Kremlin-backed", "DNR-affiliated": an adjective, not a name.
     static constexpr std::string_view kAdjectiveEnds[] = {
-        "-backed",    "-affiliated", "-led",     "-based", "-controlled",
-        "-linked",    "-aligned",    "-held",    "-owned", "-occupied",
-        "-appointed", "-installed",  "-run",     "-born",  "-made",
-        "-speaking",  "-style",      "-friendly"};
+        "-backed",    "-affiliated", "-led",      "-based",    "-controlled",
+        "-linked",    "-aligned",    "-held",     "-owned",    "-occupied",
+        "-appointed", "-installed",  "-run",      "-born",     "-made",
+        "-speaking",  "-style",      "-friendly", "-positive", "-leaning",
+        "-funded",    "-sponsored",  "-allied",   "-oriented"};
     if (t.capitalised) {
       for (std::string_view end : kAdjectiveEnds) {
         if (t.folded.ends_with(end) && t.folded.size() > end.size()) {
