@@ -102,6 +102,20 @@ class Collector {
         NameWords::builtin().phrase_at(words, 0, &place) == words.size()) {
       return;
     }
+    // "Russian Government", "Government of Ukraine": a country's
+    // government named by the country is the country.
+    if (a.type == ActorType::kOrg && words.size() >= 2) {
+      bool government = false, country = true;
+      for (const std::string& w : words) {
+        if (w == "government") {
+          government = true;
+        } else if (w != "of" && w != "the" &&
+                   !NameWords::builtin().has(WordList::kPlace, w)) {
+          country = false;
+        }
+      }
+      if (government && country) return;
+    }
     std::string key = spelling_key(a.name);
     if (key.empty()) return;
     auto [it, fresh] = index_.try_emplace(key, actors_.size());
@@ -279,6 +293,11 @@ class Extractor {
       const Actor* a = gazetteer_.match(keys_, i, length, &acronym);
       if (a == nullptr) continue;
       if (acronym && !tok(i).all_caps) continue;  // "Who" is not WHO
+      if (length == 1 && a->type == ActorType::kOrg && tok(i).sentence_start &&
+          !tok(i).all_caps && in(WordList::kCommonOrg, folded_[i]) &&
+          !acts_as_organisation(i)) {
+        continue;  // "Total number of captives"
+      }
       // A name is written with capitals: "the Russian army" describes, the
       // "Russian Army" names.
       bool written_as_name = true;
@@ -335,6 +354,23 @@ class Extractor {
       }
       i += length - 1;
     }
+  }
+
+  // Whether the word at `i` acts ("Total said", "Meta's board") or is
+  // written capitalised in mid-sentence elsewhere in the article.
+  bool acts_as_organisation(std::size_t i) const {
+    if (tok(i).possessive) return true;
+    if (i + 1 < size() && tok(i).joined_to_next &&
+        (is_said(tok(i + 1)) || in(WordList::kOrgRole, folded_[i + 1]))) {
+      return true;
+    }
+    for (std::size_t k = 0; k < size(); ++k) {
+      if (k != i && folded_[k] == folded_[i] && tok(k).capitalised &&
+          !tok(k).sentence_start) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // Days and months end a name ("Court of Appeal on Wednesday").

@@ -58,7 +58,8 @@ NameWords::NameWords() {
       {"said", WordList::kSaid},
       {"org_role", WordList::kOrgRole},
       {"org_descriptor", WordList::kOrgDescriptor},
-      {"company_suffix", WordList::kCompanySuffix}};
+      {"company_suffix", WordList::kCompanySuffix},
+      {"common_org", WordList::kCommonOrg}};
   for_each_line(builtin_name_words(), [&](const std::string& section,
                                           std::string_view line) {
     auto it = kSections.find(section);

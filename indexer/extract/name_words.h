@@ -33,6 +33,7 @@ enum class WordList {
   kOrgRole,        // "spokesman", "board" after an organisation
   kOrgDescriptor,  // "firm", "watchdog" before an organisation
   kCompanySuffix,  // "Inc", "Ltd" after a comma
+  kCommonOrg,      // organisations named by a common word ("Total")
   kCount
 };
 

@@ -273,6 +273,10 @@ TEST_CASE("war news: ranks, places and titles are never part of a name") {
       {"",
        "The Russian Federation moved HIMARS near the ZNPP, the IAEA said.",
        {"International Atomic Energy Agency"}},
+      // A country's government named by the country is the country.
+      {"", "The Russian Government met at the Kremlin.", {"Kremlin"}},
+      // A company named by a common word acts, or is not one.
+      {"", "Total number of captives reached 1,730.", {}},
       // An acronym and its expansion are one actor.
       {"",
        "The International Atomic Energy Agency (IAEA) said the IAEA "
