@@ -287,11 +287,14 @@ class Extractor {
   // Barrot" is not "Jean-Noël Barrot").
   void gazetteer_pass() {
     for (std::size_t i = 0; i < size(); ++i) {
-      if (used_[i] || !tok(i).capitalised) continue;
+      // Names start with a capital, or with a small "the" the table writes
+      // ("the Guardian" is The Guardian).
+      bool small_the = !tok(i).capitalised && folded_[i] == "the";
+      if (used_[i] || (!tok(i).capitalised && !small_the)) continue;
       std::size_t length = 0;
       bool acronym = false;
       const Actor* a = gazetteer_.match(keys_, i, length, &acronym);
-      if (a == nullptr) continue;
+      if (a == nullptr || (small_the && length < 2)) continue;
       if (acronym && !tok(i).all_caps) continue;  // "Who" is not WHO
       if (length == 1 && a->type == ActorType::kOrg && tok(i).sentence_start &&
           !tok(i).all_caps && in(WordList::kCommonOrg, folded_[i]) &&
