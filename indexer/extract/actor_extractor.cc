@@ -376,16 +376,6 @@ class Extractor {
     return false;
   }
 
-  // Days and months end a name ("Court of Appeal on Wednesday").
-  static bool is_time_word(const std::string& f) {
-    static const WordSet kTime{"monday",   "tuesday",  "wednesday", "thursday",
-                               "friday",   "saturday", "sunday",    "january",
-                               "february", "march",    "april",     "may",
-                               "june",     "july",     "august",    "september",
-                               "october",  "november", "december"};
-    return kTime.count(f) > 0;
-  }
-
   bool org_span_token(std::size_t j) const {
     const Token& t = tok(j);
     return (t.capitalised || t.number || t.ordinal) && !t.shout && !t.denied &&
@@ -486,7 +476,7 @@ class Extractor {
         if ((f == "of" || f == "and" || f == "for" || f == "des" || f == "de" ||
              f == "on") &&
             next + 1 < size() && joins(next) && org_span_token(next + 1) &&
-            !tok(next + 1).number && !is_time_word(folded_[next + 1]) &&
+            !tok(next + 1).number && !in(WordList::kTime, folded_[next + 1]) &&
             !(f == "and" && (folded_[next + 1] == "the" ||
                              (last_org == j && words_since(i, j) >= 2)))) {
           j = next + 1;

@@ -7,6 +7,7 @@
 
 #include "common/actors.h"
 #include "common/text_utf8.h"
+#include "indexer/extract/name_words.h"
 
 namespace newsdex {
 
@@ -89,18 +90,11 @@ std::vector<Token> tokenize(std::string_view text) {
       t.capitalised = true;
     }
     // "Kremlin-backed", "DNR-affiliated": an adjective, not a name.
-    static constexpr std::string_view kAdjectiveEnds[] = {
-        "-backed",    "-affiliated", "-led",      "-based",    "-controlled",
-        "-linked",    "-aligned",    "-held",     "-owned",    "-occupied",
-        "-appointed", "-installed",  "-run",      "-born",     "-made",
-        "-speaking",  "-style",      "-friendly", "-positive", "-leaning",
-        "-funded",    "-sponsored",  "-allied",   "-oriented"};
-    if (t.capitalised) {
-      for (std::string_view end : kAdjectiveEnds) {
-        if (t.folded.ends_with(end) && t.folded.size() > end.size()) {
-          t.capitalised = false;
-        }
-      }
+    if (std::size_t dash = t.folded.rfind('-');
+        t.capitalised && dash != std::string::npos && dash > 0 &&
+        NameWords::builtin().has(WordList::kAdjectiveEnding,
+                                 t.folded.substr(dash + 1))) {
+      t.capitalised = false;
     }
     Letters n = count_letters(t.text);
     t.all_caps = n.upper >= 2 && n.lower == 0;

@@ -59,7 +59,9 @@ NameWords::NameWords() {
       {"org_role", WordList::kOrgRole},
       {"org_descriptor", WordList::kOrgDescriptor},
       {"company_suffix", WordList::kCompanySuffix},
-      {"common_org", WordList::kCommonOrg}};
+      {"common_org", WordList::kCommonOrg},
+      {"time", WordList::kTime},
+      {"adjective_ending", WordList::kAdjectiveEnding}};
   for_each_line(builtin_name_words(), [&](const std::string& section,
                                           std::string_view line) {
     auto it = kSections.find(section);
