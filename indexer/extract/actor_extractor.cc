@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "common/text_utf8.h"
+#include "indexer/extract/actor_names.h"
 #include "indexer/extract/actor_tokens.h"
 #include "indexer/extract/name_words.h"
 
@@ -41,137 +42,6 @@ bool dotted_gap(const std::string& gap) {
 // A single capital letter written as an initial ("George W. Bush").
 bool is_initial(const Token& t) {
   return t.text.size() == 1 && t.capitalised && !t.shout && dotted_gap(t.gap);
-}
-
-std::string join_raw(const std::vector<Token>& tokens, std::size_t from,
-                     std::size_t to) {
-  std::string out;
-  for (std::size_t i = from; i < to; ++i) {
-    out += i + 1 < to ? tokens[i].raw : tokens[i].text;
-    if (i + 1 < to) {
-      const std::string& gap = tokens[i].gap;
-      bool dotted = gap.find('.') != std::string::npos;
-      bool amp = gap.find('&') != std::string::npos;
-      bool comma = gap.find(',') != std::string::npos;
-      if (amp) {
-        out += " & ";
-      } else if (dotted && gap.find(' ') == std::string::npos) {
-        out += '.';
-      } else if (dotted) {
-        out += ". ";
-      } else if (comma) {
-        out += ", ";
-      } else {
-        out += ' ';
-      }
-    }
-  }
-  return out;
-}
-
-std::string join_text(const std::vector<Token>& tokens, std::size_t from,
-                      std::size_t to) {
-  std::string out;
-  for (std::size_t i = from; i < to; ++i) {
-    if (!out.empty()) out += tokens[i - 1].gap == ". " ? ". " : " ";
-    out += tokens[i].text;
-  }
-  return out;
-}
-
-// The actor key with transliteration variants made alike: one person
-// written "Valery" and "Valeriy" in one article is one actor.
-std::string spelling_key(std::string_view name) {
-  std::string key;
-  for (const std::string& w : folded_name_words(name)) {
-    if (!key.empty()) key += '-';
-    key += name_spelling_key(w);
-  }
-  return key;
-}
-
-// The actors found, each once, ordered by first mention (token `at`).
-class Collector {
- public:
-  void add(const Actor& a, std::size_t at) {
-    // Whatever pass found it, a place or a thing that is never an actor
-    // ("ZNPP", "Russian Federation") is not one.
-    std::vector<std::string> words = folded_name_words(a.name);
-    bool place = false;
-    if (!words.empty() &&
-        NameWords::builtin().phrase_at(words, 0, &place) == words.size()) {
-      return;
-    }
-    // "Russian Government", "Government of Ukraine": a country's
-    // government named by the country is the country.
-    if (a.type == ActorType::kOrg && words.size() >= 2) {
-      bool government = false, country = true;
-      for (const std::string& w : words) {
-        if (w == "government") {
-          government = true;
-        } else if (w != "of" && w != "the" &&
-                   !NameWords::builtin().has(WordList::kPlace, w)) {
-          country = false;
-        }
-      }
-      if (government && country) return;
-    }
-    std::string key = spelling_key(a.name);
-    if (key.empty()) return;
-    auto [it, fresh] = index_.try_emplace(key, actors_.size());
-    if (fresh) {
-      actors_.push_back(a);
-      first_.push_back(at);
-    } else {
-      first_[it->second] = std::min(first_[it->second], at);
-    }
-  }
-  std::vector<Actor> take() {
-    std::vector<std::size_t> order(actors_.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](auto a, auto b) { return first_[a] < first_[b]; });
-    std::vector<Actor> out;
-    for (std::size_t i : order) out.push_back(std::move(actors_[i]));
-    return out;
-  }
-  const std::vector<Actor>& actors() const { return actors_; }
-
- private:
-  std::map<std::string, std::size_t> index_;
-  std::vector<Actor> actors_;
-  std::vector<std::size_t> first_;
-};
-
-// The title without an outlet's suffix ("... « War in Ukraine |
-// Censor.NET", "... | Reuters") and a trailing "(21.09.22 17:52)".
-std::string_view title_without_suffix(std::string_view title) {
-  for (std::string_view mark : {" \xC2\xAB ", " | "}) {
-    std::size_t at = title.find(mark);
-    if (at != std::string_view::npos && at > 0) title = title.substr(0, at);
-  }
-  title = trim_space(title);
-  if (!title.empty() && title.back() == ')') {
-    std::size_t open = title.rfind('(');
-    if (open != std::string_view::npos &&
-        title.find_first_not_of("0123456789.:/ ", open + 1) ==
-            title.size() - 1) {
-      title = trim_space(title.substr(0, open));
-    }
-  }
-  return title;
-}
-
-// True when `key` is the last word of the actor key `full`.
-bool ends_with_word(const std::string& full, const std::string& key) {
-  return full.size() > key.size() &&
-         full.compare(full.size() - key.size(), key.size(), key) == 0 &&
-         full[full.size() - key.size() - 1] == '-';
-}
-
-bool starts_with_word(const std::string& full, const std::string& key) {
-  return full.size() > key.size() && full.compare(0, key.size(), key) == 0 &&
-         full[key.size()] == '-';
 }
 
 class Extractor {
