@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "common/json_text.h"
 #include "common/text_utf8.h"
 #include "searcher/request_options.h"
 
@@ -24,11 +25,12 @@ std::string request_for_line(const std::string& line,
   if (object.is_discarded() || !object.is_object()) {
     return "not a JSON object";
   }
+  // The id first, so that an error in any option is tagged with it.
+  if (auto id = object.find("id"); id != object.end()) {
+    tag["query_id"] = *id;
+  }
   for (const auto& [key, value] : object.items()) {
-    if (key == "id") {
-      tag["query_id"] = value;
-      continue;
-    }
+    if (key == "id") continue;
     if (std::string error = apply_request_option(request, key, value);
         !error.empty()) {
       return error;
@@ -67,7 +69,7 @@ BatchSummary run_batch(Searcher& searcher, const SearchRequest& defaults,
       nlohmann::json e = tag;
       e["type"] = "error";
       e["data"] = {{"message", error}};
-      out << e.dump() << '\n';
+      out << json_text(e) << '\n';
       continue;
     }
     write_json_lines(request, response, options.highlight, out, tag,
@@ -79,15 +81,13 @@ BatchSummary run_batch(Searcher& searcher, const SearchRequest& defaults,
   double qps = summary.seconds > 0
                    ? static_cast<double>(summary.queries) / summary.seconds
                    : 0;
-  out << nlohmann::json{{"type", "batch_summary"},
-                        {"data",
-                         {{"version", kJsonFormatVersion},
-                          {"queries", summary.queries},
-                          {"errors", summary.errors},
-                          {"seconds",
-                           std::round(summary.seconds * 1000) / 1000},
-                          {"queries_per_second", std::round(qps * 10) / 10}}}}
-             .dump()
+  out << json_text({{"type", "batch_summary"},
+                    {"data",
+                     {{"version", kJsonFormatVersion},
+                      {"queries", summary.queries},
+                      {"errors", summary.errors},
+                      {"seconds", std::round(summary.seconds * 1000) / 1000},
+                      {"queries_per_second", std::round(qps * 10) / 10}}}})
       << '\n';
   return summary;
 }

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "common/date_parse.h"
+#include "common/json_text.h"
 
 namespace newsdex {
 namespace {
@@ -262,7 +263,7 @@ void write_json_lines(const SearchRequest& request,
     nlohmann::json j = tag;
     j["type"] = type;
     j["data"] = std::move(data);
-    out << j.dump() << '\n';
+    out << json_text(j) << '\n';
   };
   if (!count_only) {
     for (const Hit& hit : response.hits) line("hit", hit_to_json(hit, mode));
@@ -430,7 +431,7 @@ void write_stats_json(const DatabaseStats& s, std::size_t size,
                          {"schema", s.schema_version},
                          {"last_update", or_null(s.last_update)},
                          {"index_bytes", s.index_bytes}};
-  out << nlohmann::json{{"type", "stats"}, {"data", data}}.dump() << '\n';
+  out << json_text({{"type", "stats"}, {"data", data}}) << '\n';
 }
 
 void write_stats_human(const DatabaseStats& s, std::size_t size,

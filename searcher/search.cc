@@ -219,9 +219,46 @@ void Searcher::list_duplicates(const Xapian::Document& doc, Hit& hit) {
   }
 }
 
+namespace {
+
+// The first text of a request that is not valid UTF-8, as an error, or "".
+std::string invalid_utf8_in(const SearchRequest& request,
+                            std::string& offending) {
+  auto check = [&](const std::string& text, const std::string& option) {
+    std::size_t at = find_invalid_utf8(text);
+    if (at == std::string::npos) return false;
+    offending = option.empty() ? text : option + " " + text;
+    return true;
+  };
+  std::string error;
+  auto bad = [&](const std::string& text, const std::string& option) {
+    if (error.empty() && check(text, option)) {
+      error =
+          "invalid UTF-8 at byte " + std::to_string(find_invalid_utf8(text));
+    }
+  };
+  bad(request.query, "");
+  for (const auto& s : request.filters.sources) bad(s, "--source");
+  for (const auto& a : request.filters.actors) bad(a, "--actor");
+  bad(request.filters.since, "--since");
+  bad(request.filters.until, "--until");
+  bad(request.like, "--like");
+  return error;
+}
+
+}  // namespace
+
 SearchResponse Searcher::search(const SearchRequest& request) {
   auto start = std::chrono::steady_clock::now();
   SearchResponse response;
+  // Xapian and the JSON output both need valid UTF-8: refuse it here, so
+  // no output is started for a request that cannot be answered.
+  if (std::string error = invalid_utf8_in(request, response.offending);
+      !error.empty()) {
+    response.ok = false;
+    response.error = error;
+    return response;
+  }
   QueryBuilder builder(
       db_, language_, [this]() -> const SourceNormalizer& { return sources(); },
       request.today, synonyms_for(request.query), [this] { return &actors(); });
