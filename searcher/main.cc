@@ -253,12 +253,13 @@ int main(int argc, char** argv) {
                             {"blocks", article->dropped}}}})
                   << '\n';
       } else {
-        std::cout << article->id << ": " << article->dropped.size()
-                  << " blocks, " << article->dropped_chars
-                  << " bytes dropped\n";
+        std::cout << newsdex::terminal_text(article->id) << ": "
+                  << article->dropped.size() << " blocks, "
+                  << article->dropped_chars << " bytes dropped\n";
         for (const auto& block : article->dropped) {
-          std::cout << "[" << block.value("kind", "") << "] "
-                    << block.value("text", "") << '\n';
+          std::cout << "[" << newsdex::terminal_text(block.value("kind", ""))
+                    << "] " << newsdex::terminal_text(block.value("text", ""))
+                    << '\n';
         }
       }
       return 0;

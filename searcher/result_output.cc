@@ -10,6 +10,7 @@
 
 #include "common/date_parse.h"
 #include "common/json_text.h"
+#include "common/text_utf8.h"
 
 namespace newsdex {
 namespace {
@@ -21,30 +22,6 @@ constexpr const char* kAnsiReset = "\033[0m";
 constexpr const char* kMarker = "**";
 constexpr const char* kEllipsis = "\xE2\x80\xA6";  // …
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string render_span(const TextSpan& span, HighlightMode mode) {
   switch (mode) {
     case HighlightMode::kAnsi:
@@ -53,8 +30,8 @@ std::string render_span(const TextSpan& span, HighlightMode mode) {
     case HighlightMode::kMarkers:
       return span.highlighted ? kMarker + span.text + kMarker : span.text;
     case HighlightMode::kHtml:
-      return span.highlighted ? "<b>" + html_escape(span.text) + "</b>"
-                              : html_escape(span.text);
+      return span.highlighted ? "<b>" + html_text(span.text) + "</b>"
+                              : html_text(span.text);
     case HighlightMode::kNone:
       return span.text;
   }
@@ -98,7 +75,7 @@ void split_pieces(const Fragment& fragment, HighlightMode mode,
   // `glue`: the next text continues the previous piece (no space between).
   for (const TextSpan& span : fragment.spans) {
     std::size_t pos = 0;
-    const std::string& t = span.text;
+    const std::string t = terminal_text(span.text);
     while (pos <= t.size()) {
       std::size_t space = t.find(' ', pos);
       if (space == std::string::npos) space = t.size();
@@ -155,6 +132,69 @@ std::string date_for_display(const std::string& iso) {
 }
 
 }  // namespace
+
+std::string html_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string terminal_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (c < 0x20) {
+      out += '^';
+      out += static_cast<char>(c + 0x40);
+    } else if (c == 0x7f) {
+      out += "^?";
+    } else if (c == 0xc2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      out += "\xEF\xBF\xBD";  // a C1 control (U+0080-U+009F)
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string web_link_url(std::string_view url) {
+  auto starts = [&](std::string_view scheme) {
+    if (url.size() <= scheme.size()) return false;
+    for (std::size_t i = 0; i < scheme.size(); ++i) {
+      if (ascii_lower(url[i]) != scheme[i]) return false;
+    }
+    return true;
+  };
+  if (starts("http://") || starts("https://")) return std::string(url);
+  return "";
+}
 
 std::string render_fragments(const std::vector<Fragment>& fragments,
                              HighlightMode mode) {
@@ -278,6 +318,12 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
   auto styled = [&](const char* code, const std::string& text) {
     return style.color ? code + text + kAnsiReset : text;
   };
+  // Text from the database, made safe for this output.
+  const bool html = style.highlight == HighlightMode::kHtml;
+  auto shown = [&](std::string_view text) {
+    std::string safe = terminal_text(text);
+    return html ? html_text(safe) : safe;
+  };
   for (const Hit& hit : response.hits) {
     const StoredArticle& a = hit.article;
     std::string rank = std::to_string(hit.rank) + ". ";
@@ -292,20 +338,25 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     write_wrapped(title, rank.size(), style.width, title_text);
     out << title_text.str().substr(rank.size());
 
-    std::string meta = a.source;
+    std::string meta = shown(a.source);
     if (!a.date_iso.empty())
-      meta += " \xC2\xB7 " + date_for_display(a.date_iso);
-    meta += " \xC2\xB7 " + a.id + " \xC2\xB7 score " + format_score(hit.score);
+      meta += " \xC2\xB7 " + shown(date_for_display(a.date_iso));
+    meta += " \xC2\xB7 " + shown(a.id) + " \xC2\xB7 score " +
+            format_score(hit.score);
     out << std::string(rank.size(), ' ') << styled(kAnsiDim, meta) << '\n';
     if (!a.url.empty() && a.url != a.id) {
-      out << std::string(rank.size(), ' ') << styled(kAnsiDim, a.url) << '\n';
+      std::string url = shown(a.url);
+      if (html && !web_link_url(a.url).empty()) {
+        url = "<a href=\"" + url + "\">" + url + "</a>";
+      }
+      out << std::string(rank.size(), ' ') << styled(kAnsiDim, url) << '\n';
     }
     std::string indent(rank.size(), ' ');
     if (!a.actors.empty()) {
       std::vector<Piece> names;
       for (std::size_t k = 0; k < a.actors.size(); ++k) {
         std::string text =
-            a.actors[k].name + (k + 1 < a.actors.size() ? "," : "");
+            shown(a.actors[k].name) + (k + 1 < a.actors.size() ? "," : "");
         names.push_back({text, display_width(text)});
       }
       std::ostringstream line;
@@ -315,7 +366,7 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     if (hit.duplicate_count > 0) {
       std::string ids;
       for (const auto& id : hit.duplicates)
-        ids += (ids.empty() ? "" : ", ") + id;
+        ids += (ids.empty() ? "" : ", ") + shown(id);
       if (hit.duplicate_count > hit.duplicates.size()) ids += ", ...";
       out << indent
           << styled(kAnsiDim, "+" + std::to_string(hit.duplicate_count) +
@@ -327,7 +378,7 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     if (!hit.explanation.empty() || hit.recency > 0) {
       std::string parts;
       for (const auto& t : hit.explanation) {
-        parts += (parts.empty() ? "" : " + ") + t.term + " " +
+        parts += (parts.empty() ? "" : " + ") + shown(t.term) + " " +
                  format_score(t.weight);
       }
       if (hit.recency > 0) {
@@ -367,7 +418,7 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
         pieces.back().width += 2;
       }
       std::string rendered =
-          value + " " + styled(kAnsiBold, std::to_string(count));
+          shown(value) + " " + styled(kAnsiBold, std::to_string(count));
       pieces.push_back({rendered, display_width(rendered)});
     };
     for (const FacetValue& v : f.values) add(v.value, v.count);
@@ -391,7 +442,8 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
   line += summary;
   out << styled(kAnsiDim, line) << '\n';
   if (!response.suggestion.empty()) {
-    out << "Did you mean: " << styled(kAnsiBold, response.suggestion) << '\n';
+    out << "Did you mean: " << styled(kAnsiBold, shown(response.suggestion))
+        << '\n';
   }
 }
 
@@ -439,8 +491,8 @@ void write_stats_human(const DatabaseStats& s, std::size_t size,
   auto row = [&](const char* name, const std::string& value) {
     std::string label = name;
     label.resize(12, ' ');
-    out << (style.color ? kAnsiBold + label + kAnsiReset : label) << value
-        << '\n';
+    out << (style.color ? kAnsiBold + label + kAnsiReset : label)
+        << terminal_text(value) << '\n';
   };
   row("documents",
       std::to_string(s.documents) +
@@ -463,7 +515,7 @@ void write_stats_human(const DatabaseStats& s, std::size_t size,
         pieces.back().rendered += " \xC2\xB7";
         pieces.back().width += 2;
       }
-      std::string text = v.value + " " + std::to_string(v.count);
+      std::string text = terminal_text(v.value) + " " + std::to_string(v.count);
       pieces.push_back({text, display_width(text)});
     }
     if (pieces.empty()) return;
