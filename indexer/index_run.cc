@@ -65,6 +65,10 @@ struct Preparer {
     prep.set_extract_actors(options.actors);
   }
 
+  // The one place where anything a record makes go wrong becomes a named
+  // skip: an exception while preparing one record (a field Xapian cannot
+  // index, a value JSON cannot hold) skips that record, not the run.
+  // Environment failures (out of memory, a database error) end the run.
   Done operator()(Item item) {
     Done done;
     done.where = item.origin.to_string();
@@ -73,7 +77,20 @@ struct Preparer {
       done.bad_reason = std::move(item.bad_reason);
       return done;
     }
-    Article& article = *item.article;
+    try {
+      prepare(*item.article, done);
+    } catch (const BadRecord& e) {
+      done.bad_reason = e.what();
+    } catch (const nlohmann::json::exception& e) {
+      done.bad_reason = std::string("cannot store the record: ") + e.what();
+    } catch (const Xapian::InvalidArgumentError& e) {
+      done.bad_reason = "cannot index the record: " + e.get_msg();
+    }
+    if (!done.bad_reason.empty()) done.prepared.reset();
+    return done;
+  }
+
+  void prepare(Article& article, Done& done) {
     prepare_article(article, clean);
     if (article.date) {
       std::string why = implausible_date_reason(*article.date, today);
@@ -84,7 +101,6 @@ struct Preparer {
       }
     }
     done.prepared = prep.prepare(std::move(article), snapshot);
-    return done;
   }
 
   DocumentPreparer prep;

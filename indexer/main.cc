@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "common/json_text.h"
 #include "common/schema.h"
 #include "indexer/index_run.h"
 
@@ -97,7 +98,7 @@ void print_summary(const newsdex::IndexSummary& s, bool json) {
                             {"language", s.language},
                             {"seconds", std::round(s.seconds * 1000) / 1000},
                             {"interrupted", s.interrupted}}}};
-    std::cout << out.dump() << '\n';
+    std::cout << newsdex::json_text(out) << '\n';
     return;
   }
   std::string undated;

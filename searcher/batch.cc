@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 
+#include "common/json_parse.h"
 #include "common/json_text.h"
 #include "common/text_utf8.h"
 #include "searcher/request_options.h"
@@ -21,10 +22,11 @@ std::string request_for_line(const std::string& line,
     request.query = std::string(text);
     return "";
   }
-  auto object = nlohmann::json::parse(text, nullptr, false);
-  if (object.is_discarded() || !object.is_object()) {
-    return "not a JSON object";
-  }
+  std::string error;
+  auto parsed = parse_json_text(text, error);
+  if (!parsed) return error;
+  const nlohmann::json& object = *parsed;
+  if (!object.is_object()) return "not a JSON object";
   // The id first, so that an error in any option is tagged with it.
   if (auto id = object.find("id"); id != object.end()) {
     tag["query_id"] = *id;

@@ -54,4 +54,15 @@ TEST_CASE("a bad value in one batch line is that line's error, with its id") {
   CHECK(summary["data"]["errors"] == 3);
 }
 
+TEST_CASE("a deeply nested batch line is an error line, not a crash") {
+  auto lines = run_lines("{\"q\": " + std::string(100000, '[') +
+                         "}\n{\"q\": \"talks\", \"id\": [[[[1]]]]}\n");
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0]["type"] == "error");
+  CHECK(lines[0]["data"]["message"].get<std::string>().find("nested deeper") !=
+        std::string::npos);
+  CHECK(lines[1]["type"] == "hit");
+  CHECK(lines[1]["query_id"][0][0][0][0] == 1);
+}
+
 }  // namespace newsdex

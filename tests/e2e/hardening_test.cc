@@ -1,0 +1,124 @@
+// End-to-end tests of what must never take a run down: hostile records,
+// bad folder entries, and the run's own summary.
+#include <doctest/doctest.h>
+
+#include <fstream>
+
+#include "e2e/run_program.h"
+
+namespace newsdex::e2e {
+namespace {
+
+void write(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
+}
+
+nlohmann::json summary_of(const ProgramResult& r) {
+  auto lines = json_lines(r.out);
+  REQUIRE(lines.size() == 1);
+  return lines[0]["data"];
+}
+
+bool skipped(const nlohmann::json& summary, const std::string& where_end,
+             const std::string& reason_part) {
+  for (const auto& r : summary["skipped_records"]) {
+    std::string where = r["where"], reason = r["reason"];
+    if (where.ends_with(where_end) &&
+        reason.find(reason_part) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("records that break parsing or indexing are named and skipped") {
+  auto dir = scratch("hard_records");
+  std::string long_source(250, 'x');
+  std::string input =
+      "{\"id\": \"a\", \"text\": \"first quokka\"}\n"
+      "{\"id\": \"b\", \"text\": \"t\", \"n\": 1e400}\n"
+      "{\"id\": \"c\", \"text\": \"t\", \"source\": \"" +
+      long_source +
+      "\"}\n"
+      "{\"id\": \"d\", \"text\": \"t\", \"x\": " +
+      std::string(100000, '[') +
+      "}\n"
+      "{\"id\": \"e\", \"text\": \"second quokka\"}\n";
+  write(dir / "in.jsonl", input);
+  for (const char* jobs : {"1", "2"}) {
+    CAPTURE(jobs);
+    std::string db = (dir / (std::string("db") + jobs)).string();
+    for (int round = 0; round < 2; ++round) {  // new, then existing
+      auto r = run("newsdex-index", {"--db", db, "--json", "--jobs", jobs,
+                                     (dir / "in.jsonl").string()});
+      CAPTURE(r.err);
+      CHECK(r.exit_code == 0);
+      auto s = summary_of(r);
+      CHECK(s["skipped"] == 3);
+      CHECK(skipped(s, "in.jsonl:2", "1e400"));
+      CHECK(skipped(s, "in.jsonl:3", "source is too long"));
+      CHECK(skipped(s, "in.jsonl:4", "nested deeper than 100 levels"));
+      CHECK(s["documents"] == 2);
+    }
+  }
+}
+
+TEST_CASE("a bad byte in a metadata column skips that row, not the run") {
+  auto dir = scratch("hard_metadata_byte");
+  write(dir / "in" / "metadata.tsv",
+        "file\tsource\ttitle\n"
+        "a.txt\tGood News\tQuokka one\n"
+        "b.txt\tBad \xff News\tQuokka two\n");
+  write(dir / "in" / "a.txt", "Quokka one\n\nA quokka was counted.\n");
+  write(dir / "in" / "b.txt", "Quokka two\n\nAnother quokka was counted.\n");
+  std::string db = (dir / "db").string();
+  auto r = run("newsdex-index", {"--db", db, "--json", (dir / "in").string()});
+  CAPTURE(r.err);
+  CHECK(r.exit_code == 0);
+  auto s = summary_of(r);
+  CHECK(skipped(s, "metadata.tsv:3", "invalid UTF-8"));
+  CHECK(s["documents"] == 2);  // b.txt indexed without its metadata
+}
+
+TEST_CASE("a bad entry in one folder affects only that entry, warned") {
+  auto dir = scratch("hard_folder");
+  auto in = dir / "in";
+  write(in / "one" / "metadata.tsv", "name\tsource\nx.txt\tNowhere\n");
+  write(in / "one" / "p.txt", "Page one\n\nText of page one about quokkas.\n");
+  write(in / "two" / "metadata.tsv", "file\tsource\nq.txt\tWild News\n");
+  write(in / "two" / "q.txt", "Page two\n\nText of page two about quokkas.\n");
+  std::filesystem::create_symlink("loop.txt", in / "two" / "loop.txt");
+  std::string db = (dir / "db").string();
+  auto r = run("newsdex-index", {"--db", db, "--json", in.string()});
+  CAPTURE(r.err);
+  CHECK(r.exit_code == 0);
+  auto s = summary_of(r);
+  CHECK(s["added"] == 2);
+  CHECK(skipped(s, "one/metadata.tsv", "no 'file' column"));
+  CHECK(skipped(s, "two/loop.txt", "cannot read"));
+  CHECK(r.err.find("one/metadata.tsv") != std::string::npos);
+  // two/'s metadata still applies.
+  auto found = run("newsdex-search",
+                   {"--db", db, "--json", "--source", "Wild News", "quokkas"});
+  CHECK(found.exit_code == 0);
+  CHECK(of_type(json_lines(found.out), "hit").size() == 1);
+}
+
+TEST_CASE("the --json summary survives invalid UTF-8 in warnings") {
+  auto dir = scratch("hard_summary_utf8");
+  write(dir / "in" / "bad\xff.txt", "Title\n\nText with a bad \xfe byte.\n");
+  write(dir / "in" / "good.txt", "Title\n\nA good page about quokkas.\n");
+  auto r = run("newsdex-index", {"--db", (dir / "db").string(), "--json",
+                                 (dir / "in").string()});
+  CHECK(r.exit_code == 0);
+  auto s = summary_of(r);
+  CHECK(s["added"] == 1);
+  CHECK(s["skipped"] == 1);
+  CHECK(s["skipped_records"][0]["where"].get<std::string>().ends_with(
+      "bad\xef\xbf\xbd.txt"));
+}
+
+}  // namespace newsdex::e2e
