@@ -41,6 +41,30 @@ std::string request_for_line(const std::string& line,
   return "";
 }
 
+// How often a query is tried again on a database that writers keep
+// committing to.
+constexpr int kModifiedRetries = 5;
+
+// Runs the search; when a writer committed over the revision being read,
+// moves to the latest one and tries again, so no query of a long batch
+// fails because the index was updated.
+SearchResponse search_latest(Searcher& searcher, const SearchRequest& request) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return searcher.search(request);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt == kModifiedRetries) {
+        SearchResponse failed;
+        failed.ok = false;
+        failed.error = "the database kept changing: " + e.get_msg();
+        failed.offending = request.query;
+        return failed;
+      }
+      searcher.reopen();
+    }
+  }
+}
+
 }  // namespace
 
 BatchSummary run_batch(Searcher& searcher, const SearchRequest& defaults,
@@ -61,7 +85,7 @@ BatchSummary run_batch(Searcher& searcher, const SearchRequest& defaults,
     if (options.count_only) request.limit = 0;  // no hits to fetch
     SearchResponse response;
     if (error.empty()) {
-      response = searcher.search(request);
+      response = search_latest(searcher, request);
       if (!response.ok) {
         error = response.error + " in '" + response.offending + "'";
       }

@@ -54,6 +54,14 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
   actor_table_ = db_.get_metadata(std::string(schema::kActorsKey));
 }
 
+void Searcher::reopen() {
+  db_.reopen();
+  facet_table_.reset();
+  facet_matches_ = 0;
+  sources_.reset();
+  actors_.reset();
+}
+
 void Searcher::set_synonyms(const SynonymTable& synonyms) {
   user_synonyms_.merge(synonyms);
   if (synonyms_built_) synonyms_.merge(synonyms);

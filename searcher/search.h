@@ -93,6 +93,11 @@ class Searcher {
 
   SearchResponse search(const SearchRequest& request);
 
+  // Moves to the latest revision of the database (after a
+  // Xapian::DatabaseModifiedError: a writer committed over the revision
+  // being read) and forgets what was loaded from the old one.
+  void reopen();
+
   const Xapian::Database& database() const { return db_; }
   const std::string& language() const { return language_; }
   // The source table and the gazetteer (built-in and stored), built when

@@ -5,6 +5,8 @@
 
 #include <sstream>
 
+#include "common/schema.h"
+#include "indexer/index_writer.h"
 #include "test_support.h"
 
 namespace newsdex {
@@ -63,6 +65,38 @@ TEST_CASE("a deeply nested batch line is an error line, not a crash") {
         std::string::npos);
   CHECK(lines[1]["type"] == "hit");
   CHECK(lines[1]["query_id"][0][0][0][0] == 1);
+}
+
+TEST_CASE("a batch reopens a database updated under it and goes on") {
+  auto dir = test::scratch_dir("batch_reopen");
+  std::string path = (dir / "db").string();
+  auto write_round = [&](int round) {
+    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata(std::string(schema::kSchemaKey),
+                    std::string(schema::kSchemaVersion));
+    IndexWriter writer(db, "english", test::sources(), test::actors(), false);
+    for (int i = 0; i < 200; ++i) {
+      writer.write(test::make_article(
+          std::to_string(i), "Ceasefire talks round " + std::to_string(round),
+          "Talks in Istanbul, version " + std::to_string(round) + " of " +
+              std::to_string(i) + ".",
+          "SBS News", "2025-05-16"));
+    }
+    db.commit();
+  };
+  write_round(0);
+  Searcher searcher(path);
+  // Every article rewritten in several commits: the revision the searcher
+  // opened is gone, and Xapian throws DatabaseModifiedError on reading it.
+  for (int round = 1; round <= 4; ++round) write_round(round);
+  std::istringstream in("talks\n{\"q\": \"istanbul\", \"facets\": true}\n");
+  std::ostringstream out;
+  BatchSummary summary =
+      run_batch(searcher, SearchRequest{}, BatchOptions{}, in, out);
+  CAPTURE(out.str());
+  CHECK(summary.errors == 0);
+  CHECK(summary.queries == 2);
+  CHECK(out.str().find("round 4") != std::string::npos);  // the latest data
 }
 
 }  // namespace newsdex
