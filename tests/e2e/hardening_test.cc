@@ -121,4 +121,32 @@ TEST_CASE("the --json summary survives invalid UTF-8 in warnings") {
       "bad\xef\xbf\xbd.txt"));
 }
 
+TEST_CASE("an id given twice in one input is one document, in any layout") {
+  auto dir = scratch("hard_duplicate_ids");
+  std::string input;
+  for (int i = 0; i < 40; ++i) {
+    input += "{\"id\": \"n" + std::to_string(i) +
+             "\", \"text\": \"filler story\"}\n";
+  }
+  input += "{\"id\": \"twice\", \"text\": \"first wombat\"}\n";
+  input += "{\"id\": \"once\", \"text\": \"other story\"}\n";
+  input += "{\"id\": \"twice\", \"text\": \"second numbat\"}\n";
+  write(dir / "in.jsonl", input);
+  for (const char* jobs : {"1", "2", "3"}) {
+    CAPTURE(jobs);
+    std::string db = (dir / (std::string("db") + jobs)).string();
+    auto r = run("newsdex-index", {"--db", db, "--json", "--jobs", jobs,
+                                   (dir / "in.jsonl").string()});
+    CHECK(r.exit_code == 0);
+    auto s = summary_of(r);
+    CHECK(s["documents"] == 42);
+    CHECK(s["added"] == 42);
+    CHECK(s["updated"] == 1);
+    auto later = run("newsdex-search", {"--db", db, "--count", "numbat"});
+    CHECK(later.out == "1\n");
+    auto earlier = run("newsdex-search", {"--db", db, "--count", "wombat"});
+    CHECK(earlier.out == "0\n");
+  }
+}
+
 }  // namespace newsdex::e2e
