@@ -21,6 +21,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/line_reader.h"
+#include "indexer/run_lock.h"
 #include "indexer/shard_store.h"
 #include "indexer/work_queue.h"
 
@@ -333,6 +334,37 @@ void merge_shards(const std::vector<fs::path>& shards,
   fs::remove_all(shards.front().parent_path());
 }
 
+// Folders a run builds in and removes when it fails (unless keep() was
+// called: then they are gone already or wanted).
+class ScratchFolders {
+ public:
+  explicit ScratchFolders(std::vector<fs::path> paths)
+      : paths_(std::move(paths)) {}
+  ~ScratchFolders() {
+    if (!kept_) remove_all();
+  }
+  ScratchFolders(const ScratchFolders&) = delete;
+  ScratchFolders& operator=(const ScratchFolders&) = delete;
+
+  // Removes those that exist; returns them.
+  std::vector<fs::path> remove_all() {
+    std::vector<fs::path> removed;
+    for (const auto& p : paths_) {
+      std::error_code ec;
+      if (fs::exists(fs::symlink_status(p, ec)) &&
+          fs::remove_all(p, ec) != static_cast<std::uintmax_t>(-1)) {
+        removed.push_back(p);
+      }
+    }
+    return removed;
+  }
+  void keep() { kept_ = true; }
+
+ private:
+  std::vector<fs::path> paths_;
+  bool kept_ = false;
+};
+
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
@@ -350,8 +382,21 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   }
   unsigned jobs = std::max(1u, options.jobs);
 
+  RunLock lock(options.db_path);
   std::vector<fs::path> shard_paths;
   Layout layout = choose_layout(options, shard_paths);
+  // The scratch folders of a merged build belong to this run alone (it
+  // holds the lock): anything in them is left over from a run that failed
+  // or was killed, and would otherwise be merged in.
+  std::optional<ScratchFolders> scratch;
+  if (layout == Layout::kMerged) {
+    scratch.emplace(std::vector<fs::path>{shard_paths.front().parent_path(),
+                                          options.db_path + ".merging"});
+    for (const auto& leftover : scratch->remove_all()) {
+      reporter.notice("removed " + leftover.string() +
+                      ", left over from a run that did not finish");
+    }
+  }
   if (layout == Layout::kSharded || layout == Layout::kMerged) {
     fs::create_directories(shard_paths.front().parent_path());
   }
@@ -563,6 +608,7 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
     sharded.reset();
     if (layout == Layout::kMerged) merge_shards(shard_paths, options.db_path);
   }
+  if (scratch) scratch->keep();  // merged: nothing left to remove
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();

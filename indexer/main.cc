@@ -59,6 +59,10 @@ class StderrReporter : public newsdex::IndexReporter {
     clear_progress();
     std::cerr << "newsdex-index: warning: " << message << "; line ignored\n";
   }
+  void notice(const std::string& message) override {
+    clear_progress();
+    std::cerr << "newsdex-index: warning: " << message << '\n';
+  }
   void progress(const newsdex::IndexSummary& s) override {
     if (!progress_) return;
     std::cerr << "\rnewsdex-index: " << s.records_seen() << " records read"

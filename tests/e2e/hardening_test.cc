@@ -1,6 +1,9 @@
 // End-to-end tests of what must never take a run down: hostile records,
 // bad folder entries, and the run's own summary.
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
 
 #include <fstream>
 
@@ -147,6 +150,45 @@ TEST_CASE("an id given twice in one input is one document, in any layout") {
     auto earlier = run("newsdex-search", {"--db", db, "--count", "wombat"});
     CHECK(earlier.out == "0\n");
   }
+}
+
+TEST_CASE("a second indexer on the same database is refused, clearly") {
+  auto dir = scratch("hard_lock");
+  std::string db = (dir / "db").string();
+  int fd = ::open((db + ".lock").c_str(), O_RDWR | O_CREAT, 0644);
+  REQUIRE(fd >= 0);
+  REQUIRE(::flock(fd, LOCK_EX | LOCK_NB) == 0);  // as a running indexer does
+  auto refused = run("newsdex-index", {"--db", db, corpus_dir().string()});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.out.empty());
+  CHECK(refused.err.find("being written by another newsdex-index") !=
+        std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db));
+  CHECK_FALSE(std::filesystem::exists(db + ".shards"));
+  ::close(fd);
+  auto r = run("newsdex-index", {"--db", db, corpus_dir().string()});
+  CHECK(r.exit_code == 0);
+}
+
+TEST_CASE("what a killed build left behind is never merged into the next") {
+  auto dir = scratch("hard_leftovers");
+  write(dir / "old.jsonl", "{\"id\": \"ghost\", \"text\": \"ghost story\"}\n");
+  write(dir / "new.jsonl", "{\"id\": \"real\", \"text\": \"real story\"}\n");
+  std::string db = (dir / "db").string();
+  // A shard as a killed --jobs 1 build leaves it.
+  REQUIRE(run("newsdex-index",
+              {"--db", (dir / "ghost").string(), (dir / "old.jsonl").string()})
+              .exit_code == 0);
+  std::filesystem::create_directories(db + ".shards");
+  std::filesystem::rename(dir / "ghost", db + ".shards/shard-0");
+  auto r = run("newsdex-index", {"--db", db, "--json", "--jobs", "1",
+                                 (dir / "new.jsonl").string()});
+  CAPTURE(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(summary_of(r)["documents"] == 1);
+  CHECK(r.err.find("left over") != std::string::npos);
+  CHECK(run("newsdex-search", {"--db", db, "--count", "ghost"}).out == "0\n");
+  CHECK_FALSE(std::filesystem::exists(db + ".shards"));
 }
 
 }  // namespace newsdex::e2e
