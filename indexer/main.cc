@@ -218,6 +218,10 @@ int main(int argc, char** argv) {
   } catch (const newsdex::IndexError& e) {
     reporter.clear_progress();
     std::cerr << "newsdex-index: error: " << e.what() << '\n';
+  } catch (const std::bad_alloc&) {
+    reporter.clear_progress();
+    std::cerr << "newsdex-index: error: out of memory (fewer --jobs need "
+                 "less)\n";
   } catch (const Xapian::Error& e) {
     reporter.clear_progress();
     std::cerr << "newsdex-index: error: " << e.get_description() << '\n';

@@ -48,7 +48,10 @@ class ShardStore : public DocumentStore {
            std::uint64_t sequence, SpellingWords spelling) override;
 
   // Waits for every queued document to be written, sets `metadata` in each
-  // shard and commits them all. Rethrows the first error a writer met.
+  // shard and commits them all. Rethrows the first error a writer met
+  // (std::bad_alloc included). A store destroyed without a successful
+  // finish() commits nothing more (its shards' handles are kept open until
+  // the process ends instead of committed by Xapian's destructor).
   void finish(const std::vector<std::pair<std::string, std::string>>& metadata);
 
   std::size_t size() const { return shards_.size(); }
@@ -66,11 +69,13 @@ class ShardStore : public DocumentStore {
     std::thread thread;
     std::exception_ptr error;
   };
+  void start_threads();
   void stop_threads();
 
   bool spelling_;
   std::size_t commit_bytes_;
   std::vector<std::unique_ptr<Shard>> shards_;
+  bool finished_ = false;  // finish() committed every shard
 };
 
 }  // namespace newsdex

@@ -191,4 +191,36 @@ TEST_CASE("what a killed build left behind is never merged into the next") {
   CHECK_FALSE(std::filesystem::exists(db + ".shards"));
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+constexpr bool kAddressSanitizer = true;  // it needs more address space
+#else
+constexpr bool kAddressSanitizer = false;
+#endif
+
+TEST_CASE("out of memory ends a parallel build with a message, not a crash" *
+          doctest::skip(kAddressSanitizer)) {
+  auto dir = scratch("hard_out_of_memory");
+  std::string input;
+  std::uint32_t state = 12345;  // words no dictionary shares
+  for (int i = 0; i < 1500; ++i) {
+    input += "{\"id\": \"" + std::to_string(i) + "\", \"text\": \"";
+    for (int w = 0; w < 800; ++w) {
+      for (int c = 0; c < 7; ++c) {
+        state = state * 1664525u + 1013904223u;
+        input += static_cast<char>('a' + (state >> 24) % 26);
+      }
+      input += ' ';
+    }
+    input += "\"}\n";
+  }
+  std::string db = (dir / "db").string();
+  auto r = run_limited(300000, "newsdex-index",
+                       {"--db", db, "--jobs", "2", "--no-actors", "-"}, input);
+  CAPTURE(r.err);
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("newsdex-index: error: out of memory") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(db + ".shards"));
+  CHECK_FALSE(std::filesystem::exists(db));
+}
+
 }  // namespace newsdex::e2e
