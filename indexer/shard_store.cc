@@ -13,21 +13,18 @@ namespace newsdex {
 
 std::vector<fs::path> local_shards(const fs::path& dir) {
   std::vector<fs::path> shards;
-  fs::path stub = dir / kStubFileName;
-  std::ifstream in(stub);
-  if (!in) return shards;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::istringstream words(line);
-    std::string type, where;
-    if (!(words >> type) || type[0] == '#') continue;
-    if ((type != "auto" && type != "glass") || !(words >> where)) {
-      throw std::runtime_error(stub.string() + ": '" + line +
-                               "' is not a local shard; add to remote "
-                               "shards where they are stored");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return shards;
+  auto stub = read_stub(dir);
+  if (!stub) return shards;
+  for (const StubShard& shard : *stub) {
+    if (shard.remote) {
+      throw std::runtime_error((dir / kStubFileName).string() + ": remote " +
+                               shard.host + ":" + std::to_string(shard.port) +
+                               " is not a local shard; add to remote shards "
+                               "where they are stored");
     }
-    fs::path p(where);
-    shards.push_back(p.is_absolute() ? p : dir / p);
+    shards.push_back(shard.path);
   }
   return shards;
 }

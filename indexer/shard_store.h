@@ -12,19 +12,17 @@
 #include <thread>
 #include <vector>
 
+#include "common/stub_file.h"
 #include "indexer/index_writer.h"
 #include "indexer/work_queue.h"
 
 namespace newsdex {
 
-// The file inside a sharded database's folder that lists its shards: Xapian
-// opens a folder holding a file of this name as a stub database.
-inline constexpr const char* kStubFileName = "XAPIANDB";
-
-// The shard folders of a sharded database at `dir`, from its stub file, in
-// order; empty if `dir` is not one (no stub file). Only local ("glass" or
-// "auto") lines count; throws std::runtime_error for a stub this indexer
-// cannot write to (remote shards).
+// The shard folders of a sharded database at `dir`, from its stub file
+// (read by read_stub(), common/stub_file.h, as the searcher reads it), in
+// order; empty if `dir` is not a folder with a stub file. Throws StubError
+// for a stub that names shards outside `dir`, and std::runtime_error for a
+// stub this indexer cannot write to (remote shards).
 std::vector<std::filesystem::path> local_shards(
     const std::filesystem::path& dir);
 

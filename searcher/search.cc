@@ -10,27 +10,34 @@
 #include <stdexcept>
 
 #include "common/schema.h"
+#include "common/stub_file.h"
 #include "common/text_utf8.h"
 #include "searcher/spelling.h"
 
 namespace newsdex {
 
 bool names_remote_shards(const std::string& path) {
-  std::error_code ec;
-  std::filesystem::path stub(path);
-  if (std::filesystem::is_directory(stub, ec)) stub /= "XAPIANDB";
-  std::ifstream in(stub);
-  std::string line;
-  while (in && std::getline(in, line)) {
-    std::istringstream words(line);
-    std::string type;
-    if (words >> type && type == "remote") return true;
+  auto stub = read_stub(path);
+  if (!stub) return false;
+  for (const StubShard& shard : *stub) {
+    if (shard.remote) return true;
   }
   return false;
 }
 
+namespace {
+
+// Opens the database at `path` once its stub, if it is one, has passed
+// read_stub()'s checks (Xapian itself would open any path a stub names).
+Xapian::Database open_checked(const std::string& path) {
+  read_stub(path);
+  return Xapian::Database(path);
+}
+
+}  // namespace
+
 Searcher::Searcher(const std::string& db_path)
-    : Searcher(Xapian::Database(db_path)) {
+    : Searcher(open_checked(db_path)) {
   if (names_remote_shards(db_path)) set_portable(true);
 }
 

@@ -86,7 +86,9 @@ struct SearchResponse {
 class Searcher {
  public:
   // Throws Xapian::DatabaseOpeningError when `db_path` is not a database,
-  // std::runtime_error when it is not a newsdex database.
+  // std::runtime_error when it is not a newsdex database, StubError
+  // (common/stub_file.h) when it is a stub naming shards outside its
+  // folder or anything but local and TCP remote shards.
   explicit Searcher(const std::string& db_path);
   // Searches an already open database (an in-memory one in tests).
   explicit Searcher(Xapian::Database db);
@@ -160,6 +162,7 @@ class Searcher {
 
 // Whether the database at `path` is a stub (a file, or a folder holding a
 // XAPIANDB file) that names remote shards ("remote HOST:PORT" lines).
+// Throws StubError as read_stub() does.
 bool names_remote_shards(const std::string& path);
 
 }  // namespace newsdex

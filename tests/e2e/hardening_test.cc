@@ -191,6 +191,21 @@ TEST_CASE("what a killed build left behind is never merged into the next") {
   CHECK_FALSE(std::filesystem::exists(db + ".shards"));
 }
 
+TEST_CASE("a stub naming shards outside its folder is refused by both tools") {
+  auto dir = scratch("hard_stub_traversal");
+  write(dir / "db" / "XAPIANDB", "auto ../outside\n");
+  auto index = run("newsdex-index", {"--db", (dir / "db").string(), "-"},
+                   "{\"id\": \"a\", \"text\": \"t\"}\n");
+  CHECK(index.exit_code == 2);
+  CHECK(index.err.find("outside") != std::string::npos);
+  CHECK(index.err.find("XAPIANDB:1") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir / "outside"));
+  auto search = run("newsdex-search", {"--db", (dir / "db").string(), "x"});
+  CHECK(search.exit_code == 2);
+  CHECK(search.err.find("XAPIANDB:1") != std::string::npos);
+  CHECK(search.err.find("names a shard outside") != std::string::npos);
+}
+
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kAddressSanitizer = true;  // it needs more address space
 #else
