@@ -126,14 +126,18 @@ constexpr std::string_view kTitleWildField = "xnewsdextitlewild";
 // "word", which misses words whose stem is shorter than the prefix.
 class WildcardProcessor : public SafeFieldProcessor {
  public:
+  // `budget` is shared by the query's wildcards: the words they may still
+  // expand to.
   WildcardProcessor(FieldError error, const Xapian::Database& db,
-                    const Xapian::Stem& stemmer, std::string term_prefix)
+                    const Xapian::Stem& stemmer, std::string term_prefix,
+                    std::shared_ptr<std::size_t> budget)
       : SafeFieldProcessor(std::move(error)),
         db_(db),
         stemmer_(stemmer),
-        term_prefix_(std::move(term_prefix)) {}
+        term_prefix_(std::move(term_prefix)),
+        budget_(std::move(budget)) {}
   Xapian::Query process(const std::string& pattern) override {
-    constexpr std::size_t kMaxExpansion = 2000;
+    const std::size_t kMaxExpansion = std::min(kMaxWildcardExpansion, *budget_);
     const bool stems = !stemmer_.is_none();
     const std::string prefix = stems ? "Z" + term_prefix_ : term_prefix_;
     std::set<std::string> terms;
@@ -152,8 +156,14 @@ class WildcardProcessor : public SafeFieldProcessor {
       have_words = false;  // no spelling data here (remote): stems instead
     }
     if (!have_words) {
-      return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + pattern);
+      // Xapian expands it, to the most frequent terms within the budget.
+      std::size_t most = std::max<std::size_t>(kMaxExpansion, 1);
+      *budget_ -= std::min(*budget_, most);
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + pattern,
+                           static_cast<Xapian::termcount>(most),
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }
+    *budget_ -= terms.size();
     if (terms.empty()) return Xapian::Query(prefix + pattern);  // no match
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
   }
@@ -162,6 +172,7 @@ class WildcardProcessor : public SafeFieldProcessor {
   Xapian::Database db_;
   Xapian::Stem stemmer_;
   std::string term_prefix_;
+  std::shared_ptr<std::size_t> budget_;
 };
 
 bool is_query_space(char c) {
@@ -355,12 +366,14 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   parser.add_boolean_prefix(
       std::string(kDateField),
       (new DateFieldProcessor(field_error, today_))->release());
+  auto budget = std::make_shared<std::size_t>(kMaxQueryWildcardTerms);
   parser.add_prefix(
       std::string(kWildField),
-      (new WildcardProcessor(field_error, db_, stemmer_, ""))->release());
+      (new WildcardProcessor(field_error, db_, stemmer_, "", budget))
+          ->release());
   parser.add_prefix(std::string(kTitleWildField),
                     (new WildcardProcessor(field_error, db_, stemmer_,
-                                           std::string(kTitlePrefix)))
+                                           std::string(kTitlePrefix), budget))
                         ->release());
 
   std::string folded = fold_query_case(text);

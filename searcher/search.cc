@@ -268,6 +268,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   SearchResponse response;
   // Xapian and the JSON output both need valid UTF-8: refuse it here, so
   // no output is started for a request that cannot be answered.
+  if (request.query.size() > kMaxQueryBytes) {
+    response.ok = false;
+    response.error = "query too long (" + std::to_string(request.query.size()) +
+                     " bytes; at most " + std::to_string(kMaxQueryBytes) + ")";
+    response.offending = request.query.substr(0, 40) + "...";
+    return response;
+  }
   if (std::string error = invalid_utf8_in(request, response.offending);
       !error.empty()) {
     response.ok = false;

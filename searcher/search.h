@@ -49,6 +49,10 @@ struct SearchRequest {
   std::string like;
 };
 
+// The longest query text searched, in bytes: a longer one is an error
+// (no one types it, and work on it grows with its length).
+inline constexpr std::size_t kMaxQueryBytes = 10'000;
+
 // Duplicate ids listed per hit at most.
 inline constexpr std::size_t kMaxDuplicateIds = 20;
 

@@ -201,6 +201,38 @@ TEST_CASE("wildcards expand over the articles' words, as stems") {
   CHECK(describe_on_disk("zzz*") == "Query(Zzzz)");
 }
 
+TEST_CASE("a query's wildcards expand to a bounded number of words") {
+  auto dir = test::scratch_dir("wildcard_budget");
+  {
+    Xapian::WritableDatabase db((dir / "db").string(),
+                                Xapian::DB_CREATE_OR_OVERWRITE);
+    IndexWriter writer(db, "none", test::sources(), test::actors(), true);
+    std::string text;
+    for (char first : {'p', 'q', 'r'}) {
+      for (int i = 0; i < 2600; ++i) {
+        text += first;
+        for (int n = i; n > 0 || text.back() == first; n /= 26) {
+          text += static_cast<char>('a' + n % 26);
+          if (n < 26) break;
+        }
+        text += ' ';
+      }
+    }
+    writer.write(test::make_article("1", "Words", text));
+    db.commit();
+  }
+  Xapian::Database db((dir / "db").string());
+  QueryBuilder builder(db, "none", test::sources(), kToday);
+  auto terms = [&](const std::string& text) {
+    ParsedQuery q = builder.build(text, {}, MatchMode::kAny);
+    REQUIRE_MESSAGE(q.ok, q.message);
+    return static_cast<std::size_t>(std::distance(
+        q.query.get_unique_terms_begin(), q.query.get_unique_terms_end()));
+  };
+  CHECK(terms("p*") == kMaxWildcardExpansion);
+  CHECK(terms("p* q* r*") == kMaxQueryWildcardTerms);
+}
+
 TEST_CASE("wildcard prefixes are collected for highlighting") {
   auto db = seed_db();
   QueryBuilder builder(db, "english", test::sources(), kToday);
