@@ -53,11 +53,57 @@ std::optional<ArticleDate> from_time_point(SysMillis tp) {
   return result;
 }
 
+// Whether `text` ends with a UTC offset "+hhmm" or "-hhmm" (white space
+// after it aside), hh at most 14 and mm at most 59.
+bool ends_with_offset(std::string_view text) {
+  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+    text.remove_suffix(1);
+  if (text.size() < 5) return false;
+  std::string_view offset = text.substr(text.size() - 5);
+  if (offset[0] != '+' && offset[0] != '-') return false;
+  for (char c : offset.substr(1)) {
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  int hours = (offset[1] - '0') * 10 + (offset[2] - '0');
+  int minutes = (offset[3] - '0') * 10 + (offset[4] - '0');
+  return hours <= 14 && minutes <= 59;
+}
+
 // Parses all of `text` with `format` into a time point; trailing white
 // space is allowed, anything else is not unless `allow_junk`.
 template <typename T>
 bool parse_all(const std::string& text, const char* format, T& out,
                bool allow_junk = false) {
+  // date.h reads seconds as a long double and converts it before it checks
+  // it: seconds that are not digits ("10:00:GMT") make it convert NaN,
+  // which is undefined behaviour (found by scripts/fuzz date). The
+  // minutes and the seconds always start with a digit after their colon.
+  if (std::string_view(format).find("%S") != std::string_view::npos) {
+    std::size_t c = text.find(':');
+    for (int field = 0; field < 2 && c != std::string::npos; ++field) {
+      if (c + 1 == text.size() ||
+          !std::isdigit(static_cast<unsigned char>(text[c + 1]))) {
+        return false;
+      }
+      c = text.find(':', c + 1);
+    }
+  }
+  // Likewise an offset it cannot read is negated as the smallest integer:
+  // a %z field must end the text, as +hhmm within 14:59 of UTC (which also
+  // refuses nonsense such as +9999).
+  if (std::string_view(format).find("%z") != std::string_view::npos) {
+    if (!ends_with_offset(text)) return false;
+    // %z is read after the time's first colon; a sign there that does not
+    // start two digits is what date.h fails to read and then negates.
+    for (std::size_t i = text.find(':'); i < text.size(); ++i) {
+      if ((text[i] == '+' || text[i] == '-') &&
+          (i + 2 >= text.size() ||
+           !std::isdigit(static_cast<unsigned char>(text[i + 1])) ||
+           !std::isdigit(static_cast<unsigned char>(text[i + 2])))) {
+        return false;
+      }
+    }
+  }
   std::istringstream in(text);
   in >> date::parse(format, out);
   if (in.fail()) return false;

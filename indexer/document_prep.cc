@@ -58,12 +58,19 @@ Xapian::Document build_document(const Article& article,
 
   doc.add_boolean_term(article_id_term(article.id));
   std::string key = source_key(article.source);
+  if (key.size() > kMaxKeyBytes) {
+    throw BadRecord("source is too long to index (" +
+                    std::to_string(key.size()) + " bytes as a key; at most " +
+                    std::to_string(kMaxKeyBytes) + ")");
+  }
   if (!key.empty()) doc.add_boolean_term(prefixed(kSourcePrefix, key));
   doc.add_value(kSourceSlot, article.source);
   std::string actors;
   Xapian::valueno slot = kActorSlotBase;
   for (const Actor& a : article.actors) {
-    doc.add_boolean_term(prefixed(kActorPrefix, actor_key(a.name)));
+    std::string actor = actor_key(a.name);
+    if (actor.size() > kMaxKeyBytes) continue;
+    doc.add_boolean_term(prefixed(kActorPrefix, actor));
     std::string unit = a.name;
     unit += kActorUnitSeparator;
     unit += actor_type_name(a.type);

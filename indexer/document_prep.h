@@ -8,6 +8,7 @@
 #include <xapian.h>
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "common/actors.h"
@@ -42,9 +43,21 @@ struct PreparedDocument {
   SpellingWords spelling;
 };
 
+// A record that cannot be indexed as it is (a source name too long for a
+// Xapian term): the run names it and skips it.
+class BadRecord : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// The longest source or actor key a term is made of. Xapian refuses terms
+// over 245 bytes ("Term too long") when the document is written.
+inline constexpr std::size_t kMaxKeyBytes = 200;
+
 // Builds the document's terms and values for `article` as common/schema.h
 // lays out, using `term_generator` (which carries the stemmer). The
-// caller adds the stored data.
+// caller adds the stored data. Throws BadRecord when the source's key is
+// longer than kMaxKeyBytes; an actor whose key is longer is left out.
 Xapian::Document build_document(const Article& article,
                                 Xapian::TermGenerator& term_generator);
 

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "common/json_parse.h"
 #include "common/text_utf8.h"
 #include "indexer/line_reader.h"
 
@@ -42,8 +43,7 @@ class RowCollector {
         if (is_file_column(header_[i])) file_column_ = i;
       }
       if (file_column_ == kNone) {
-        throw std::runtime_error(name_ +
-                                 ": no 'file' column in the header line");
+        throw std::runtime_error("no 'file' column in the header line");
       }
       return;
     }
@@ -54,6 +54,14 @@ class RowCollector {
           origin, "metadata row has " + std::to_string(cells.size()) +
                       " fields, the header " + std::to_string(header_.size()));
       return;
+    }
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      if (auto bad = find_invalid_utf8(cells[i]); bad != std::string::npos) {
+        sink_.bad_record(origin, "invalid UTF-8 at byte " +
+                                     std::to_string(bad) + " of column '" +
+                                     header_name(i) + "' in metadata row");
+        return;
+      }
     }
     MetadataRow row;
     row.origin = origin;
@@ -73,6 +81,14 @@ class RowCollector {
   }
 
  private:
+  // The header's name for column `i`, printable in a message.
+  std::string header_name(std::size_t i) const {
+    if (i >= header_.size() ||
+        find_invalid_utf8(header_[i]) != std::string::npos) {
+      return std::to_string(i + 1);
+    }
+    return std::string(trim_space(header_[i]));
+  }
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   const std::string& name_;
   const std::string& prefix_;
@@ -151,13 +167,13 @@ void load_jsonl(const std::filesystem::path& path, const std::string& name,
   while (reader.next(line)) {
     if (trim_space(line).empty()) continue;
     RecordOrigin origin{name, reader.line_number()};
-    nlohmann::json object;
-    try {
-      object = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::parse_error&) {
-      sink.bad_record(origin, "JSON syntax error in metadata row");
+    std::string error;
+    auto parsed = parse_json_text(line, error);
+    if (!parsed) {
+      sink.bad_record(origin, error + " in metadata row");
       continue;
     }
+    const nlohmann::json& object = *parsed;
     if (!object.is_object()) {
       sink.bad_record(origin, "metadata row is not a JSON object");
       continue;

@@ -32,7 +32,7 @@ const std::vector<std::string>& metadata_file_names();
 // `dir_prefix` ("" or "sub/") is that folder relative to the indexed root.
 // The file column may be called "file", "path" or "filename". A malformed
 // row goes to sink.bad_record(). Throws std::runtime_error when the file
-// cannot be read.
+// cannot be read or its header names no file column.
 void load_metadata_file(const std::filesystem::path& path,
                         const std::string& display_name,
                         const std::string& dir_prefix, MetadataTable& table,

@@ -27,6 +27,12 @@ bool is_jsonl_name(const std::string& name) {
   return name.ends_with(".jsonl") || name.ends_with(".jsonl.gz");
 }
 
+// A name the walk would read: a page, a stream or a metadata file.
+bool is_wanted_name(const std::string& name) {
+  return name.ends_with(".txt") || is_jsonl_name(name) ||
+         is_metadata_name(name);
+}
+
 }  // namespace
 
 void read_text_page(const fs::path& path, const std::string& id,
@@ -81,8 +87,26 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
                              ec.message());
   }
   std::vector<fs::path> pages, streams, metadata_files;
-  for (const auto& entry : it) {
-    if (!entry.is_regular_file()) continue;
+  // One entry that cannot be read (a symlink loop, a dangling link named
+  // .txt) is named and skipped; the rest of the folder is still read.
+  for (const fs::recursive_directory_iterator end; it != end;
+       it.increment(ec)) {
+    if (ec) {
+      sink.bad_record({root.string(), 0},
+                      "cannot read folder: " + ec.message());
+      break;
+    }
+    const fs::directory_entry& entry = *it;
+    std::error_code entry_ec;
+    bool regular = entry.is_regular_file(entry_ec);
+    if (entry_ec) {
+      if (is_wanted_name(entry.path().filename().string())) {
+        sink.bad_record({entry.path().string(), 0},
+                        "cannot read: " + entry_ec.message());
+      }
+      continue;
+    }
+    if (!regular) continue;
     std::string name = entry.path().filename().string();
     if (is_metadata_name(name)) {
       metadata_files.push_back(entry.path());
@@ -101,7 +125,14 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
     std::string dir =
         file.parent_path().lexically_relative(root).generic_string();
     std::string prefix = (dir.empty() || dir == ".") ? "" : dir + "/";
-    load_metadata_file(file, file.string(), prefix, metadata, sink);
+    try {
+      load_metadata_file(file, file.string(), prefix, metadata, sink);
+    } catch (const std::runtime_error& e) {
+      // That folder's pages are read without metadata; other folders'
+      // metadata still applies.
+      sink.bad_record({file.string(), 0},
+                      std::string(e.what()) + "; metadata file ignored");
+    }
   }
   static const nlohmann::json kNoMetadata = nlohmann::json::object();
   for (const auto& page : pages) {
@@ -116,8 +147,12 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
   }
   for (const auto& stream : streams) {
     if (sink.stop_requested()) return;
-    LineReader reader(stream.string());
-    read_jsonl(reader, stream.string(), sink);
+    try {
+      LineReader reader(stream.string());
+      read_jsonl(reader, stream.string(), sink);
+    } catch (const std::runtime_error& e) {
+      sink.bad_record({stream.string(), 0}, e.what());
+    }
   }
 }
 

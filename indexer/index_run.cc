@@ -21,6 +21,7 @@
 #include "indexer/index_writer.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/line_reader.h"
+#include "indexer/run_lock.h"
 #include "indexer/shard_store.h"
 #include "indexer/work_queue.h"
 
@@ -65,6 +66,10 @@ struct Preparer {
     prep.set_extract_actors(options.actors);
   }
 
+  // The one place where anything a record makes go wrong becomes a named
+  // skip: an exception while preparing one record (a field Xapian cannot
+  // index, a value JSON cannot hold) skips that record, not the run.
+  // Environment failures (out of memory, a database error) end the run.
   Done operator()(Item item) {
     Done done;
     done.where = item.origin.to_string();
@@ -73,7 +78,20 @@ struct Preparer {
       done.bad_reason = std::move(item.bad_reason);
       return done;
     }
-    Article& article = *item.article;
+    try {
+      prepare(*item.article, done);
+    } catch (const BadRecord& e) {
+      done.bad_reason = e.what();
+    } catch (const nlohmann::json::exception& e) {
+      done.bad_reason = std::string("cannot store the record: ") + e.what();
+    } catch (const Xapian::InvalidArgumentError& e) {
+      done.bad_reason = "cannot index the record: " + e.get_msg();
+    }
+    if (!done.bad_reason.empty()) done.prepared.reset();
+    return done;
+  }
+
+  void prepare(Article& article, Done& done) {
     prepare_article(article, clean);
     if (article.date) {
       std::string why = implausible_date_reason(*article.date, today);
@@ -84,7 +102,6 @@ struct Preparer {
       }
     }
     done.prepared = prep.prepare(std::move(article), snapshot);
-    return done;
   }
 
   DocumentPreparer prep;
@@ -317,6 +334,37 @@ void merge_shards(const std::vector<fs::path>& shards,
   fs::remove_all(shards.front().parent_path());
 }
 
+// Folders a run builds in and removes when it fails (unless keep() was
+// called: then they are gone already or wanted).
+class ScratchFolders {
+ public:
+  explicit ScratchFolders(std::vector<fs::path> paths)
+      : paths_(std::move(paths)) {}
+  ~ScratchFolders() {
+    if (!kept_) remove_all();
+  }
+  ScratchFolders(const ScratchFolders&) = delete;
+  ScratchFolders& operator=(const ScratchFolders&) = delete;
+
+  // Removes those that exist; returns them.
+  std::vector<fs::path> remove_all() {
+    std::vector<fs::path> removed;
+    for (const auto& p : paths_) {
+      std::error_code ec;
+      if (fs::exists(fs::symlink_status(p, ec)) &&
+          fs::remove_all(p, ec) != static_cast<std::uintmax_t>(-1)) {
+        removed.push_back(p);
+      }
+    }
+    return removed;
+  }
+  void keep() { kept_ = true; }
+
+ private:
+  std::vector<fs::path> paths_;
+  bool kept_ = false;
+};
+
 }  // namespace
 
 IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
@@ -334,8 +382,21 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   }
   unsigned jobs = std::max(1u, options.jobs);
 
+  RunLock lock(options.db_path);
   std::vector<fs::path> shard_paths;
   Layout layout = choose_layout(options, shard_paths);
+  // The scratch folders of a merged build belong to this run alone (it
+  // holds the lock): anything in them is left over from a run that failed
+  // or was killed, and would otherwise be merged in.
+  std::optional<ScratchFolders> scratch;
+  if (layout == Layout::kMerged) {
+    scratch.emplace(std::vector<fs::path>{shard_paths.front().parent_path(),
+                                          options.db_path + ".merging"});
+    for (const auto& leftover : scratch->remove_all()) {
+      reporter.notice("removed " + leftover.string() +
+                      ", left over from a run that did not finish");
+    }
+  }
   if (layout == Layout::kSharded || layout == Layout::kMerged) {
     fs::create_directories(shard_paths.front().parent_path());
   }
@@ -547,6 +608,7 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
     sharded.reset();
     if (layout == Layout::kMerged) merge_shards(shard_paths, options.db_path);
   }
+  if (scratch) scratch->keep();  // merged: nothing left to remove
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();

@@ -86,6 +86,9 @@ class IndexReporter {
   virtual void table_warning(const std::string& message) = 0;
   // Called every few thousand records with the counts so far.
   virtual void progress(const IndexSummary& /*so_far*/) {}
+  // Something the user should know that is not about one record (the
+  // leftovers of a failed run were removed).
+  virtual void notice(const std::string& /*message*/) {}
 };
 
 // An error that stops the run before or while it writes: bad options,
@@ -95,12 +98,17 @@ class IndexError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// Runs the indexer. Whatever was in the database before stays there unless
-// replaced by a newer version of the same article; what was written is
-// committed once at the end, also when `stop` turns true (the summary then
-// says interrupted). Throws IndexError or Xapian::Error on failure; the
-// articles written before the failure may be kept, and nothing that was in
-// the database before is removed.
+// Runs the indexer. The run holds a lock on the database path (RunLock,
+// indexer/run_lock.h) from before it opens anything to the end of its
+// merge; a second run on the same path throws IndexError. A new database
+// is built in "<db>.shards" and merged into place: what a failed or killed
+// run left there is removed first (with a notice), never merged, and a
+// run that fails removes its own. Whatever was in the database before stays
+// there unless replaced by a newer version of the same article; what was
+// written is committed once at the end, also when `stop` turns true (the
+// summary then says interrupted). Throws IndexError or Xapian::Error on
+// failure; the articles written before the failure may be kept, and nothing
+// that was in the database before is removed.
 IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
                        const std::atomic<bool>& stop);
 

@@ -1,5 +1,7 @@
 #include "indexer/index_writer.h"
 
+#include <xxhash.h>
+
 #include "common/schema.h"
 
 namespace newsdex {
@@ -54,16 +56,26 @@ WriteOutcome OrderedWriter::write(PreparedDocument prepared) {
   doc.add_boolean_term(std::string(kDuplicateGroupPrefix) + group);
 
   std::uint64_t sequence;
+  WriteOutcome outcome =
+      prepared.existing ? WriteOutcome::kUpdated : WriteOutcome::kAdded;
   if (!prepared.existing_sequence.empty()) {
     sequence = static_cast<std::uint64_t>(
         Xapian::sortable_unserialise(prepared.existing_sequence));
+  } else if (prepared.existing == 0) {
+    auto [it, first_time] = new_in_run_.try_emplace(
+        XXH3_64bits(prepared.id_term.data(), prepared.id_term.size()),
+        next_sequence_);
+    if (first_time) {
+      ++next_sequence_;
+    } else {
+      outcome = WriteOutcome::kUpdated;  // given twice in this run
+    }
+    sequence = it->second;
   } else {
     sequence = next_sequence_++;
   }
   doc.add_value(kSequenceSlot,
                 Xapian::sortable_serialise(static_cast<double>(sequence)));
-  WriteOutcome outcome =
-      prepared.existing ? WriteOutcome::kUpdated : WriteOutcome::kAdded;
   store_.put(std::move(prepared.id_term), std::move(prepared.doc),
              prepared.existing, sequence, std::move(prepared.spelling));
   return outcome;

@@ -73,6 +73,9 @@ class OrderedWriter {
                 DocumentStore& store)
       : grouper_(snapshot), next_sequence_(next_sequence), store_(store) {}
 
+  // An id written earlier in the same run (not in the snapshot) is
+  // written again under the same sequence number, so it replaces that
+  // document in whatever shard holds it, and counts as kUpdated.
   WriteOutcome write(PreparedDocument prepared);
   std::uint64_t next_sequence() const { return next_sequence_; }
 
@@ -80,6 +83,9 @@ class OrderedWriter {
   DuplicateGrouper grouper_;
   std::uint64_t next_sequence_;
   DocumentStore& store_;
+  // Sequence numbers of the new articles written in this run, by a 64-bit
+  // hash of the id term (16 bytes an article instead of its id).
+  std::unordered_map<std::uint64_t, std::uint64_t> new_in_run_;
 };
 
 // The sequence number the next new article of `db` gets.

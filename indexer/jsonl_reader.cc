@@ -1,6 +1,8 @@
-// JSON Lines ingest: nlohmann::json parses (and rejects invalid UTF-8).
+// JSON Lines ingest: nlohmann::json parses (and rejects invalid UTF-8),
+// with bounded nesting (common/json_parse.h).
 #include "indexer/jsonl_reader.h"
 
+#include "common/json_parse.h"
 #include "common/text_utf8.h"
 #include "indexer/record_fields.h"
 
@@ -8,18 +10,10 @@ namespace newsdex {
 
 std::string parse_jsonl_record(const std::string& line, Article& article,
                                std::string& date_warning) {
-  nlohmann::json object;
-  try {
-    object = nlohmann::json::parse(line);
-  } catch (const nlohmann::json::parse_error& e) {
-    // e.what() is "[json.exception.parse_error.101] parse error at line 1,
-    // column 5: ..."; keep the part after the bracketed tag.
-    std::string what = e.what();
-    auto tag_end = what.find("] ");
-    return "JSON syntax error: " +
-           (tag_end == std::string::npos ? what : what.substr(tag_end + 2));
-  }
-  return apply_record_fields(object, article, date_warning);
+  std::string error;
+  auto object = parse_json_text(line, error);
+  if (!object) return error;
+  return apply_record_fields(*object, article, date_warning);
 }
 
 void read_jsonl(LineReader& reader, const std::string& name,

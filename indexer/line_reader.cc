@@ -25,26 +25,48 @@ LineReader::LineReader(int fd, std::string name)
 
 LineReader::~LineReader() { gzclose(file_); }
 
-bool LineReader::next(std::string& line) {
-  line.clear();
-  char buf[1 << 16];
-  bool got_any = false;
-  while (gzgets(file_, buf, sizeof buf) != nullptr) {
-    got_any = true;
-    std::size_t n = std::strlen(buf);
-    line.append(buf, n);
-    if (n > 0 && buf[n - 1] == '\n') break;
+bool LineReader::fill() {
+  // gzread, not gzgets: gzgets ends a line at a NUL byte without saying
+  // how long it was, so a NUL swallowed the rest of its line and the next.
+  constexpr unsigned kChunk = 1 << 16;
+  buffer_.resize(kChunk);
+  int n = gzread(file_, buffer_.data(), kChunk);
+  if (n < 0) {
+    int err = 0;
+    const char* msg = gzerror(file_, &err);
+    throw std::runtime_error("cannot read " + name_ + ": " + msg);
   }
-  if (!got_any) {
+  pos_ = 0;
+  end_ = static_cast<std::size_t>(n);
+  if (n == 0) {
     int err = 0;
     const char* msg = gzerror(file_, &err);
     if (err != Z_OK && err != Z_STREAM_END) {
       throw std::runtime_error("cannot read " + name_ + ": " + msg);
     }
-    return false;
   }
+  return n > 0;
+}
+
+bool LineReader::next(std::string& line) {
+  line.clear();
+  bool got_any = false;
+  while (true) {
+    if (pos_ == end_ && !fill()) break;
+    got_any = true;
+    const char* start = buffer_.data() + pos_;
+    const void* newline = std::memchr(start, '\n', end_ - pos_);
+    if (newline != nullptr) {
+      std::size_t len = static_cast<const char*>(newline) - start;
+      line.append(start, len);
+      pos_ += len + 1;
+      break;
+    }
+    line.append(start, end_ - pos_);
+    pos_ = end_;
+  }
+  if (!got_any) return false;
   ++line_number_;
-  if (!line.empty() && line.back() == '\n') line.pop_back();
   if (!line.empty() && line.back() == '\r') line.pop_back();
   return true;
 }

@@ -21,7 +21,9 @@ class LineReader {
   LineReader& operator=(const LineReader&) = delete;
 
   // Reads the next line into `line` without its newline (and without a
-  // trailing '\r'). Returns false at the end of input; throws
+  // trailing '\r'); a NUL byte is kept in the line like any other byte
+  // (the record is then bad, not joined to the next). Returns false at the
+  // end of input; throws
   // std::runtime_error on a read error (a corrupt gzip stream).
   bool next(std::string& line);
 
@@ -29,9 +31,15 @@ class LineReader {
   std::size_t line_number() const { return line_number_; }
 
  private:
+  // Refills buffer_ from the file; false at the end of input.
+  bool fill();
+
   gzFile file_;
   std::string name_;
   std::size_t line_number_ = 0;
+  // Bytes read but not yet returned: buffer_[pos_, end_).
+  std::string buffer_;
+  std::size_t pos_ = 0, end_ = 0;
 };
 
 }  // namespace newsdex

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "common/json_text.h"
 #include "common/schema.h"
 #include "indexer/index_run.h"
 
@@ -58,6 +59,10 @@ class StderrReporter : public newsdex::IndexReporter {
     clear_progress();
     std::cerr << "newsdex-index: warning: " << message << "; line ignored\n";
   }
+  void notice(const std::string& message) override {
+    clear_progress();
+    std::cerr << "newsdex-index: warning: " << message << '\n';
+  }
   void progress(const newsdex::IndexSummary& s) override {
     if (!progress_) return;
     std::cerr << "\rnewsdex-index: " << s.records_seen() << " records read"
@@ -97,7 +102,7 @@ void print_summary(const newsdex::IndexSummary& s, bool json) {
                             {"language", s.language},
                             {"seconds", std::round(s.seconds * 1000) / 1000},
                             {"interrupted", s.interrupted}}}};
-    std::cout << out.dump() << '\n';
+    std::cout << newsdex::json_text(out) << '\n';
     return;
   }
   std::string undated;
@@ -213,6 +218,10 @@ int main(int argc, char** argv) {
   } catch (const newsdex::IndexError& e) {
     reporter.clear_progress();
     std::cerr << "newsdex-index: error: " << e.what() << '\n';
+  } catch (const std::bad_alloc&) {
+    reporter.clear_progress();
+    std::cerr << "newsdex-index: error: out of memory (fewer --jobs need "
+                 "less)\n";
   } catch (const Xapian::Error& e) {
     reporter.clear_progress();
     std::cerr << "newsdex-index: error: " << e.get_description() << '\n';

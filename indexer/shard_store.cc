@@ -1,6 +1,7 @@
 #include "indexer/shard_store.h"
 
 #include <fstream>
+#include <new>
 #include <sstream>
 #include <stdexcept>
 
@@ -12,21 +13,18 @@ namespace newsdex {
 
 std::vector<fs::path> local_shards(const fs::path& dir) {
   std::vector<fs::path> shards;
-  fs::path stub = dir / kStubFileName;
-  std::ifstream in(stub);
-  if (!in) return shards;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::istringstream words(line);
-    std::string type, where;
-    if (!(words >> type) || type[0] == '#') continue;
-    if ((type != "auto" && type != "glass") || !(words >> where)) {
-      throw std::runtime_error(stub.string() + ": '" + line +
-                               "' is not a local shard; add to remote "
-                               "shards where they are stored");
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return shards;
+  auto stub = read_stub(dir);
+  if (!stub) return shards;
+  for (const StubShard& shard : *stub) {
+    if (shard.remote) {
+      throw std::runtime_error((dir / kStubFileName).string() + ": remote " +
+                               shard.host + ":" + std::to_string(shard.port) +
+                               " is not a local shard; add to remote shards "
+                               "where they are stored");
     }
-    fs::path p(where);
-    shards.push_back(p.is_absolute() ? p : dir / p);
+    shards.push_back(shard.path);
   }
   return shards;
 }
@@ -50,29 +48,68 @@ ShardStore::ShardStore(const std::vector<fs::path>& paths, bool spelling,
         Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
     shards_.push_back(std::move(shard));
   }
+  try {
+    start_threads();
+  } catch (...) {
+    stop_threads();  // joinable threads must not be destroyed
+    throw;
+  }
+}
+
+void ShardStore::start_threads() {
   for (auto& s : shards_) {
     Shard* shard = s.get();
     shard->thread = std::thread([this, shard] {
-      DatabaseStore store(shard->db, spelling_, commit_bytes_);
-      while (auto job = shard->queue.pop()) {
-        if (shard->error) continue;  // drain, so producers never block
-        try {
-          store.put(std::move(job->id_term), std::move(job->doc), 0, 0,
-                    std::move(job->spelling));
-        } catch (...) {
-          shard->error = std::current_exception();
-        }
-      }
+      // Any exception (std::bad_alloc included) is handed to finish();
+      // none may leave the thread, which would end the process.
       try {
+        DatabaseStore store(shard->db, spelling_, commit_bytes_);
+        while (auto job = shard->queue.pop()) {
+          if (shard->error) continue;  // drain, so producers never block
+          try {
+            store.put(std::move(job->id_term), std::move(job->doc), 0, 0,
+                      std::move(job->spelling));
+          } catch (...) {
+            shard->error = std::current_exception();
+          }
+        }
         if (!shard->error) store.flush();
       } catch (...) {
-        shard->error = std::current_exception();
+        if (!shard->error) shard->error = std::current_exception();
+        shard->queue.close();  // producers' pushes are dropped, not blocked
       }
     });
   }
 }
 
-ShardStore::~ShardStore() { stop_threads(); }
+namespace {
+
+// Databases a failed run abandons, kept open (and reachable) until the
+// process ends: see ~ShardStore.
+std::vector<Xapian::WritableDatabase>& abandoned_databases() {
+  static auto* kept = new std::vector<Xapian::WritableDatabase>;
+  return *kept;
+}
+
+}  // namespace
+
+ShardStore::~ShardStore() {
+  stop_threads();
+  if (finished_) return;
+  // The run is failing. Xapian's destructor would commit what the shard
+  // holds, and after a failure inside Xapian (std::bad_alloc part-way
+  // through a write) 1.4 has been seen to crash in that commit. Keep the
+  // handles instead: nothing uncommitted is written, what earlier commits
+  // wrote stays, and the process is about to end with its error.
+  for (auto& s : shards_) {
+    try {
+      abandoned_databases().push_back(s->db);
+    } catch (const std::bad_alloc&) {
+      // No memory even for a handle: leak it outright rather than commit.
+      static_cast<void>(new (std::nothrow) Xapian::WritableDatabase(s->db));
+    }
+  }
+}
 
 void ShardStore::stop_threads() {
   for (auto& s : shards_) s->queue.close();
@@ -100,6 +137,7 @@ void ShardStore::finish(
     for (const auto& [key, value] : metadata) s->db.set_metadata(key, value);
     s->db.commit();
   }
+  finished_ = true;
 }
 
 }  // namespace newsdex

@@ -12,19 +12,17 @@
 #include <thread>
 #include <vector>
 
+#include "common/stub_file.h"
 #include "indexer/index_writer.h"
 #include "indexer/work_queue.h"
 
 namespace newsdex {
 
-// The file inside a sharded database's folder that lists its shards: Xapian
-// opens a folder holding a file of this name as a stub database.
-inline constexpr const char* kStubFileName = "XAPIANDB";
-
-// The shard folders of a sharded database at `dir`, from its stub file, in
-// order; empty if `dir` is not one (no stub file). Only local ("glass" or
-// "auto") lines count; throws std::runtime_error for a stub this indexer
-// cannot write to (remote shards).
+// The shard folders of a sharded database at `dir`, from its stub file
+// (read by read_stub(), common/stub_file.h, as the searcher reads it), in
+// order; empty if `dir` is not a folder with a stub file. Throws StubError
+// for a stub that names shards outside `dir`, and std::runtime_error for a
+// stub this indexer cannot write to (remote shards).
 std::vector<std::filesystem::path> local_shards(
     const std::filesystem::path& dir);
 
@@ -48,7 +46,10 @@ class ShardStore : public DocumentStore {
            std::uint64_t sequence, SpellingWords spelling) override;
 
   // Waits for every queued document to be written, sets `metadata` in each
-  // shard and commits them all. Rethrows the first error a writer met.
+  // shard and commits them all. Rethrows the first error a writer met
+  // (std::bad_alloc included). A store destroyed without a successful
+  // finish() commits nothing more (its shards' handles are kept open until
+  // the process ends instead of committed by Xapian's destructor).
   void finish(const std::vector<std::pair<std::string, std::string>>& metadata);
 
   std::size_t size() const { return shards_.size(); }
@@ -66,11 +67,13 @@ class ShardStore : public DocumentStore {
     std::thread thread;
     std::exception_ptr error;
   };
+  void start_threads();
   void stop_threads();
 
   bool spelling_;
   std::size_t commit_bytes_;
   std::vector<std::unique_ptr<Shard>> shards_;
+  bool finished_ = false;  // finish() committed every shard
 };
 
 }  // namespace newsdex

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "common/json_parse.h"
+#include "common/json_text.h"
 #include "common/text_utf8.h"
 #include "searcher/request_options.h"
 
@@ -20,21 +22,47 @@ std::string request_for_line(const std::string& line,
     request.query = std::string(text);
     return "";
   }
-  auto object = nlohmann::json::parse(text, nullptr, false);
-  if (object.is_discarded() || !object.is_object()) {
-    return "not a JSON object";
+  std::string error;
+  auto parsed = parse_json_text(text, error);
+  if (!parsed) return error;
+  const nlohmann::json& object = *parsed;
+  if (!object.is_object()) return "not a JSON object";
+  // The id first, so that an error in any option is tagged with it.
+  if (auto id = object.find("id"); id != object.end()) {
+    tag["query_id"] = *id;
   }
   for (const auto& [key, value] : object.items()) {
-    if (key == "id") {
-      tag["query_id"] = value;
-      continue;
-    }
+    if (key == "id") continue;
     if (std::string error = apply_request_option(request, key, value);
         !error.empty()) {
       return error;
     }
   }
   return "";
+}
+
+// How often a query is tried again on a database that writers keep
+// committing to.
+constexpr int kModifiedRetries = 5;
+
+// Runs the search; when a writer committed over the revision being read,
+// moves to the latest one and tries again, so no query of a long batch
+// fails because the index was updated.
+SearchResponse search_latest(Searcher& searcher, const SearchRequest& request) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return searcher.search(request);
+    } catch (const Xapian::DatabaseModifiedError& e) {
+      if (attempt == kModifiedRetries) {
+        SearchResponse failed;
+        failed.ok = false;
+        failed.error = "the database kept changing: " + e.get_msg();
+        failed.offending = request.query;
+        return failed;
+      }
+      searcher.reopen();
+    }
+  }
 }
 
 }  // namespace
@@ -57,7 +85,7 @@ BatchSummary run_batch(Searcher& searcher, const SearchRequest& defaults,
     if (options.count_only) request.limit = 0;  // no hits to fetch
     SearchResponse response;
     if (error.empty()) {
-      response = searcher.search(request);
+      response = search_latest(searcher, request);
       if (!response.ok) {
         error = response.error + " in '" + response.offending + "'";
       }
@@ -67,7 +95,7 @@ BatchSummary run_batch(Searcher& searcher, const SearchRequest& defaults,
       nlohmann::json e = tag;
       e["type"] = "error";
       e["data"] = {{"message", error}};
-      out << e.dump() << '\n';
+      out << json_text(e) << '\n';
       continue;
     }
     write_json_lines(request, response, options.highlight, out, tag,
@@ -79,15 +107,13 @@ BatchSummary run_batch(Searcher& searcher, const SearchRequest& defaults,
   double qps = summary.seconds > 0
                    ? static_cast<double>(summary.queries) / summary.seconds
                    : 0;
-  out << nlohmann::json{{"type", "batch_summary"},
-                        {"data",
-                         {{"version", kJsonFormatVersion},
-                          {"queries", summary.queries},
-                          {"errors", summary.errors},
-                          {"seconds",
-                           std::round(summary.seconds * 1000) / 1000},
-                          {"queries_per_second", std::round(qps * 10) / 10}}}}
-             .dump()
+  out << json_text({{"type", "batch_summary"},
+                    {"data",
+                     {{"version", kJsonFormatVersion},
+                      {"queries", summary.queries},
+                      {"errors", summary.errors},
+                      {"seconds", std::round(summary.seconds * 1000) / 1000},
+                      {"queries_per_second", std::round(qps * 10) / 10}}}})
       << '\n';
   return summary;
 }

@@ -28,7 +28,9 @@ struct BatchOptions {
 // not given come from `defaults`. Blank lines are skipped. For each query
 // it writes the lines of write_json_lines(), each tagged with "query_line"
 // (the 1-based input line) and "query_id" (when given); a query that
-// cannot run gives one {"type":"error"} line instead. Ends with one
+// cannot run gives one {"type":"error"} line instead. A query that meets
+// Xapian::DatabaseModifiedError (a writer committed over what it read) is
+// run again on the reopened database. Ends with one
 // {"type":"batch_summary"} line.
 BatchSummary run_batch(Searcher& searcher, const SearchRequest& defaults,
                        const BatchOptions& options, std::istream& in,

@@ -7,7 +7,9 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 
+#include "common/json_text.h"
 #include "searcher/batch.h"
 #include "searcher/request_options.h"
 #include "searcher/result_output.h"
@@ -89,13 +91,11 @@ int main(int argc, char** argv) {
       "only articles dated on or before this date")(
       "match", po::value<std::string>(&match),
       "all: every word must match (default); any: at least one")(
-      "limit,n", po::value<std::size_t>(&request.limit),
+      "limit,n", po::value<std::string>(),
       "number of hits to show (default 10)")(
-      "offset", po::value<std::size_t>(&request.offset),
+      "offset", po::value<std::string>(),
       "skip this many hits first (default 0)")(
-      "recent",
-      po::value<double>(&request.recent_half_life)
-          ->implicit_value(newsdex::kDefaultRecentHalfLife),
+      "recent", po::value<std::string>()->implicit_value(""),
       "favour recent articles: a bonus halving every DAYS days of age (bare: "
       "30), at most a quarter of the best match's score")(
       "explain", po::bool_switch(&request.explain),
@@ -111,12 +111,11 @@ int main(int argc, char** argv) {
       "facets", po::value<std::string>()->implicit_value("default"),
       "count facet values over all matches: a list such as "
       "source,date:month (date means date:day); bare --facets gives "
-      "source,date:month")("facet-size",
-                           po::value<std::size_t>(&request.facet_size),
+      "source,date:month")("facet-size", po::value<std::string>(),
                            "values per facet (default 10, 0 for all)")(
-      "snippet-chars", po::value<std::size_t>(&request.snippet.chars),
+      "snippet-chars", po::value<std::string>(),
       "characters per snippet passage (default 160)")(
-      "fragments", po::value<std::size_t>(&request.snippet.fragments),
+      "fragments", po::value<std::string>(),
       "snippet passages per hit (default 2)")(
       "highlight", po::value<std::string>(&highlight),
       "auto (default: ansi with colour, else markers), ansi, markers, html "
@@ -168,6 +167,21 @@ int main(int argc, char** argv) {
     }
     if (db_path.empty()) {
       throw po::error("no database: give --db PATH or set NEWSDEX_DB");
+    }
+    // Numbers are checked where batch lines are checked.
+    for (const char* name :
+         {"limit", "offset", "facet-size", "snippet-chars", "fragments"}) {
+      if (!vm.count(name)) continue;
+      std::string error = newsdex::apply_request_option(
+          request, name, vm[name].as<std::string>());
+      if (!error.empty()) throw po::error(error);
+    }
+    if (vm.count("recent")) {
+      const std::string& days = vm["recent"].as<std::string>();
+      std::string error = newsdex::apply_request_option(
+          request, "recent",
+          days.empty() ? nlohmann::json(true) : nlohmann::json(days));
+      if (!error.empty()) throw po::error(error);
     }
     std::string error;
     auto sort_order = newsdex::parse_sort(sort, error);
@@ -235,20 +249,21 @@ int main(int argc, char** argv) {
         return 2;
       }
       if (json) {
-        std::cout << nlohmann::json{{"type", "dropped"},
-                                    {"data",
-                                     {{"id", article->id},
-                                      {"dropped_chars", article->dropped_chars},
-                                      {"blocks", article->dropped}}}}
-                         .dump()
+        std::cout << newsdex::json_text(
+                         {{"type", "dropped"},
+                          {"data",
+                           {{"id", article->id},
+                            {"dropped_chars", article->dropped_chars},
+                            {"blocks", article->dropped}}}})
                   << '\n';
       } else {
-        std::cout << article->id << ": " << article->dropped.size()
-                  << " blocks, " << article->dropped_chars
-                  << " bytes dropped\n";
+        std::cout << newsdex::terminal_text(article->id) << ": "
+                  << article->dropped.size() << " blocks, "
+                  << article->dropped_chars << " bytes dropped\n";
         for (const auto& block : article->dropped) {
-          std::cout << "[" << block.value("kind", "") << "] "
-                    << block.value("text", "") << '\n';
+          std::cout << "[" << newsdex::terminal_text(block.value("kind", ""))
+                    << "] " << newsdex::terminal_text(block.value("text", ""))
+                    << '\n';
         }
       }
       return 0;
@@ -296,15 +311,19 @@ int main(int argc, char** argv) {
       }
       return 2;
     }
+    // The whole output is made before any of it is written, so that an
+    // error on the way leaves stdout empty.
+    std::ostringstream output;
     if (json) {
-      newsdex::write_json_lines(request, response, highlight_mode, std::cout,
+      newsdex::write_json_lines(request, response, highlight_mode, output,
                                 nlohmann::json::object(), count);
     } else if (count) {
-      std::cout << response.total << '\n';
+      output << response.total << '\n';
     } else {
       newsdex::HumanStyle style{use_color, highlight_mode, terminal_width()};
-      newsdex::write_human(request, response, style, std::cout);
+      newsdex::write_human(request, response, style, output);
     }
+    std::cout << output.str();
     std::cout.flush();
     return response.total > 0 ? 0 : 1;
   } catch (const Xapian::DatabaseOpeningError& e) {

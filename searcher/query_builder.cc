@@ -2,7 +2,8 @@
 // source: and date: fields so they accept what users type.
 #include "searcher/query_builder.h"
 
-#include <regex>
+#include <algorithm>
+#include <memory>
 #include <set>
 
 #include "common/date_parse.h"
@@ -32,13 +33,46 @@ bool is_operator(std::string_view word) {
   return false;
 }
 
-// source:NAME matches the outlet whatever variant of its name is typed.
-class SourceFieldProcessor : public Xapian::FieldProcessor {
+// Xapian 1.4's QueryParser must not have exceptions thrown through it
+// from a field processor: inside a +/- clause it then frees memory it does
+// not own, and elsewhere it leaks. So field processors never throw: the
+// first error is kept here, the processor returns a query matching
+// nothing, and build() reports the error once parse_query() has returned.
+using FieldError = std::shared_ptr<std::string>;
+
+class SafeFieldProcessor : public Xapian::FieldProcessor {
  public:
-  explicit SourceFieldProcessor(
-      std::function<const SourceNormalizer&()> sources)
-      : sources_(std::move(sources)) {}
-  Xapian::Query operator()(const std::string& value) override {
+  explicit SafeFieldProcessor(FieldError error) : error_(std::move(error)) {}
+  Xapian::Query operator()(const std::string& value) final {
+    try {
+      return process(value);
+    } catch (const Xapian::Error& e) {
+      fail(e.get_msg());
+    } catch (const std::exception& e) {
+      fail(e.what());
+    }
+    return Xapian::Query::MatchNothing;
+  }
+
+ protected:
+  virtual Xapian::Query process(const std::string& value) = 0;
+  // Records `message` (the first one wins) and returns a placeholder.
+  Xapian::Query fail(const std::string& message) {
+    if (error_->empty()) *error_ = message;
+    return Xapian::Query::MatchNothing;
+  }
+
+ private:
+  FieldError error_;
+};
+
+// source:NAME matches the outlet whatever variant of its name is typed.
+class SourceFieldProcessor : public SafeFieldProcessor {
+ public:
+  SourceFieldProcessor(FieldError error,
+                       std::function<const SourceNormalizer&()> sources)
+      : SafeFieldProcessor(std::move(error)), sources_(std::move(sources)) {}
+  Xapian::Query process(const std::string& value) override {
     return Xapian::Query(std::string(kSourcePrefix) + sources_().key(value));
   }
 
@@ -47,11 +81,12 @@ class SourceFieldProcessor : public Xapian::FieldProcessor {
 };
 
 // actor:NAME matches the actor under any of its names.
-class ActorFieldProcessor : public Xapian::FieldProcessor {
+class ActorFieldProcessor : public SafeFieldProcessor {
  public:
-  explicit ActorFieldProcessor(std::function<const ActorGazetteer*()> actors)
-      : actors_(std::move(actors)) {}
-  Xapian::Query operator()(const std::string& value) override {
+  ActorFieldProcessor(FieldError error,
+                      std::function<const ActorGazetteer*()> actors)
+      : SafeFieldProcessor(std::move(error)), actors_(std::move(actors)) {}
+  Xapian::Query process(const std::string& value) override {
     return Xapian::Query(actor_term(value, actors_()));
   }
 
@@ -60,18 +95,21 @@ class ActorFieldProcessor : public Xapian::FieldProcessor {
 };
 
 // author:NAME matches an author by full name or surname.
-class AuthorFieldProcessor : public Xapian::FieldProcessor {
+class AuthorFieldProcessor : public SafeFieldProcessor {
  public:
-  Xapian::Query operator()(const std::string& value) override {
+  explicit AuthorFieldProcessor(FieldError error)
+      : SafeFieldProcessor(std::move(error)) {}
+  Xapian::Query process(const std::string& value) override {
     return Xapian::Query(author_term(value));
   }
 };
 
 // date:2025-06, date:2025-06-01..2025-07-15, date:2025.., date:..2024.
-class DateFieldProcessor : public Xapian::FieldProcessor {
+class DateFieldProcessor : public SafeFieldProcessor {
  public:
-  explicit DateFieldProcessor(std::chrono::sys_days today) : today_(today) {}
-  Xapian::Query operator()(const std::string& value) override {
+  DateFieldProcessor(FieldError error, std::chrono::sys_days today)
+      : SafeFieldProcessor(std::move(error)), today_(today) {}
+  Xapian::Query process(const std::string& value) override {
     std::string since = value, until = value;
     if (auto dots = value.find(".."); dots != std::string::npos) {
       since = value.substr(0, dots);
@@ -79,7 +117,7 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
     }
     std::string error;
     auto q = date_range_query(since, until, today_, error);
-    if (!q) throw Xapian::QueryParserError(error + " in date:" + value);
+    if (!q) return fail(error + " in date:" + value);
     return *q;
   }
 
@@ -96,13 +134,20 @@ constexpr std::string_view kTitleWildField = "xnewsdextitlewild";
 // words come from the spelling data). Without spelling data (remote
 // shards, in-memory databases) it matches the stems that start with
 // "word", which misses words whose stem is shorter than the prefix.
-class WildcardProcessor : public Xapian::FieldProcessor {
+class WildcardProcessor : public SafeFieldProcessor {
  public:
-  WildcardProcessor(const Xapian::Database& db, const Xapian::Stem& stemmer,
-                    std::string term_prefix)
-      : db_(db), stemmer_(stemmer), term_prefix_(std::move(term_prefix)) {}
-  Xapian::Query operator()(const std::string& pattern) override {
-    constexpr std::size_t kMaxExpansion = 2000;
+  // `budget` is shared by the query's wildcards: the words they may still
+  // expand to.
+  WildcardProcessor(FieldError error, const Xapian::Database& db,
+                    const Xapian::Stem& stemmer, std::string term_prefix,
+                    std::shared_ptr<std::size_t> budget)
+      : SafeFieldProcessor(std::move(error)),
+        db_(db),
+        stemmer_(stemmer),
+        term_prefix_(std::move(term_prefix)),
+        budget_(std::move(budget)) {}
+  Xapian::Query process(const std::string& pattern) override {
+    const std::size_t kMaxExpansion = std::min(kMaxWildcardExpansion, *budget_);
     const bool stems = !stemmer_.is_none();
     const std::string prefix = stems ? "Z" + term_prefix_ : term_prefix_;
     std::set<std::string> terms;
@@ -121,8 +166,14 @@ class WildcardProcessor : public Xapian::FieldProcessor {
       have_words = false;  // no spelling data here (remote): stems instead
     }
     if (!have_words) {
-      return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + pattern);
+      // Xapian expands it, to the most frequent terms within the budget.
+      std::size_t most = std::max<std::size_t>(kMaxExpansion, 1);
+      *budget_ -= std::min(*budget_, most);
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix + pattern,
+                           static_cast<Xapian::termcount>(most),
+                           Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT);
     }
+    *budget_ -= terms.size();
     if (terms.empty()) return Xapian::Query(prefix + pattern);  // no match
     return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
   }
@@ -131,54 +182,78 @@ class WildcardProcessor : public Xapian::FieldProcessor {
   Xapian::Database db_;
   Xapian::Stem stemmer_;
   std::string term_prefix_;
+  std::shared_ptr<std::size_t> budget_;
 };
 
+bool is_query_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' ||
+         c == '\r';
+}
+
+// A character of a wildcard's word: not space, quote, bracket, +, -, : or *.
+bool is_wildcard_char(char c) {
+  return !is_query_space(c) &&
+         std::string_view("\"()+-:*").find(c) == std::string_view::npos;
+}
+
 // Rewrites "word*" to a field the WildcardProcessor handles ("title:word*"
-// to its title twin), outside quoted phrases.
+// to its title twin), outside quoted phrases. A wildcard starts the text or
+// follows space, "(", "+" or "-", and ends the text or comes before space
+// or ")". One pass, linear in the length of the text (std::regex recursed
+// once per character and overflowed the stack on long words).
 std::string rewrite_wildcards(const std::string& folded) {
   if (folded.find('*') == std::string::npos) return folded;
-  static const std::regex kWildcard(
-      R"((^|[\s(+\-])(title:)?([^\s"()+\-:*]+)\*(?=$|[\s)]))");
+  constexpr std::string_view kTitle = "title:";
   std::string out;
-  std::size_t pos = 0;
+  out.reserve(folded.size() + 32);
   bool in_phrase = false;
-  while (pos < folded.size()) {
-    std::size_t quote = folded.find('"', pos);
-    std::string part = folded.substr(
-        pos, quote == std::string::npos ? std::string::npos : quote - pos);
-    if (in_phrase) {
-      out += part;
-    } else {
-      std::string rewritten;
-      auto begin = std::sregex_iterator(part.begin(), part.end(), kWildcard);
-      std::size_t last = 0;
-      for (auto it = begin; it != std::sregex_iterator(); ++it) {
-        const std::smatch& m = *it;
-        rewritten += part.substr(last, m.position(0) - last);
-        rewritten += m[1].str();
-        rewritten += std::string(m[2].matched ? kTitleWildField : kWildField);
-        rewritten += ':';
-        rewritten += m[3].str();
-        last = m.position(0) + m.length(0);
-      }
-      rewritten += part.substr(last);
-      out += rewritten;
+  std::size_t i = 0;
+  while (i < folded.size()) {
+    char c = folded[i];
+    if (c == '"') in_phrase = !in_phrase;
+    bool starts_word = !in_phrase && c != '"' &&
+                       (i == 0 || is_query_space(folded[i - 1]) ||
+                        std::string_view("(+-\"").find(folded[i - 1]) !=
+                            std::string_view::npos);
+    if (!starts_word) {
+      out += c;
+      ++i;
+      continue;
     }
-    if (quote == std::string::npos) break;
-    out += '"';
-    in_phrase = !in_phrase;
-    pos = quote + 1;
+    bool title = folded.compare(i, kTitle.size(), kTitle) == 0;
+    std::size_t word = title ? i + kTitle.size() : i;
+    std::size_t end = word;
+    while (end < folded.size() && is_wildcard_char(folded[end])) ++end;
+    bool wildcard = end > word && end < folded.size() && folded[end] == '*' &&
+                    (end + 1 == folded.size() ||
+                     is_query_space(folded[end + 1]) || folded[end + 1] == ')');
+    if (wildcard) {
+      out += title ? kTitleWildField : kWildField;
+      out += ':';
+      out.append(folded, word, end - word);
+      i = end + 1;
+    } else {
+      // Nothing in [i, end) can start a wildcard: none of it follows a
+      // separator. Copy it at once to stay linear.
+      std::size_t stop = std::max(end, i + 1);
+      out.append(folded, i, stop - i);
+      i = stop;
+    }
   }
   return out;
 }
 
+// The words before each "*" (for highlighting), in order.
 std::vector<std::string> find_wildcards(const std::string& folded) {
   std::vector<std::string> prefixes;
-  if (folded.find('*') == std::string::npos) return prefixes;
-  static const std::regex kWildcard(R"(([^\s"()+\-:*]+)\*)");
-  for (auto it = std::sregex_iterator(folded.begin(), folded.end(), kWildcard);
-       it != std::sregex_iterator(); ++it) {
-    prefixes.push_back((*it)[1]);
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < folded.size(); ++i) {
+    if (!is_wildcard_char(folded[i])) {
+      if (folded[i] == '*' && i > start) {
+        prefixes.push_back(folded.substr(start, i - start));
+      }
+      start = i + 1;
+    }
   }
   return prefixes;
 }
@@ -240,6 +315,10 @@ std::optional<Xapian::Query> date_range_query(const std::string& since,
     }
   }
   if (from && to) {
+    if (from->lower > to->upper) {
+      error = "date range '" + since + ".." + until + "' ends before it starts";
+      return std::nullopt;
+    }
     return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, kDateSlot, from->lower,
                          to->upper);
   }
@@ -291,20 +370,27 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   parser.set_default_op(mode == MatchMode::kAll ? Xapian::Query::OP_AND
                                                 : Xapian::Query::OP_OR);
   parser.add_prefix(std::string(kTitleField), std::string(kTitlePrefix));
-  parser.add_boolean_prefix(std::string(kSourceField),
-                            (new SourceFieldProcessor(sources_))->release());
-  parser.add_boolean_prefix(std::string(kActorField),
-                            (new ActorFieldProcessor(actors_))->release());
+  auto field_error = std::make_shared<std::string>();
+  parser.add_boolean_prefix(
+      std::string(kSourceField),
+      (new SourceFieldProcessor(field_error, sources_))->release());
+  parser.add_boolean_prefix(
+      std::string(kActorField),
+      (new ActorFieldProcessor(field_error, actors_))->release());
   parser.add_boolean_prefix(std::string(kAuthorField),
-                            (new AuthorFieldProcessor())->release());
-  parser.add_boolean_prefix(std::string(kDateField),
-                            (new DateFieldProcessor(today_))->release());
-  parser.add_prefix(std::string(kWildField),
-                    (new WildcardProcessor(db_, stemmer_, ""))->release());
+                            (new AuthorFieldProcessor(field_error))->release());
+  parser.add_boolean_prefix(
+      std::string(kDateField),
+      (new DateFieldProcessor(field_error, today_))->release());
+  auto budget = std::make_shared<std::size_t>(kMaxQueryWildcardTerms);
   parser.add_prefix(
-      std::string(kTitleWildField),
-      (new WildcardProcessor(db_, stemmer_, std::string(kTitlePrefix)))
+      std::string(kWildField),
+      (new WildcardProcessor(field_error, db_, stemmer_, "", budget))
           ->release());
+  parser.add_prefix(std::string(kTitleWildField),
+                    (new WildcardProcessor(field_error, db_, stemmer_,
+                                           std::string(kTitlePrefix), budget))
+                        ->release());
 
   std::string folded = fold_query_case(text);
   if (synonyms_ != nullptr) folded = synonyms_->expand(folded);
@@ -317,6 +403,12 @@ ParsedQuery QueryBuilder::build(const std::string& text,
     } catch (const Xapian::QueryParserError& e) {
       result.ok = false;
       result.message = e.get_msg();
+      result.offending = text;
+      return result;
+    }
+    if (!field_error->empty()) {
+      result.ok = false;
+      result.message = *field_error;
       result.offending = text;
       return result;
     }
@@ -352,9 +444,11 @@ ParsedQuery QueryBuilder::build(const std::string& text,
     if (!range) {
       result.ok = false;
       result.message = error;
-      result.offending = !filters.since.empty() && !parse_date(filters.since)
-                             ? "--since " + filters.since
-                             : "--until " + filters.until;
+      bool until_bad =
+          !filters.until.empty() && !parse_date_period(filters.until, today_) &&
+          (filters.since.empty() || parse_date_period(filters.since, today_));
+      result.offending =
+          until_bad ? "--until " + filters.until : "--since " + filters.since;
       return result;
     }
     filter_parts.push_back(*range);

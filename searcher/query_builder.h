@@ -20,6 +20,12 @@ namespace newsdex {
 
 enum class MatchMode { kAll, kAny };  // default operator between words
 
+// Bounds on what one query may cost: a wildcard expands to at most
+// kMaxWildcardExpansion words (in alphabetical order; over remote shards,
+// the most frequent), all of a query's wildcards to kMaxQueryWildcardTerms.
+inline constexpr std::size_t kMaxWildcardExpansion = 2000;
+inline constexpr std::size_t kMaxQueryWildcardTerms = 5000;
+
 struct QueryFilters {
   std::vector<std::string> sources;  // any variant of an outlet's name
   std::vector<std::string> actors;   // any alias or spelling of an actor

@@ -77,9 +77,18 @@ std::vector<TermWeight> explain_terms(const Xapian::Database& db,
                                       const Xapian::Query& query,
                                       const std::string& id_term) {
   std::vector<TermWeight> out;
+  Xapian::PostingIterator doc = db.postlist_begin(id_term);
+  if (doc == db.postlist_end(id_term)) return out;
+  // Only the query's terms the document has can weigh: walk both sorted
+  // term lists together, so a query of thousands of wildcard terms costs
+  // one weighing per term of the document, not per term of the query.
+  Xapian::TermIterator has = db.termlist_begin(*doc);
+  const Xapian::TermIterator has_end = db.termlist_end(*doc);
   for (auto it = query.get_unique_terms_begin();
-       it != query.get_unique_terms_end(); ++it) {
+       it != query.get_unique_terms_end() && has != has_end; ++it) {
     std::string term = *it;
+    has.skip_to(term);
+    if (has == has_end || *has != term) continue;
     // Boolean filter terms (upper-case prefixes other than Z and S) carry
     // no weight.
     std::string shown = term;

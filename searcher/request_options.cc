@@ -1,7 +1,10 @@
 // Option names and values for search requests.
 #include "searcher/request_options.h"
 
+#include <charconv>
+#include <cmath>
 #include <map>
+#include <sstream>
 
 namespace newsdex {
 namespace {
@@ -25,24 +28,60 @@ std::string to_text(const nlohmann::json& value) {
   return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
-bool to_size(const nlohmann::json& value, std::size_t& out) {
-  if (value.is_number_unsigned()) {
-    out = value.get<std::size_t>();
-    return true;
+// A whole number from a JSON number or its text, or nullopt.
+std::optional<std::uint64_t> whole_number(const nlohmann::json& value) {
+  if (value.is_number_unsigned()) return value.get<std::uint64_t>();
+  if (value.is_number_integer()) {
+    long long n = value.get<long long>();
+    if (n < 0) return std::nullopt;
+    return static_cast<std::uint64_t>(n);
   }
-  if (value.is_number_integer() && value.get<long long>() >= 0) {
-    out = static_cast<std::size_t>(value.get<long long>());
-    return true;
+  if (!value.is_string()) return std::nullopt;
+  const std::string& s = value.get_ref<const std::string&>();
+  std::uint64_t n = 0;
+  // from_chars takes no sign, space or "0x" and reports overflow.
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
+    return std::nullopt;
   }
-  if (value.is_string()) {
+  return n;
+}
+
+// A finite number from a JSON number or its text, or nullopt.
+std::optional<double> finite_number(const nlohmann::json& value) {
+  double n = 0;
+  if (value.is_number()) {
+    n = value.get<double>();
+  } else if (value.is_string()) {
     const std::string& s = value.get_ref<const std::string&>();
-    if (s.empty() || s.find_first_not_of("0123456789") != std::string::npos) {
-      return false;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
+    if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
+      return std::nullopt;
     }
-    out = std::stoul(s);
-    return true;
+  } else {
+    return std::nullopt;
   }
-  return false;
+  if (!std::isfinite(n)) return std::nullopt;
+  return n;
+}
+
+std::string invalid_value(const std::string& option,
+                          const nlohmann::json& value,
+                          const std::string& needs) {
+  return "invalid value '" + to_text(value) + "' for --" + option + "; needs " +
+         needs;
+}
+
+// Sets `out` to a whole number in [0, max], or returns what is wrong.
+std::string set_count(const std::string& option, const nlohmann::json& value,
+                      std::uint64_t max, std::size_t& out) {
+  auto n = whole_number(value);
+  if (!n || *n > max) {
+    return invalid_value(option, value,
+                         "a whole number from 0 to " + std::to_string(max));
+  }
+  out = static_cast<std::size_t>(*n);
+  return "";
 }
 
 // A string, or an array of strings, as a list.
@@ -117,23 +156,29 @@ std::string apply_request_option(SearchRequest& r, const std::string& raw_name,
       if (auto e = parse_facet_list(joined, r.facets)) return *e;
     }
   } else if (name == "facet-size") {
-    if (!to_size(value, r.facet_size)) return bad("a whole number");
+    return set_count(name, value, kMaxResultCount, r.facet_size);
   } else if (name == "limit") {
-    if (!to_size(value, r.limit)) return bad("a whole number");
+    return set_count(name, value, kMaxResultCount, r.limit);
   } else if (name == "offset") {
-    if (!to_size(value, r.offset)) return bad("a whole number");
+    return set_count(name, value, kMaxResultCount, r.offset);
   } else if (name == "snippet-chars") {
-    if (!to_size(value, r.snippet.chars)) return bad("a whole number");
+    return set_count(name, value, kMaxSnippetChars, r.snippet.chars);
   } else if (name == "fragments") {
-    if (!to_size(value, r.snippet.fragments)) return bad("a whole number");
+    return set_count(name, value, kMaxFragments, r.snippet.fragments);
   } else if (name == "recent") {
     if (value.is_boolean()) {
       r.recent_half_life = value.get<bool>() ? kDefaultRecentHalfLife : 0;
-    } else if (value.is_number() && value.get<double>() >= 0) {
-      r.recent_half_life = value.get<double>();
-    } else {
-      return bad("true, false or a half-life in days");
+      return "";
     }
+    auto days = finite_number(value);
+    if (!days || *days < 0 || *days > kMaxRecentHalfLife) {
+      std::ostringstream max;
+      max << kMaxRecentHalfLife;
+      return invalid_value(
+          name, value,
+          "a half-life in days from 0 to " + max.str() + " (or true, false)");
+    }
+    r.recent_half_life = *days;
   } else if (name == "explain") {
     if (!value.is_boolean()) return bad("true or false");
     r.explain = value.get<bool>();

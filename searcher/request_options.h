@@ -3,6 +3,7 @@
 #ifndef NEWSDEX_SEARCHER_REQUEST_OPTIONS_H_
 #define NEWSDEX_SEARCHER_REQUEST_OPTIONS_H_
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -15,6 +16,15 @@ namespace newsdex {
 // The half-life in days of a bare --recent.
 inline constexpr double kDefaultRecentHalfLife = 30;
 
+// The largest values numeric options take (a larger one is an error, not
+// wrapped or clamped): hits and offsets within Xapian's 32-bit document
+// counts even added together; snippets bounded so that no hit's snippet
+// takes long on however long an article; a half-life of up to ~2,700 years.
+inline constexpr std::uint64_t kMaxResultCount = 1'000'000'000;
+inline constexpr std::uint64_t kMaxSnippetChars = 10'000;
+inline constexpr std::uint64_t kMaxFragments = 50;
+inline constexpr double kMaxRecentHalfLife = 1'000'000;
+
 // Closed sets: each returns nullopt and sets `error` (naming the option and
 // the allowed values) for anything else.
 std::optional<SortOrder> parse_sort(std::string_view value, std::string& error);
@@ -23,9 +33,13 @@ std::optional<MatchMode> parse_match(std::string_view value,
 
 // Sets the option `name` (a long option name such as "since" or
 // "facet-size"; "facet_size" is accepted too) of `request` from a JSON
-// value, as batch mode reads them. "q" (or "query") sets the query text.
-// Returns "" on success, else what is wrong. Names that are not request
-// options ("id") are the caller's.
+// value, as batch mode reads them; the command line passes its option
+// values here as JSON strings, so both check values in this one place.
+// Numbers may be JSON numbers or text ("25"); a negative, fractional,
+// overflowing, non-finite or too large number is refused with
+// "invalid value 'V' for --NAME; needs ...". "q" (or "query") sets the
+// query text. Returns "" on success, else what is wrong (a numeric option is
+// then unchanged). Names that are not request options ("id") are the caller's.
 std::string apply_request_option(SearchRequest& request,
                                  const std::string& name,
                                  const nlohmann::json& value);

@@ -9,6 +9,8 @@
 #include <sstream>
 
 #include "common/date_parse.h"
+#include "common/json_text.h"
+#include "common/text_utf8.h"
 
 namespace newsdex {
 namespace {
@@ -20,30 +22,6 @@ constexpr const char* kAnsiReset = "\033[0m";
 constexpr const char* kMarker = "**";
 constexpr const char* kEllipsis = "\xE2\x80\xA6";  // …
 
-std::string html_escape(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 std::string render_span(const TextSpan& span, HighlightMode mode) {
   switch (mode) {
     case HighlightMode::kAnsi:
@@ -52,8 +30,8 @@ std::string render_span(const TextSpan& span, HighlightMode mode) {
     case HighlightMode::kMarkers:
       return span.highlighted ? kMarker + span.text + kMarker : span.text;
     case HighlightMode::kHtml:
-      return span.highlighted ? "<b>" + html_escape(span.text) + "</b>"
-                              : html_escape(span.text);
+      return span.highlighted ? "<b>" + html_text(span.text) + "</b>"
+                              : html_text(span.text);
     case HighlightMode::kNone:
       return span.text;
   }
@@ -97,7 +75,7 @@ void split_pieces(const Fragment& fragment, HighlightMode mode,
   // `glue`: the next text continues the previous piece (no space between).
   for (const TextSpan& span : fragment.spans) {
     std::size_t pos = 0;
-    const std::string& t = span.text;
+    const std::string t = terminal_text(span.text);
     while (pos <= t.size()) {
       std::size_t space = t.find(' ', pos);
       if (space == std::string::npos) space = t.size();
@@ -154,6 +132,69 @@ std::string date_for_display(const std::string& iso) {
 }
 
 }  // namespace
+
+std::string html_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
+        out += c;
+    }
+  }
+  return out;
+}
+
+std::string terminal_text(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\t' || c == '\n' || c == '\r') {
+      out += ' ';
+    } else if (c < 0x20) {
+      out += '^';
+      out += static_cast<char>(c + 0x40);
+    } else if (c == 0x7f) {
+      out += "^?";
+    } else if (c == 0xc2 && i + 1 < text.size() &&
+               static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(text[i + 1]) <= 0x9f) {
+      out += "\xEF\xBF\xBD";  // a C1 control (U+0080-U+009F)
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+std::string web_link_url(std::string_view url) {
+  auto starts = [&](std::string_view scheme) {
+    if (url.size() <= scheme.size()) return false;
+    for (std::size_t i = 0; i < scheme.size(); ++i) {
+      if (ascii_lower(url[i]) != scheme[i]) return false;
+    }
+    return true;
+  };
+  if (starts("http://") || starts("https://")) return std::string(url);
+  return "";
+}
 
 std::string render_fragments(const std::vector<Fragment>& fragments,
                              HighlightMode mode) {
@@ -263,7 +304,7 @@ void write_json_lines(const SearchRequest& request,
     nlohmann::json j = tag;
     j["type"] = type;
     j["data"] = std::move(data);
-    out << j.dump() << '\n';
+    out << json_text(j) << '\n';
   };
   if (!count_only) {
     for (const Hit& hit : response.hits) line("hit", hit_to_json(hit, mode));
@@ -277,6 +318,12 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
                  const HumanStyle& style, std::ostream& out) {
   auto styled = [&](const char* code, const std::string& text) {
     return style.color ? code + text + kAnsiReset : text;
+  };
+  // Text from the database, made safe for this output.
+  const bool html = style.highlight == HighlightMode::kHtml;
+  auto shown = [&](std::string_view text) {
+    std::string safe = terminal_text(text);
+    return html ? html_text(safe) : safe;
   };
   for (const Hit& hit : response.hits) {
     const StoredArticle& a = hit.article;
@@ -292,26 +339,31 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     write_wrapped(title, rank.size(), style.width, title_text);
     out << title_text.str().substr(rank.size());
 
-    std::string meta = a.source;
+    std::string meta = shown(a.source);
     if (!a.date_iso.empty())
-      meta += " \xC2\xB7 " + date_for_display(a.date_iso);
+      meta += " \xC2\xB7 " + shown(date_for_display(a.date_iso));
     if (!a.authors.empty()) {
       meta += " \xC2\xB7 by ";
       for (std::size_t k = 0; k < a.authors.size(); ++k) {
-        meta += (k ? ", " : "") + a.authors[k];
+        meta += (k ? ", " : "") + shown(a.authors[k]);
       }
     }
-    meta += " \xC2\xB7 " + a.id + " \xC2\xB7 score " + format_score(hit.score);
+    meta += " \xC2\xB7 " + shown(a.id) + " \xC2\xB7 score " +
+            format_score(hit.score);
     out << std::string(rank.size(), ' ') << styled(kAnsiDim, meta) << '\n';
     if (!a.url.empty() && a.url != a.id) {
-      out << std::string(rank.size(), ' ') << styled(kAnsiDim, a.url) << '\n';
+      std::string url = shown(a.url);
+      if (html && !web_link_url(a.url).empty()) {
+        url = "<a href=\"" + url + "\">" + url + "</a>";
+      }
+      out << std::string(rank.size(), ' ') << styled(kAnsiDim, url) << '\n';
     }
     std::string indent(rank.size(), ' ');
     if (!a.actors.empty()) {
       std::vector<Piece> names;
       for (std::size_t k = 0; k < a.actors.size(); ++k) {
         std::string text =
-            a.actors[k].name + (k + 1 < a.actors.size() ? "," : "");
+            shown(a.actors[k].name) + (k + 1 < a.actors.size() ? "," : "");
         names.push_back({text, display_width(text)});
       }
       std::ostringstream line;
@@ -321,7 +373,7 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     if (hit.duplicate_count > 0) {
       std::string ids;
       for (const auto& id : hit.duplicates)
-        ids += (ids.empty() ? "" : ", ") + id;
+        ids += (ids.empty() ? "" : ", ") + shown(id);
       if (hit.duplicate_count > hit.duplicates.size()) ids += ", ...";
       out << indent
           << styled(kAnsiDim, "+" + std::to_string(hit.duplicate_count) +
@@ -333,7 +385,7 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     if (!hit.explanation.empty() || hit.recency > 0) {
       std::string parts;
       for (const auto& t : hit.explanation) {
-        parts += (parts.empty() ? "" : " + ") + t.term + " " +
+        parts += (parts.empty() ? "" : " + ") + shown(t.term) + " " +
                  format_score(t.weight);
       }
       if (hit.recency > 0) {
@@ -373,7 +425,7 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
         pieces.back().width += 2;
       }
       std::string rendered =
-          value + " " + styled(kAnsiBold, std::to_string(count));
+          shown(value) + " " + styled(kAnsiBold, std::to_string(count));
       pieces.push_back({rendered, display_width(rendered)});
     };
     for (const FacetValue& v : f.values) add(v.value, v.count);
@@ -397,7 +449,8 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
   line += summary;
   out << styled(kAnsiDim, line) << '\n';
   if (!response.suggestion.empty()) {
-    out << "Did you mean: " << styled(kAnsiBold, response.suggestion) << '\n';
+    out << "Did you mean: " << styled(kAnsiBold, shown(response.suggestion))
+        << '\n';
   }
 }
 
@@ -437,7 +490,7 @@ void write_stats_json(const DatabaseStats& s, std::size_t size,
                          {"schema", s.schema_version},
                          {"last_update", or_null(s.last_update)},
                          {"index_bytes", s.index_bytes}};
-  out << nlohmann::json{{"type", "stats"}, {"data", data}}.dump() << '\n';
+  out << json_text({{"type", "stats"}, {"data", data}}) << '\n';
 }
 
 void write_stats_human(const DatabaseStats& s, std::size_t size,
@@ -445,8 +498,8 @@ void write_stats_human(const DatabaseStats& s, std::size_t size,
   auto row = [&](const char* name, const std::string& value) {
     std::string label = name;
     label.resize(12, ' ');
-    out << (style.color ? kAnsiBold + label + kAnsiReset : label) << value
-        << '\n';
+    out << (style.color ? kAnsiBold + label + kAnsiReset : label)
+        << terminal_text(value) << '\n';
   };
   row("documents",
       std::to_string(s.documents) +
@@ -469,7 +522,7 @@ void write_stats_human(const DatabaseStats& s, std::size_t size,
         pieces.back().rendered += " \xC2\xB7";
         pieces.back().width += 2;
       }
-      std::string text = v.value + " " + std::to_string(v.count);
+      std::string text = terminal_text(v.value) + " " + std::to_string(v.count);
       pieces.push_back({text, display_width(text)});
     }
     if (pieces.empty()) return;

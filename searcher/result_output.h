@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "searcher/db_stats.h"
@@ -18,6 +19,19 @@ namespace newsdex {
 inline constexpr int kJsonFormatVersion = 1;
 
 enum class HighlightMode { kAnsi, kMarkers, kHtml, kNone };
+
+// One escaping function per output format (JSON is escaped by
+// nlohmann::json):
+// HTML: & < > " ' as character references, for text and attribute values.
+std::string html_text(std::string_view text);
+// A terminal: control characters an article may carry (ESC, BEL, ...,
+// DEL) shown in caret notation ("^[", "^G", "^?") instead of obeyed, tab,
+// line feed and carriage return as a space, C1 controls (U+0080-U+009F) as
+// U+FFFD.
+std::string terminal_text(std::string_view text);
+// `url` when it is an http: or https: URL, safe as a link target; else ""
+// (javascript:, data:, relative and other URLs are shown, never linked).
+std::string web_link_url(std::string_view url);
 
 // Renders fragments as one string: highlighted words in ANSI bold colour,
 // between "**" markers, in <b> elements (everything HTML-escaped), or
@@ -52,7 +66,9 @@ struct HumanStyle {
 };
 
 // Writes a block per hit (rank, title, source, date, id, snippet), facets
-// as compact tables, and a one-line summary.
+// as compact tables, and a one-line summary. Every text from the database
+// goes through terminal_text(), and with HighlightMode::kHtml through
+// html_text() too; the URL is a link only when web_link_url() allows.
 void write_human(const SearchRequest& request, const SearchResponse& response,
                  const HumanStyle& style, std::ostream& out);
 

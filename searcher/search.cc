@@ -10,27 +10,34 @@
 #include <stdexcept>
 
 #include "common/schema.h"
+#include "common/stub_file.h"
 #include "common/text_utf8.h"
 #include "searcher/spelling.h"
 
 namespace newsdex {
 
 bool names_remote_shards(const std::string& path) {
-  std::error_code ec;
-  std::filesystem::path stub(path);
-  if (std::filesystem::is_directory(stub, ec)) stub /= "XAPIANDB";
-  std::ifstream in(stub);
-  std::string line;
-  while (in && std::getline(in, line)) {
-    std::istringstream words(line);
-    std::string type;
-    if (words >> type && type == "remote") return true;
+  auto stub = read_stub(path);
+  if (!stub) return false;
+  for (const StubShard& shard : *stub) {
+    if (shard.remote) return true;
   }
   return false;
 }
 
+namespace {
+
+// Opens the database at `path` once its stub, if it is one, has passed
+// read_stub()'s checks (Xapian itself would open any path a stub names).
+Xapian::Database open_checked(const std::string& path) {
+  read_stub(path);
+  return Xapian::Database(path);
+}
+
+}  // namespace
+
 Searcher::Searcher(const std::string& db_path)
-    : Searcher(Xapian::Database(db_path)) {
+    : Searcher(open_checked(db_path)) {
   if (names_remote_shards(db_path)) set_portable(true);
 }
 
@@ -52,6 +59,14 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
       db_.size() == 1 &&
       db_.get_metadata(std::string(schema::kDocidOrderKey)) == "sequence";
   actor_table_ = db_.get_metadata(std::string(schema::kActorsKey));
+}
+
+void Searcher::reopen() {
+  db_.reopen();
+  facet_table_.reset();
+  facet_matches_ = 0;
+  sources_.reset();
+  actors_.reset();
 }
 
 void Searcher::set_synonyms(const SynonymTable& synonyms) {
@@ -219,9 +234,53 @@ void Searcher::list_duplicates(const Xapian::Document& doc, Hit& hit) {
   }
 }
 
+namespace {
+
+// The first text of a request that is not valid UTF-8, as an error, or "".
+std::string invalid_utf8_in(const SearchRequest& request,
+                            std::string& offending) {
+  auto check = [&](const std::string& text, const std::string& option) {
+    std::size_t at = find_invalid_utf8(text);
+    if (at == std::string::npos) return false;
+    offending = option.empty() ? text : option + " " + text;
+    return true;
+  };
+  std::string error;
+  auto bad = [&](const std::string& text, const std::string& option) {
+    if (error.empty() && check(text, option)) {
+      error =
+          "invalid UTF-8 at byte " + std::to_string(find_invalid_utf8(text));
+    }
+  };
+  bad(request.query, "");
+  for (const auto& s : request.filters.sources) bad(s, "--source");
+  for (const auto& a : request.filters.actors) bad(a, "--actor");
+  bad(request.filters.since, "--since");
+  bad(request.filters.until, "--until");
+  bad(request.like, "--like");
+  return error;
+}
+
+}  // namespace
+
 SearchResponse Searcher::search(const SearchRequest& request) {
   auto start = std::chrono::steady_clock::now();
   SearchResponse response;
+  // Xapian and the JSON output both need valid UTF-8: refuse it here, so
+  // no output is started for a request that cannot be answered.
+  if (request.query.size() > kMaxQueryBytes) {
+    response.ok = false;
+    response.error = "query too long (" + std::to_string(request.query.size()) +
+                     " bytes; at most " + std::to_string(kMaxQueryBytes) + ")";
+    response.offending = request.query.substr(0, 40) + "...";
+    return response;
+  }
+  if (std::string error = invalid_utf8_in(request, response.offending);
+      !error.empty()) {
+    response.ok = false;
+    response.error = error;
+    return response;
+  }
   QueryBuilder builder(
       db_, language_, [this]() -> const SourceNormalizer& { return sources(); },
       request.today, synonyms_for(request.query), [this] { return &actors(); });

@@ -49,6 +49,10 @@ struct SearchRequest {
   std::string like;
 };
 
+// The longest query text searched, in bytes: a longer one is an error
+// (no one types it, and work on it grows with its length).
+inline constexpr std::size_t kMaxQueryBytes = 10'000;
+
 // Duplicate ids listed per hit at most.
 inline constexpr std::size_t kMaxDuplicateIds = 20;
 
@@ -86,12 +90,19 @@ struct SearchResponse {
 class Searcher {
  public:
   // Throws Xapian::DatabaseOpeningError when `db_path` is not a database,
-  // std::runtime_error when it is not a newsdex database.
+  // std::runtime_error when it is not a newsdex database, StubError
+  // (common/stub_file.h) when it is a stub naming shards outside its
+  // folder or anything but local and TCP remote shards.
   explicit Searcher(const std::string& db_path);
   // Searches an already open database (an in-memory one in tests).
   explicit Searcher(Xapian::Database db);
 
   SearchResponse search(const SearchRequest& request);
+
+  // Moves to the latest revision of the database (after a
+  // Xapian::DatabaseModifiedError: a writer committed over the revision
+  // being read) and forgets what was loaded from the old one.
+  void reopen();
 
   const Xapian::Database& database() const { return db_; }
   const std::string& language() const { return language_; }
@@ -155,6 +166,7 @@ class Searcher {
 
 // Whether the database at `path` is a stub (a file, or a folder holding a
 // XAPIANDB file) that names remote shards ("remote HOST:PORT" lines).
+// Throws StubError as read_stub() does.
 bool names_remote_shards(const std::string& path);
 
 }  // namespace newsdex

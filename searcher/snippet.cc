@@ -296,6 +296,12 @@ std::vector<Fragment> make_snippet(std::string_view text,
                                    const SnippetOptions& options,
                                    TermMatcher& matcher) {
   if (options.fragments == 0) return {};
+  // Passages come from the first kMaxSnippetScanBytes of a longer text,
+  // cut at a space, so no article makes a snippet slow.
+  if (text.size() > kMaxSnippetScanBytes) {
+    std::size_t cut = text.rfind(' ', kMaxSnippetScanBytes);
+    text = text.substr(0, cut == std::string_view::npos ? 0 : cut);
+  }
   Words matched = match_words(text, matcher);
   if (matched.empty()) return {};
   const std::vector<WordSpan>& words = matched.spans;
@@ -304,25 +310,51 @@ std::vector<Fragment> make_snippet(std::string_view text,
 
   std::vector<bool> used(words.size(), false);
   std::vector<Window> chosen;
+  int ids = 0;
+  for (int t : terms) ids = std::max(ids, t + 1);
+  const std::size_t n = words.size();
   while (chosen.size() < options.fragments) {
+    // Every window starting at a matching word, up to `chars` long and
+    // stopping before a word an earlier passage took, scored in one pass:
+    // both ends only move forward, with counts per term kept as they go
+    // (linear in the words, however long the passages).
     Window best;
-    for (std::size_t i = 0; i < words.size(); ++i) {
+    std::vector<int> count(static_cast<std::size_t>(ids), 0);
+    long distinct = 0, matches = 0;
+    std::size_t left = 0, right = 0;  // the counted words: [left, right)
+    std::size_t last_added = 0;       // the last matching word counted
+    std::size_t reach = 0;            // window_end() of the current start
+    std::size_t next_used = 0;        // the first taken word at or after it
+    auto add = [&](std::size_t k) {
+      if (terms[k] < 0) return;
+      if (count[static_cast<std::size_t>(terms[k])]++ == 0) ++distinct;
+      ++matches;
+      last_added = k;
+    };
+    auto remove = [&](std::size_t k) {
+      if (terms[k] < 0) return;
+      if (--count[static_cast<std::size_t>(terms[k])] == 0) --distinct;
+      --matches;
+    };
+    for (std::size_t i = 0; i < n; ++i) {
       if (terms[i] < 0 || used[i]) continue;
-      std::size_t j = window_end(words, i, chars);
-      std::vector<int> distinct;
-      long matches = 0;
-      std::size_t last_match = i;
-      for (std::size_t k = i; k <= j && !used[k]; ++k) {
-        if (terms[k] < 0) continue;
-        ++matches;
-        last_match = k;
-        if (std::find(distinct.begin(), distinct.end(), terms[k]) ==
-            distinct.end()) {
-          distinct.push_back(terms[k]);
-        }
+      if (right <= i) {
+        while (left < right) remove(left++);
+        left = right = i;
+      } else {
+        while (left < i) remove(left++);
       }
-      long score = static_cast<long>(distinct.size()) * 1000 + matches;
-      if (score > best.score) best = {i, last_match, score};
+      reach = std::max(reach, i);
+      while (reach + 1 < n &&
+             words[reach + 1].cp_end - words[i].cp_begin <= chars) {
+        ++reach;
+      }
+      next_used = std::max(next_used, i);
+      while (next_used < n && !used[next_used]) ++next_used;
+      std::size_t end = std::min(reach, next_used - 1);  // next_used > i
+      while (right <= end) add(right++);
+      long score = distinct * 1000 + matches;
+      if (score > best.score) best = {i, last_added, score};
     }
     if (best.score < 0) break;
     // Centre the matches: spend the unused length half before, half after.

@@ -94,6 +94,11 @@ struct Fragment {
   bool cut_after = false;
 };
 
+// Snippets are chosen from the first this many bytes of an article (cut
+// at a space): a passage can be found in linear time, but splitting and
+// stemming a 50 MB article would still take seconds.
+inline constexpr std::size_t kMaxSnippetScanBytes = 1 << 20;
+
 struct SnippetOptions {
   std::size_t chars = 160;    // length of each fragment, in characters
   std::size_t fragments = 2;  // at most this many passages

@@ -160,4 +160,34 @@ TEST_CASE("date periods: absolute and relative to a fixed today") {
   CHECK_FALSE(parse_date_period("next-week", today).has_value());
 }
 
+TEST_CASE("times whose seconds are not digits are refused, not converted") {
+  // Found by scripts/fuzz date: date.h turned the missing seconds into
+  // NaN and converted it to an integer (undefined behaviour; UBSan stops).
+  CHECK_FALSE(parse_date("Mon, 20 Jun 2025 10:00:GMTGMT"));
+  CHECK_FALSE(parse_date("2025-06-02 10:00:x"));
+  auto reuters = parse_date("26-FEB-099301:0: 1501.79");
+  CHECK((!reuters || reuters->precision != DatePrecision::kTime));
+  // An offset date.h cannot read (it negated the smallest integer), and
+  // offsets beyond 14:59.
+  for (const char* text :
+       {"2025-06-02T44:00:2025-0", "2025-06-02T44:6-:0+0000"}) {
+    CAPTURE(text);
+    auto odd = parse_date(text);
+    CHECK((!odd || odd->precision != DatePrecision::kTime));
+  }
+  for (const char* text :
+       {"2025-06-02T10:00:00+99:99", "2025-06-02 10:00:00 +9999",
+        "Mon, 02 Jun 2025 10:00:00 +1560"}) {
+    CAPTURE(text);
+    auto d = parse_date(text);
+    CHECK((!d || d->precision != DatePrecision::kTime));
+  }
+  REQUIRE(parse_date("2025-06-02T10:00:00+05:30"));
+  CHECK(parse_date("2025-06-02T10:00:00+05:30")->iso() ==
+        "2025-06-02T04:30:00Z");
+  // Real times still read.
+  REQUIRE(parse_date("Mon, 02 Jun 2025 10:00:00 GMT"));
+  CHECK(parse_date("26-FEB-1987 15:01:01.79")->iso() == "1987-02-26T15:01:01Z");
+}
+
 }  // namespace newsdex

@@ -48,6 +48,13 @@ TEST_CASE("option mistakes exit 2 with a one-line reason on stderr") {
       {{"--db", db, "--highlight", "bold", "x"}, "markers"},
       {{"--db", db, "--facets", "colour", "x"}, "unknown facet 'colour'"},
       {{"--db", db, "--limit", "many", "x"}, "limit"},
+      {{"--db", db, "--limit", "-1", "x"}, "for --limit; needs a whole number"},
+      {{"--db", db, "--limit", "4294967296", "x"}, "'4294967296' for --limit"},
+      {{"--db", db, "--offset", "4294967296", "x"},
+       "'4294967296' for --offset"},
+      {{"--db", db, "--facet-size", "1e3", "x"}, "for --facet-size"},
+      {{"--db", db, "--recent=-5", "x"}, "'-5' for --recent"},
+      {{"--db", db, "--recent=nan", "x"}, "'nan' for --recent"},
       {{"--db", db, "--bogus"}, "bogus"},
       {{"--db", db, "--since", "someday", "x"}, "invalid date 'someday'"},
       {{"x"}, "no database"},
@@ -69,6 +76,22 @@ TEST_CASE("a malformed query names the query and exits 2") {
   CHECK(r.out.empty());
   CHECK(count_lines(r.err) == 1);
   CHECK(r.err.find("'talks AND'") != std::string::npos);
+}
+
+TEST_CASE("an error leaves stdout empty, whatever was asked for") {
+  std::string db = index_corpus("cli_nothing_before_error");
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"--json", "--facets=source", "oil \xff"},
+           {"--facets=source", "oil \xff"},
+           {"--json", "--source", "SBS\xc3", "talks"},
+       }) {
+    std::vector<std::string> all = {"--db", db};
+    all.insert(all.end(), args.begin(), args.end());
+    auto r = run("newsdex-search", all);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("invalid UTF-8") != std::string::npos);
+  }
 }
 
 TEST_CASE("a missing database is an error naming it") {

@@ -34,10 +34,35 @@ std::string slurp(const std::filesystem::path& path) {
 
 }  // namespace
 
+namespace {
+
+ProgramResult run_command(const std::string& prefix, const std::string& program,
+                          const std::vector<std::string>& args,
+                          const std::string& input,
+                          const std::vector<std::string>& env);
+
+}  // namespace
+
 ProgramResult run(const std::string& program,
                   const std::vector<std::string>& args,
                   const std::string& input,
                   const std::vector<std::string>& env) {
+  return run_command("", program, args, input, env);
+}
+
+ProgramResult run_limited(std::size_t kilobytes, const std::string& program,
+                          const std::vector<std::string>& args,
+                          const std::string& input) {
+  return run_command("ulimit -v " + std::to_string(kilobytes) + " && ", program,
+                     args, input, {});
+}
+
+namespace {
+
+ProgramResult run_command(const std::string& prefix, const std::string& program,
+                          const std::vector<std::string>& args,
+                          const std::string& input,
+                          const std::vector<std::string>& env) {
   static std::atomic<int> counter{0};
   auto dir = std::filesystem::path(NEWSDEX_TMP_DIR) / "io";
   std::filesystem::create_directories(dir);
@@ -48,7 +73,7 @@ ProgramResult run(const std::string& program,
   auto err_path = dir / (tag + ".err");
   std::ofstream(in_path, std::ios::binary) << input;
 
-  std::string command = "env";
+  std::string command = prefix + "env";
   for (const auto& e : env) command += " " + shell_quote(e);
   command += " " + shell_quote(std::string(NEWSDEX_BIN_DIR) + "/" + program);
   for (const auto& a : args) command += " " + shell_quote(a);
@@ -65,6 +90,8 @@ ProgramResult run(const std::string& program,
   std::filesystem::remove(err_path);
   return result;
 }
+
+}  // namespace
 
 std::vector<nlohmann::json> json_lines(const std::string& text) {
   std::vector<nlohmann::json> lines;

@@ -23,6 +23,12 @@ ProgramResult run(const std::string& program,
                   const std::string& input = "",
                   const std::vector<std::string>& env = {});
 
+// Like run(), with the program's address space limited to `kilobytes`
+// (ulimit -v), to make it run out of memory.
+ProgramResult run_limited(std::size_t kilobytes, const std::string& program,
+                          const std::vector<std::string>& args,
+                          const std::string& input = "");
+
 // Parses JSON Lines; fails the current test on a line that is not JSON.
 std::vector<nlohmann::json> json_lines(const std::string& text);
 

@@ -72,6 +72,28 @@ TEST_CASE("bad JSON Lines records are reported with their line and skipped") {
   CHECK(sink.bad[4].second == "field 'text' is not a string");
 }
 
+TEST_CASE("deep nesting, huge numbers and NUL bytes are named skips") {
+  std::string deep(100000, '[');
+  std::string line1 =
+      "{\"id\": \"deep\", \"text\": \"t\", \"x\": " + deep + "}\n";
+  std::string content =
+      line1 +                                                       // 1
+      "{\"id\": \"big\", \"text\": \"t\", \"n\": 1e400}\n" +        // 2
+      std::string("{\"id\": \"nul\", \"text\": \"a\0b\"}\n", 29) +  // 3
+      "{\"id\": \"after-nul\", \"text\": \"kept\"}\n" +             // 4
+      "{\"id\": \"ok\", \"text\": \"t\", \"x\": [[[[1]]]]}\n";      // 5
+  CollectingSink sink = read_lines(content, "jsonl_hostile");
+  REQUIRE(sink.articles.size() == 2);
+  CHECK(sink.articles[0].id == "after-nul");
+  CHECK(sink.articles[1].id == "ok");
+  REQUIRE(sink.bad.size() == 3);
+  CHECK(sink.bad[0].first == "in.jsonl:1");
+  CHECK(sink.bad[0].second.find("nested deeper than") != std::string::npos);
+  CHECK(sink.bad[1].first == "in.jsonl:2");
+  CHECK(sink.bad[1].second.find("1e400") != std::string::npos);
+  CHECK(sink.bad[2].first == "in.jsonl:3");
+}
+
 TEST_CASE("records without an id use the URL, else file and line") {
   CollectingSink sink = read_lines(
       "{\"url\": \"https://example.com/1\", \"text\": \"one\"}\n"

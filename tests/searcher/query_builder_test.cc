@@ -127,6 +127,54 @@ TEST_CASE("malformed queries and dates come back as errors, not exceptions") {
   CHECK(bad_since.offending == "--since last tuesdayish");
 }
 
+TEST_CASE("a bad date field under + or - is an error, not a crash") {
+  // Xapian 1.4's QueryParser frees memory it does not own when a field
+  // processor throws inside a +/- clause (and leaks otherwise).
+  auto db = seed_db();
+  QueryBuilder builder(db, "english", test::sources(), kToday);
+  for (const char* text : {"-date:x", "+date:x", "talks -date:2025-13",
+                           "(+date:x OR talks)", "date:2025-13"}) {
+    CAPTURE(text);
+    ParsedQuery q = builder.build(text, {}, MatchMode::kAll);
+    CHECK_FALSE(q.ok);
+    CHECK(q.message.find("invalid date") != std::string::npos);
+    CHECK(q.offending == text);
+  }
+}
+
+TEST_CASE("a range that ends before it starts is an error") {
+  auto db = seed_db();
+  QueryBuilder builder(db, "english", test::sources(), kToday);
+  ParsedQuery q = builder.build("-date:1987-03-01..1986", {}, MatchMode::kAll);
+  CHECK_FALSE(q.ok);
+  CHECK(q.message.find("ends before it starts") != std::string::npos);
+  QueryFilters f;
+  f.since = "2025-06";
+  f.until = "2025-05";
+  ParsedQuery g = builder.build("talks", f, MatchMode::kAll);
+  CHECK_FALSE(g.ok);
+  CHECK(g.message.find("ends before it starts") != std::string::npos);
+  // A range within one month is fine.
+  f.since = "2025-06";
+  f.until = "2025-06";
+  CHECK(builder.build("talks", f, MatchMode::kAll).ok);
+}
+
+TEST_CASE("a very long wildcard word is rewritten in linear time") {
+  auto db = seed_db();
+  QueryBuilder builder(db, "english", test::sources(), kToday);
+  // std::regex recursed once per character and overflowed the stack.
+  std::string word(30000, 'a');
+  ParsedQuery q = builder.build(word + "*", {}, MatchMode::kAll);
+  CHECK(q.ok);
+  CHECK(q.wildcard_prefixes == std::vector<std::string>{word});
+  ParsedQuery r =
+      builder.build(std::string(16000, 'a') + " (oil* OR title:gas*) \"x*\"",
+                    {}, MatchMode::kAll);
+  CHECK(r.ok);
+  CHECK(r.wildcard_prefixes == std::vector<std::string>{"oil", "gas", "x"});
+}
+
 TEST_CASE("wildcards expand over the articles' words, as stems") {
   auto dir = test::scratch_dir("wildcard_spelling");
   {
@@ -151,6 +199,38 @@ TEST_CASE("wildcards expand over the articles' words, as stems") {
   CHECK(describe_on_disk("ceas* OR pea*") == "Query((Zceasefir OR Zpeac))");
   CHECK(describe_on_disk("title:pea*") == "Query(ZSpeac)");
   CHECK(describe_on_disk("zzz*") == "Query(Zzzz)");
+}
+
+TEST_CASE("a query's wildcards expand to a bounded number of words") {
+  auto dir = test::scratch_dir("wildcard_budget");
+  {
+    Xapian::WritableDatabase db((dir / "db").string(),
+                                Xapian::DB_CREATE_OR_OVERWRITE);
+    IndexWriter writer(db, "none", test::sources(), test::actors(), true);
+    std::string text;
+    for (char first : {'p', 'q', 'r'}) {
+      for (int i = 0; i < 2600; ++i) {
+        text += first;
+        for (int n = i; n > 0 || text.back() == first; n /= 26) {
+          text += static_cast<char>('a' + n % 26);
+          if (n < 26) break;
+        }
+        text += ' ';
+      }
+    }
+    writer.write(test::make_article("1", "Words", text));
+    db.commit();
+  }
+  Xapian::Database db((dir / "db").string());
+  QueryBuilder builder(db, "none", test::sources(), kToday);
+  auto terms = [&](const std::string& text) {
+    ParsedQuery q = builder.build(text, {}, MatchMode::kAny);
+    REQUIRE_MESSAGE(q.ok, q.message);
+    return static_cast<std::size_t>(std::distance(
+        q.query.get_unique_terms_begin(), q.query.get_unique_terms_end()));
+  };
+  CHECK(terms("p*") == kMaxWildcardExpansion);
+  CHECK(terms("p* q* r*") == kMaxQueryWildcardTerms);
 }
 
 TEST_CASE("wildcard prefixes are collected for highlighting") {

@@ -114,4 +114,103 @@ TEST_CASE("human output wraps to the width and ends with a summary line") {
   CHECK(out.str().find("\033[") == std::string::npos);  // no colour
 }
 
+namespace {
+
+// A hit whose every field carries markup, quotes and terminal controls.
+SearchResponse hostile_response() {
+  SearchResponse response;
+  response.total = 1;
+  Hit hit;
+  hit.rank = 1;
+  hit.article.id =
+      "evil\x1b]0;pwned\x07"
+      ".txt";
+  hit.article.title = "Title";
+  hit.article.source = "Evil <b>News</b>";
+  hit.article.url = "javascript:alert('x')";
+  hit.article.actors = {Actor{"O'Brien \x1b[31mRed", ActorType::kPerson}};
+  hit.title = fragment({{"It's <i>\x1b[2J", false}, {"talks", true}});
+  hit.snippet = {
+      fragment({{"a\x1b]0;title\x07"
+                 "b \xc2\x9b"
+                 "31m",
+                 false}})};
+  response.hits.push_back(hit);
+  response.facets = {
+      FacetResult{"source", "", {{"Bad\x1b[5m <s>", 1, ""}}, 0, 0}};
+  return response;
+}
+
+}  // namespace
+
+TEST_CASE("HTML output escapes every field and links only web URLs") {
+  SearchRequest request;
+  std::ostringstream out;
+  write_human(request, hostile_response(), {false, HighlightMode::kHtml, 200},
+              out);
+  const std::string text = out.str();
+  CAPTURE(text);
+  CHECK(text.find("Evil &lt;b&gt;News&lt;/b&gt;") != std::string::npos);
+  CHECK(text.find("<b>News") == std::string::npos);
+  CHECK(text.find("It&#39;s &lt;i&gt;") != std::string::npos);
+  CHECK(text.find("O&#39;Brien") != std::string::npos);
+  CHECK(text.find("&lt;s&gt;") != std::string::npos);
+  CHECK(text.find("href") == std::string::npos);  // javascript: is no link
+  CHECK(text.find("'") == std::string::npos);
+  CHECK(text.find('\x1b') == std::string::npos);
+
+  SearchResponse web = hostile_response();
+  web.hits[0].article.url = "https://example.org/a?b=1&c=\"2\"";
+  std::ostringstream linked;
+  write_human(request, web, {false, HighlightMode::kHtml, 200}, linked);
+  CHECK(linked.str().find("<a href=\"https://example.org/a?b=1&amp;c=&quot;2"
+                          "&quot;\">") != std::string::npos);
+}
+
+TEST_CASE("terminal output shows no control characters from articles") {
+  SearchRequest request;
+  for (HighlightMode mode :
+       {HighlightMode::kMarkers, HighlightMode::kNone, HighlightMode::kAnsi}) {
+    std::ostringstream out;
+    write_human(request, hostile_response(), {false, mode, 200}, out);
+    std::string text = out.str();
+    CAPTURE(text);
+    if (mode == HighlightMode::kAnsi) {
+      // Only the highlight's own colour codes remain.
+      for (auto at = text.find("\033[1;31m"); at != std::string::npos;
+           at = text.find("\033[1;31m")) {
+        text.erase(at, 7);
+      }
+      for (auto at = text.find("\033[0m"); at != std::string::npos;
+           at = text.find("\033[0m")) {
+        text.erase(at, 4);
+      }
+    }
+    for (char c : text) {
+      auto u = static_cast<unsigned char>(c);
+      CHECK((u >= 0x20 || c == '\n'));
+      CHECK(u != 0x7f);
+    }
+    CHECK(text.find("\xc2\x9b") == std::string::npos);  // C1 CSI
+    CHECK(text.find("^[[31m") != std::string::npos);    // shown, not obeyed
+  }
+}
+
+TEST_CASE("the escaping functions") {
+  CHECK(html_text("<a href='x'>&\"") ==
+        "&lt;a href=&#39;x&#39;&gt;&amp;&quot;");
+  CHECK(terminal_text("a\x1b[1mb\x07"
+                      "c\td\x7f") == "a^[[1mb^Gc d^?");
+  CHECK(terminal_text("\xc2\x85"
+                      "x\xc3\xa9") ==
+        "\xef\xbf\xbd"
+        "x\xc3\xa9");
+  CHECK(web_link_url("https://a.org/x") == "https://a.org/x");
+  CHECK(web_link_url("HTTP://a.org") == "HTTP://a.org");
+  CHECK(web_link_url(" javascript:alert(1)").empty());
+  CHECK(web_link_url("JaVaScRiPt:alert(1)").empty());
+  CHECK(web_link_url("data:text/html,x").empty());
+  CHECK(web_link_url("//evil.org").empty());
+}
+
 }  // namespace newsdex

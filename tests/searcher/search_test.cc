@@ -289,6 +289,33 @@ TEST_CASE("a malformed query is an error value") {
   CHECK(resp.offending == "talks OR");
 }
 
+TEST_CASE("invalid UTF-8 in the query or a filter is an error value") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "oil \xff";
+  SearchResponse resp = s.search(r);
+  CHECK_FALSE(resp.ok);
+  CHECK(resp.error == "invalid UTF-8 at byte 4");
+  SearchRequest f;
+  f.filters.sources = {"SBS\xc3"};
+  resp = s.search(f);
+  CHECK_FALSE(resp.ok);
+  CHECK(resp.offending.rfind("--source", 0) == 0);
+}
+
+TEST_CASE("a query longer than the limit is an error value") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = std::string(kMaxQueryBytes, 'a');
+  CHECK(s.search(r).ok);
+  r.query += " b";
+  SearchResponse resp = s.search(r);
+  CHECK_FALSE(resp.ok);
+  CHECK(resp.error == "query too long (" + std::to_string(kMaxQueryBytes + 2) +
+                          " bytes; at most " + std::to_string(kMaxQueryBytes) +
+                          ")");
+}
+
 TEST_CASE("a database that is not newsdex's is refused") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   db.add_document(Xapian::Document());

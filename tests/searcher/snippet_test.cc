@@ -175,6 +175,35 @@ TEST_CASE("no match gives the lead of the text") {
   CHECK(fragments[0].cut_after);
 }
 
+TEST_CASE("snippets look only at the start of a very long text") {
+  std::string filler;
+  while (filler.size() < kMaxSnippetScanBytes) filler += "word ";
+  TermMatcher m = matcher_for({"ceasefir", "talk"});
+  // A match past the limit is not looked for; one before it is found.
+  auto late = make_snippet(filler + "ceasefire", {40, 2}, m);
+  REQUIRE(late.size() == 1);
+  CHECK(show(late[0]).find('[') == std::string::npos);
+  auto early = make_snippet("talks " + filler + "ceasefire", {40, 2}, m);
+  REQUIRE_FALSE(early.empty());
+  CHECK(show(early[0]).find("[talks]") == 0);
+}
+
+TEST_CASE("many fragments over many matches are chosen as before") {
+  // Windows stop before words an earlier passage took; the best window is
+  // the first with the most distinct terms, then the most matches.
+  TermMatcher m = matcher_for({"a", "b"});
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += i % 7 == 0 ? "b x " : "a x ";
+  auto fragments = make_snippet(text, {12, 50}, m);
+  REQUIRE(fragments.size() > 5);
+  std::size_t highlighted = 0;
+  for (const auto& f : fragments) {
+    for (const auto& span : f.spans) highlighted += span.highlighted;
+  }
+  CHECK(highlighted == 50);  // every match in exactly one passage
+  CHECK(show(fragments[0]).find("[b]") == 0);
+}
+
 TEST_CASE("snippets never split UTF-8 and fold white space") {
   std::string text =
       "Зеленский  провёл\n\nпереговоры в Стамбуле — «мир» близок.";
