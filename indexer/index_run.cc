@@ -11,6 +11,7 @@
 #include <future>
 #include <iterator>
 #include <memory>
+#include <new>
 #include <optional>
 #include <thread>
 
@@ -68,8 +69,9 @@ struct Preparer {
 
   // The one place where anything a record makes go wrong becomes a named
   // skip: an exception while preparing one record (a field Xapian cannot
-  // index, a value JSON cannot hold) skips that record, not the run.
-  // Environment failures (out of memory, a database error) end the run.
+  // index, a value JSON cannot hold, a fault it brings out in our code)
+  // skips that record, not the run. Environment failures (out of memory,
+  // a database error) end the run.
   Done operator()(Item item) {
     Done done;
     done.where = item.origin.to_string();
@@ -86,6 +88,12 @@ struct Preparer {
       done.bad_reason = std::string("cannot store the record: ") + e.what();
     } catch (const Xapian::InvalidArgumentError& e) {
       done.bad_reason = "cannot index the record: " + e.get_msg();
+    } catch (const std::bad_alloc&) {
+      throw;  // the machine's, not the record's
+    } catch (const std::exception& e) {
+      // A fault of ours that this record brings out (a std::out_of_range
+      // in cleaning): the record is skipped and named, the run goes on.
+      done.bad_reason = std::string("cannot prepare the record: ") + e.what();
     }
     if (!done.bad_reason.empty()) done.prepared.reset();
     return done;
