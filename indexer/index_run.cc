@@ -232,6 +232,11 @@ void check_inputs(const IndexOptions& options) {
                        " is neither a folder, a .txt page nor a .jsonl or "
                        ".jsonl.gz file");
     }
+    // A FIFO or device would block the run in open() (use "-" for a pipe).
+    if (!fs::is_directory(status) && !fs::is_regular_file(status)) {
+      throw IndexError("input " + input +
+                       " is not a regular file; give a pipe's data as -");
+    }
   }
 }
 

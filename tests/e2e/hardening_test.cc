@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -204,6 +205,15 @@ TEST_CASE("a stub naming shards outside its folder is refused by both tools") {
   CHECK(search.exit_code == 2);
   CHECK(search.err.find("XAPIANDB:1") != std::string::npos);
   CHECK(search.err.find("names a shard outside") != std::string::npos);
+}
+
+TEST_CASE("a FIFO given as an input is refused, not waited on") {
+  auto dir = scratch("hard_fifo");
+  REQUIRE(::mkfifo((dir / "page.txt").c_str(), 0644) == 0);
+  auto r = run("newsdex-index",
+               {"--db", (dir / "db").string(), (dir / "page.txt").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("not a regular file") != std::string::npos);
 }
 
 #if defined(__SANITIZE_ADDRESS__)
