@@ -169,6 +169,10 @@ TEST_CASE("a second indexer on the same database is refused, clearly") {
   ::close(fd);
   auto r = run("newsdex-index", {"--db", db, corpus_dir().string()});
   CHECK(r.exit_code == 0);
+  // The lock file's folder is made like the database's.
+  auto nested = run("newsdex-index", {"--db", (dir / "a" / "b" / "db").string(),
+                                      corpus_dir().string()});
+  CHECK(nested.exit_code == 0);
 }
 
 TEST_CASE("what a killed build left behind is never merged into the next") {
