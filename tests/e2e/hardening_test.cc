@@ -250,6 +250,19 @@ TEST_CASE("out of memory ends a parallel build with a message, not a crash" *
   CHECK(r.err.find("newsdex-index: error: out of memory") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(db + ".shards"));
   CHECK_FALSE(std::filesystem::exists(db));
+
+  // Updating an existing database (one writer fed by two preparing
+  // threads): the same message, and the database as it was.
+  REQUIRE(run("newsdex-index", {"--db", db, corpus_dir().string()}).exit_code ==
+          0);
+  auto update =
+      run_limited(300000, "newsdex-index",
+                  {"--db", db, "--jobs", "2", "--no-actors", "-"}, input);
+  CAPTURE(update.err);
+  CHECK(update.exit_code == 2);
+  CHECK(update.err.find("newsdex-index: error: out of memory") !=
+        std::string::npos);
+  CHECK(run("newsdex-search", {"--db", db, "--count", ""}).out == "5\n");
 }
 
 }  // namespace newsdex::e2e
