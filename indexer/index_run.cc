@@ -11,6 +11,7 @@
 #include <future>
 #include <iterator>
 #include <memory>
+#include <new>
 #include <optional>
 #include <thread>
 
@@ -68,8 +69,9 @@ struct Preparer {
 
   // The one place where anything a record makes go wrong becomes a named
   // skip: an exception while preparing one record (a field Xapian cannot
-  // index, a value JSON cannot hold) skips that record, not the run.
-  // Environment failures (out of memory, a database error) end the run.
+  // index, a value JSON cannot hold, a fault it brings out in our code)
+  // skips that record, not the run. Environment failures (out of memory,
+  // a database error) end the run.
   Done operator()(Item item) {
     Done done;
     done.where = item.origin.to_string();
@@ -86,6 +88,12 @@ struct Preparer {
       done.bad_reason = std::string("cannot store the record: ") + e.what();
     } catch (const Xapian::InvalidArgumentError& e) {
       done.bad_reason = "cannot index the record: " + e.get_msg();
+    } catch (const std::bad_alloc&) {
+      throw;  // the machine's, not the record's
+    } catch (const std::exception& e) {
+      // A fault of ours that this record brings out (a std::out_of_range
+      // in cleaning): the record is skipped and named, the run goes on.
+      done.bad_reason = std::string("cannot prepare the record: ") + e.what();
     }
     if (!done.bad_reason.empty()) done.prepared.reset();
     return done;
@@ -224,6 +232,11 @@ void check_inputs(const IndexOptions& options) {
                        " is neither a folder, a .txt page nor a .jsonl or "
                        ".jsonl.gz file");
     }
+    // A FIFO or device would block the run in open() (use "-" for a pipe).
+    if (!fs::is_directory(status) && !fs::is_regular_file(status)) {
+      throw IndexError("input " + input +
+                       " is not a regular file; give a pipe's data as -");
+    }
   }
 }
 
@@ -334,6 +347,23 @@ void merge_shards(const std::vector<fs::path>& shards,
   fs::remove_all(shards.front().parent_path());
 }
 
+// On the way out of a failing run, keeps the watched database from being
+// committed by Xapian's destructor (see abandon_database()).
+class AbandonOnFailure {
+ public:
+  AbandonOnFailure() : exceptions_(std::uncaught_exceptions()) {}
+  ~AbandonOnFailure() {
+    if (db_ && std::uncaught_exceptions() > exceptions_) abandon_database(*db_);
+  }
+  AbandonOnFailure(const AbandonOnFailure&) = delete;
+  AbandonOnFailure& operator=(const AbandonOnFailure&) = delete;
+  void watch(const Xapian::WritableDatabase& db) { db_ = db; }
+
+ private:
+  int exceptions_;
+  std::optional<Xapian::WritableDatabase> db_;
+};
+
 // Folders a run builds in and removes when it fails (unless keep() was
 // called: then they are gone already or wanted).
 class ScratchFolders {
@@ -408,6 +438,7 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   };
   // The writers, and a read-only view of what was stored before the run.
   std::optional<Xapian::WritableDatabase> single;
+  AbandonOnFailure abandon_if_failing;  // destroyed before `single`
   std::unique_ptr<ShardStore> sharded;
   std::unique_ptr<DatabaseStore> single_store;
   auto open_snapshot = [&]() -> std::unique_ptr<Xapian::Database> {
@@ -423,6 +454,7 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   };
   if (layout == Layout::kSingle) {
     single.emplace(options.db_path, Xapian::DB_CREATE_OR_OPEN);
+    abandon_if_failing.watch(*single);
     single_store =
         std::make_unique<DatabaseStore>(*single, true, options.commit_bytes);
   } else {
@@ -521,15 +553,26 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
     std::vector<std::thread> workers;
     for (unsigned i = 0; i < jobs; ++i) {
       workers.emplace_back([&] {
-        std::unique_ptr<Xapian::Database> own = open_snapshot();
-        Preparer prepare(summary.language, sources, actors, own.get(), options,
-                         today);
+        // No exception may leave the thread (that ends the process), and
+        // every task's promise must be kept (the collector waits on it):
+        // a worker that cannot start fails each task it takes.
+        std::unique_ptr<Xapian::Database> own;
+        std::optional<Preparer> prepare;
+        std::exception_ptr setup_error;
+        try {
+          own = open_snapshot();
+          prepare.emplace(summary.language, sources, actors, own.get(), options,
+                          today);
+        } catch (...) {
+          setup_error = std::current_exception();
+        }
         while (auto task = tasks.pop()) {
           try {
+            if (setup_error) std::rethrow_exception(setup_error);
             DoneBatch done;
             done.reserve(task->first.size());
             for (auto& item : task->first) {
-              done.push_back(prepare(std::move(item)));
+              done.push_back((*prepare)(std::move(item)));
             }
             task->second.set_value(std::move(done));
           } catch (...) {

@@ -88,6 +88,12 @@ class OrderedWriter {
   std::unordered_map<std::uint64_t, std::uint64_t> new_in_run_;
 };
 
+// Keeps a handle to `db` open until the process ends, so that Xapian's
+// destructor never commits it: a failing run (std::bad_alloc part-way
+// through a write, after which Xapian 1.4 has been seen to crash in that
+// commit) writes nothing more. What earlier commits wrote stays.
+void abandon_database(const Xapian::WritableDatabase& db);
+
 // The sequence number the next new article of `db` gets.
 std::uint64_t stored_next_sequence(const Xapian::Database& db);
 

@@ -21,6 +21,11 @@ std::filesystem::path RunLock::lock_path(const std::filesystem::path& db_path) {
 
 RunLock::RunLock(const std::filesystem::path& db_path) {
   std::filesystem::path path = lock_path(db_path);
+  // A new database may go in folders that do not exist yet.
+  if (path.has_parent_path()) {
+    std::error_code ec;
+    std::filesystem::create_directories(path.parent_path(), ec);
+  }
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) {
     throw std::runtime_error("cannot create lock file " + path.string() + ": " +

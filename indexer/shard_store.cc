@@ -82,17 +82,6 @@ void ShardStore::start_threads() {
   }
 }
 
-namespace {
-
-// Databases a failed run abandons, kept open (and reachable) until the
-// process ends: see ~ShardStore.
-std::vector<Xapian::WritableDatabase>& abandoned_databases() {
-  static auto* kept = new std::vector<Xapian::WritableDatabase>;
-  return *kept;
-}
-
-}  // namespace
-
 ShardStore::~ShardStore() {
   stop_threads();
   if (finished_) return;
@@ -101,14 +90,7 @@ ShardStore::~ShardStore() {
   // through a write) 1.4 has been seen to crash in that commit. Keep the
   // handles instead: nothing uncommitted is written, what earlier commits
   // wrote stays, and the process is about to end with its error.
-  for (auto& s : shards_) {
-    try {
-      abandoned_databases().push_back(s->db);
-    } catch (const std::bad_alloc&) {
-      // No memory even for a handle: leak it outright rather than commit.
-      static_cast<void>(new (std::nothrow) Xapian::WritableDatabase(s->db));
-    }
-  }
+  for (auto& s : shards_) abandon_database(s->db);
 }
 
 void ShardStore::stop_threads() {

@@ -400,9 +400,14 @@ ParsedQuery QueryBuilder::build(const std::string& text,
       query = parser.parse_query(rewrite_wildcards(folded),
                                  Xapian::QueryParser::FLAG_DEFAULT |
                                      Xapian::QueryParser::FLAG_PURE_NOT);
-    } catch (const Xapian::QueryParserError& e) {
+    } catch (const Xapian::DatabaseModifiedError&) {
+      throw;  // the database's, not the query's: the caller reopens
+    } catch (const Xapian::Error& e) {
+      // QueryParserError for syntax; Xapian 1.4 also raises other errors
+      // for some queries (found by scripts/fuzz query): all are the
+      // query's, not the run's.
       result.ok = false;
-      result.message = e.get_msg();
+      result.message = e.get_msg().empty() ? e.get_type() : e.get_msg();
       result.offending = text;
       return result;
     }

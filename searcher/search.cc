@@ -239,25 +239,20 @@ namespace {
 // The first text of a request that is not valid UTF-8, as an error, or "".
 std::string invalid_utf8_in(const SearchRequest& request,
                             std::string& offending) {
-  auto check = [&](const std::string& text, const std::string& option) {
-    std::size_t at = find_invalid_utf8(text);
-    if (at == std::string::npos) return false;
-    offending = option.empty() ? text : option + " " + text;
-    return true;
-  };
   std::string error;
-  auto bad = [&](const std::string& text, const std::string& option) {
-    if (error.empty() && check(text, option)) {
-      error =
-          "invalid UTF-8 at byte " + std::to_string(find_invalid_utf8(text));
-    }
+  auto check = [&](const std::string& text, const std::string& option) {
+    if (!error.empty()) return;
+    std::size_t at = find_invalid_utf8(text);
+    if (at == std::string::npos) return;
+    error = "invalid UTF-8 at byte " + std::to_string(at);
+    offending = option.empty() ? text : option + " " + text;
   };
-  bad(request.query, "");
-  for (const auto& s : request.filters.sources) bad(s, "--source");
-  for (const auto& a : request.filters.actors) bad(a, "--actor");
-  bad(request.filters.since, "--since");
-  bad(request.filters.until, "--until");
-  bad(request.like, "--like");
+  check(request.query, "");
+  for (const auto& s : request.filters.sources) check(s, "--source");
+  for (const auto& a : request.filters.actors) check(a, "--actor");
+  check(request.filters.since, "--since");
+  check(request.filters.until, "--until");
+  check(request.like, "--like");
   return error;
 }
 

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -168,6 +169,10 @@ TEST_CASE("a second indexer on the same database is refused, clearly") {
   ::close(fd);
   auto r = run("newsdex-index", {"--db", db, corpus_dir().string()});
   CHECK(r.exit_code == 0);
+  // The lock file's folder is made like the database's.
+  auto nested = run("newsdex-index", {"--db", (dir / "a" / "b" / "db").string(),
+                                      corpus_dir().string()});
+  CHECK(nested.exit_code == 0);
 }
 
 TEST_CASE("what a killed build left behind is never merged into the next") {
@@ -206,6 +211,15 @@ TEST_CASE("a stub naming shards outside its folder is refused by both tools") {
   CHECK(search.err.find("names a shard outside") != std::string::npos);
 }
 
+TEST_CASE("a FIFO given as an input is refused, not waited on") {
+  auto dir = scratch("hard_fifo");
+  REQUIRE(::mkfifo((dir / "page.txt").c_str(), 0644) == 0);
+  auto r = run("newsdex-index",
+               {"--db", (dir / "db").string(), (dir / "page.txt").string()});
+  CHECK(r.exit_code == 2);
+  CHECK(r.err.find("not a regular file") != std::string::npos);
+}
+
 #if defined(__SANITIZE_ADDRESS__)
 constexpr bool kAddressSanitizer = true;  // it needs more address space
 #else
@@ -236,6 +250,19 @@ TEST_CASE("out of memory ends a parallel build with a message, not a crash" *
   CHECK(r.err.find("newsdex-index: error: out of memory") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(db + ".shards"));
   CHECK_FALSE(std::filesystem::exists(db));
+
+  // Updating an existing database (one writer fed by two preparing
+  // threads): the same message, and the database as it was.
+  REQUIRE(run("newsdex-index", {"--db", db, corpus_dir().string()}).exit_code ==
+          0);
+  auto update =
+      run_limited(300000, "newsdex-index",
+                  {"--db", db, "--jobs", "2", "--no-actors", "-"}, input);
+  CAPTURE(update.err);
+  CHECK(update.exit_code == 2);
+  CHECK(update.err.find("newsdex-index: error: out of memory") !=
+        std::string::npos);
+  CHECK(run("newsdex-search", {"--db", db, "--count", ""}).out == "5\n");
 }
 
 }  // namespace newsdex::e2e
