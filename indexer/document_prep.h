@@ -12,10 +12,10 @@
 #include <string>
 
 #include "common/actors.h"
-#include "indexer/extract/actor_extractor.h"
 #include "common/document_record.h"
 #include "common/source_normalizer.h"
 #include "indexer/duplicate_fingerprint.h"
+#include "indexer/extract/actor_extractor.h"
 
 namespace newsdex {
 
