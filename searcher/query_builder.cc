@@ -3,6 +3,7 @@
 #include "searcher/query_builder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <set>
 
@@ -190,10 +191,13 @@ bool is_query_space(char c) {
          c == '\r';
 }
 
-// A character of a wildcard's word: not space, quote, bracket, +, -, : or *.
+// A character of a wildcard's word: a letter, digit, '_' or an apostrophe
+// (any byte of a UTF-8 letter). Punctuation Xapian reads as joining words
+// into a phrase ("k/ab*", "u.s*") is left to Xapian: a field processor's
+// query inside such a phrase crashes Xapian 1.4's parser.
 bool is_wildcard_char(char c) {
-  return !is_query_space(c) &&
-         std::string_view("\"()+-:*").find(c) == std::string_view::npos;
+  auto u = static_cast<unsigned char>(c);
+  return std::isalnum(u) || u >= 0x80 || c == '_' || c == '\'';
 }
 
 // Rewrites "word*" to a field the WildcardProcessor handles ("title:word*"
