@@ -12,6 +12,7 @@
 #include "common/text_utf8.h"
 #include "common/word_split.h"
 #include "indexer/extract/byline.h"
+#include "indexer/record_fields.h"
 
 namespace newsdex {
 namespace {
@@ -127,12 +128,7 @@ PreparedDocument DocumentPreparer::prepare(Article article,
   // A byline at the top names authors, not actors: the extractor reads
   // the text after it.
   Byline byline = find_byline(article.text, article.title);
-  for (std::string& name : byline.authors) {
-    std::string key = actor_key(name);
-    bool seen = false;
-    for (const auto& a : article.authors) seen = seen || actor_key(a) == key;
-    if (!seen) article.authors.push_back(std::move(name));
-  }
+  for (std::string& name : byline.authors) add_author(article, std::move(name));
   if (extract_actors_) {
     article.actors = extract_actors(
         article.title, std::string_view(article.text).substr(byline.length),

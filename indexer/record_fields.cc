@@ -51,15 +51,21 @@ void add_authors(const nlohmann::json& value, Article& article) {
   for (const std::string& raw : names) {
     std::string name(trim_space(raw));
     if (name.rfind("and ", 0) == 0) name = name.substr(4);
-    if (name.empty() || find_invalid_utf8(name) != std::string::npos) continue;
-    bool seen = false;
-    for (const auto& a : article.authors)
-      seen = seen || actor_key(a) == actor_key(name);
-    if (!seen) article.authors.push_back(std::move(name));
+    if (find_invalid_utf8(name) != std::string::npos) continue;
+    add_author(article, std::move(name));
   }
 }
 
 }  // namespace
+
+void add_author(Article& article, std::string name) {
+  std::string key = actor_key(name);
+  if (key.empty()) return;
+  for (const auto& a : article.authors) {
+    if (actor_key(a) == key) return;
+  }
+  article.authors.push_back(std::move(name));
+}
 
 std::string apply_record_fields(const nlohmann::json& object, Article& article,
                                 std::string& date_warning) {

@@ -20,6 +20,10 @@ namespace newsdex {
 std::string apply_record_fields(const nlohmann::json& object, Article& article,
                                 std::string& date_warning);
 
+// Adds an author to article.authors unless it is there already (by
+// actor_key: case, accents and punctuation aside) or has no letters.
+void add_author(Article& article, std::string name);
+
 // Checks the finished article: text or title present, valid UTF-8 in the
 // fields that are indexed. Returns "" when the article can be indexed,
 // else the reason it cannot.
