@@ -5,6 +5,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -353,15 +355,22 @@ class AbandonOnFailure {
  public:
   AbandonOnFailure() : exceptions_(std::uncaught_exceptions()) {}
   ~AbandonOnFailure() {
-    if (db_ && std::uncaught_exceptions() > exceptions_) abandon_database(*db_);
+    if (db_ && std::uncaught_exceptions() > exceptions_) {
+      abandon_database(*db_, committed_);
+    }
   }
   AbandonOnFailure(const AbandonOnFailure&) = delete;
   AbandonOnFailure& operator=(const AbandonOnFailure&) = delete;
-  void watch(const Xapian::WritableDatabase& db) { db_ = db; }
+  // `committed` (its folder's files; may be null) must outlive this.
+  void watch(const Xapian::WritableDatabase& db, CommittedSizes* committed) {
+    db_ = db;
+    committed_ = committed;
+  }
 
  private:
   int exceptions_;
   std::optional<Xapian::WritableDatabase> db_;
+  CommittedSizes* committed_ = nullptr;
 };
 
 // Folders a run builds in and removes when it fails (unless keep() was
@@ -395,10 +404,44 @@ class ScratchFolders {
   bool kept_ = false;
 };
 
-}  // namespace
+// The articles in the database at `db_path`, or nullopt if there is no
+// database there (or none that opens).
+std::optional<Xapian::doccount> stored_documents(const std::string& db_path) {
+  std::error_code ec;
+  if (!fs::exists(db_path, ec)) return std::nullopt;
+  try {
+    return Xapian::Database(db_path).get_doccount();
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+}
 
-IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
-                       const std::atomic<bool>& stop) {
+bool is_disk_full(const std::string& system_error) {
+  return system_error == std::strerror(ENOSPC) ||
+         system_error == std::strerror(EDQUOT);
+}
+
+// The one-line message for a run that ran out of disk space (`what`
+// happened), saying what the database holds now.
+std::string disk_full_message(const std::string& db_path,
+                              std::optional<Xapian::doccount> before,
+                              const std::string& what) {
+  std::string message =
+      "no space left on the disk of " + db_path + " (" + what + "); ";
+  auto now = stored_documents(db_path);
+  if (!now) return message + "no database was made";
+  message += "the database holds ";
+  if (before && *before == *now) {
+    return message + "its " + std::to_string(*now) +
+           " documents, as before this run";
+  }
+  return message + std::to_string(*now) +
+         " documents (this run's articles committed before the disk filled "
+         "are kept)";
+}
+
+IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
+                          const std::atomic<bool>& stop) {
   auto start = std::chrono::steady_clock::now();
   check_inputs(options);
   if (options.language && *options.language != schema::kNoLanguage) {
@@ -413,6 +456,7 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   unsigned jobs = std::max(1u, options.jobs);
 
   RunLock lock(options.db_path);
+  const bool existed = fs::exists(options.db_path);
   std::vector<fs::path> shard_paths;
   Layout layout = choose_layout(options, shard_paths);
   // The scratch folders of a merged build belong to this run alone (it
@@ -427,6 +471,10 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
                       ", left over from a run that did not finish");
     }
   }
+  if (layout == Layout::kSharded && !existed) {
+    // A new sharded database: nothing to keep if the run fails.
+    scratch.emplace(std::vector<fs::path>{options.db_path});
+  }
   if (layout == Layout::kSharded || layout == Layout::kMerged) {
     fs::create_directories(shard_paths.front().parent_path());
   }
@@ -438,7 +486,8 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
   };
   // The writers, and a read-only view of what was stored before the run.
   std::optional<Xapian::WritableDatabase> single;
-  AbandonOnFailure abandon_if_failing;  // destroyed before `single`
+  std::optional<CommittedSizes> single_committed;
+  AbandonOnFailure abandon_if_failing;  // destroyed before those
   std::unique_ptr<ShardStore> sharded;
   std::unique_ptr<DatabaseStore> single_store;
   auto open_snapshot = [&]() -> std::unique_ptr<Xapian::Database> {
@@ -453,10 +502,11 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
     return snap;
   };
   if (layout == Layout::kSingle) {
+    single_committed.emplace(options.db_path);
     single.emplace(options.db_path, Xapian::DB_CREATE_OR_OPEN);
-    abandon_if_failing.watch(*single);
-    single_store =
-        std::make_unique<DatabaseStore>(*single, true, options.commit_bytes);
+    abandon_if_failing.watch(*single, &*single_committed);
+    single_store = std::make_unique<DatabaseStore>(
+        *single, true, options.commit_bytes, &*single_committed);
   } else {
     sharded =
         std::make_unique<ShardStore>(shard_paths, true, options.commit_bytes);
@@ -656,6 +706,23 @@ IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
           .count();
   return summary;
+}
+
+}  // namespace
+
+IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
+                       const std::atomic<bool>& stop) {
+  std::optional<Xapian::doccount> before = stored_documents(options.db_path);
+  try {
+    return index_inputs(options, reporter, stop);
+  } catch (const Xapian::Error& e) {
+    const char* system_error = e.get_error_string();
+    if (!system_error || !is_disk_full(system_error)) throw;
+    throw IndexError(disk_full_message(options.db_path, before, e.get_msg()));
+  } catch (const fs::filesystem_error& e) {
+    if (!is_disk_full(e.code().message())) throw;
+    throw IndexError(disk_full_message(options.db_path, before, e.what()));
+  }
 }
 
 }  // namespace newsdex

@@ -26,6 +26,10 @@ void DatabaseStore::put(std::string id_term, Xapian::Document doc,
     db_.commit();
     pending_bytes_ = 0;
   }
+  if (committed_ && db_.get_revision() != revision_) {
+    committed_->record();
+    revision_ = db_.get_revision();
+  }
 }
 
 void DatabaseStore::flush() {
@@ -84,7 +88,8 @@ WriteOutcome OrderedWriter::write(PreparedDocument prepared) {
   return outcome;
 }
 
-void abandon_database(const Xapian::WritableDatabase& db) {
+void abandon_database(const Xapian::WritableDatabase& db,
+                      CommittedSizes* committed) {
   // Reachable from a static, so leak checkers do not count it.
   static auto* kept = new std::vector<Xapian::WritableDatabase>;
   try {
@@ -93,6 +98,7 @@ void abandon_database(const Xapian::WritableDatabase& db) {
     // No memory even for a handle: leak one outright rather than commit.
     static_cast<void>(new (std::nothrow) Xapian::WritableDatabase(db));
   }
+  if (committed) committed->restore();
 }
 
 std::uint64_t stored_next_sequence(const Xapian::Database& db) {

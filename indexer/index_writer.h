@@ -13,6 +13,7 @@
 #include "common/actors.h"
 #include "common/document_record.h"
 #include "common/source_normalizer.h"
+#include "indexer/committed_sizes.h"
 #include "indexer/document_prep.h"
 #include "indexer/duplicate_grouper.h"
 
@@ -42,9 +43,16 @@ class DatabaseStore : public DocumentStore {
   // records (as JSON, before packing), to bound memory.
   // Spelling words are counted here and handed to Xapian once per word
   // at each commit (and by flush()), not once per word of every article.
+  // `committed` (may be null) is recorded after each commit, Xapian's own
+  // included.
   DatabaseStore(Xapian::WritableDatabase& db, bool spelling,
-                std::size_t commit_bytes = 0)
-      : db_(db), spelling_(spelling), commit_bytes_(commit_bytes) {}
+                std::size_t commit_bytes = 0,
+                CommittedSizes* committed = nullptr)
+      : db_(db),
+        spelling_(spelling),
+        commit_bytes_(commit_bytes),
+        committed_(committed),
+        revision_(committed ? db.get_revision() : 0) {}
   // Flushes (best effort: a database left with changes commits them when
   // it closes).
   ~DatabaseStore() override;
@@ -60,6 +68,10 @@ class DatabaseStore : public DocumentStore {
   Xapian::WritableDatabase& db_;
   bool spelling_;
   std::size_t commit_bytes_, pending_bytes_ = 0;
+  CommittedSizes* committed_;
+  // The revision `committed_` was last recorded at (Xapian also commits
+  // by itself, every 10,000 documents changed).
+  Xapian::rev revision_;
   std::unordered_map<std::string, Xapian::termcount> spelling_counts_;
 };
 
@@ -91,8 +103,11 @@ class OrderedWriter {
 // Keeps a handle to `db` open until the process ends, so that Xapian's
 // destructor never commits it: a failing run (std::bad_alloc part-way
 // through a write, after which Xapian 1.4 has been seen to crash in that
-// commit) writes nothing more. What earlier commits wrote stays.
-void abandon_database(const Xapian::WritableDatabase& db);
+// commit) writes nothing more. What earlier commits wrote stays; with
+// `committed` (the database's folder), the space written since is given
+// back.
+void abandon_database(const Xapian::WritableDatabase& db,
+                      CommittedSizes* committed = nullptr);
 
 // The sequence number the next new article of `db` gets.
 std::uint64_t stored_next_sequence(const Xapian::Database& db);

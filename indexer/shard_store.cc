@@ -46,6 +46,7 @@ ShardStore::ShardStore(const std::vector<fs::path>& paths, bool spelling,
     auto shard = std::make_unique<Shard>();
     shard->db =
         Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    shard->committed.emplace(path);
     shards_.push_back(std::move(shard));
   }
   try {
@@ -63,7 +64,8 @@ void ShardStore::start_threads() {
       // Any exception (std::bad_alloc included) is handed to finish();
       // none may leave the thread, which would end the process.
       try {
-        DatabaseStore store(shard->db, spelling_, commit_bytes_);
+        DatabaseStore store(shard->db, spelling_, commit_bytes_,
+                            &*shard->committed);
         while (auto job = shard->queue.pop()) {
           if (shard->error) continue;  // drain, so producers never block
           try {
@@ -89,8 +91,9 @@ ShardStore::~ShardStore() {
   // holds, and after a failure inside Xapian (std::bad_alloc part-way
   // through a write) 1.4 has been seen to crash in that commit. Keep the
   // handles instead: nothing uncommitted is written, what earlier commits
-  // wrote stays, and the process is about to end with its error.
-  for (auto& s : shards_) abandon_database(s->db);
+  // wrote stays (the space written since is given back), and the process
+  // is about to end with its error.
+  for (auto& s : shards_) abandon_database(s->db, &*s->committed);
 }
 
 void ShardStore::stop_threads() {
@@ -118,6 +121,7 @@ void ShardStore::finish(
   for (auto& s : shards_) {
     for (const auto& [key, value] : metadata) s->db.set_metadata(key, value);
     s->db.commit();
+    s->committed->record();
   }
   finished_ = true;
 }

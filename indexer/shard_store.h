@@ -8,6 +8,7 @@
 #include <exception>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -63,6 +64,7 @@ class ShardStore : public DocumentStore {
   };
   struct Shard {
     Xapian::WritableDatabase db;
+    std::optional<CommittedSizes> committed;
     WorkQueue<Job> queue{256};
     std::thread thread;
     std::exception_ptr error;

@@ -3,7 +3,9 @@
 #include <doctest/doctest.h>
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <fstream>
@@ -35,6 +37,53 @@ bool skipped(const nlohmann::json& summary, const std::string& where_end,
   }
   return false;
 }
+
+// `records` JSON Lines records of `words` random 7-letter words each:
+// words no dictionary shares, so the index is about as big as the text.
+std::string random_records(int records, int words) {
+  std::string input;
+  std::uint32_t state = 12345;
+  for (int i = 0; i < records; ++i) {
+    input += "{\"id\": \"" + std::to_string(i) + "\", \"text\": \"";
+    for (int w = 0; w < words; ++w) {
+      for (int c = 0; c < 7; ++c) {
+        state = state * 1664525u + 1013904223u;
+        input += static_cast<char>('a' + (state >> 24) % 26);
+      }
+      input += ' ';
+    }
+    input += "\"}\n";
+  }
+  return input;
+}
+
+// A small file system of its own (tmpfs) at `path`, to fill; needs the
+// right to mount (root), and ok() is false without it.
+class SmallDisk {
+ public:
+  SmallDisk(const std::filesystem::path& path, const char* size) : path_(path) {
+    std::filesystem::create_directories(path);
+    std::string options = std::string("size=") + size;
+    mounted_ = ::mount("tmpfs", path.c_str(), "tmpfs", MS_NOSUID | MS_NODEV,
+                       options.c_str()) == 0;
+  }
+  ~SmallDisk() {
+    if (mounted_) ::umount2(path_.c_str(), MNT_DETACH);
+  }
+  SmallDisk(const SmallDisk&) = delete;
+  SmallDisk& operator=(const SmallDisk&) = delete;
+  bool ok() const { return mounted_; }
+  // Bytes in use on it.
+  std::uint64_t used() const {
+    struct statvfs st {};
+    REQUIRE(::statvfs(path_.c_str(), &st) == 0);
+    return static_cast<std::uint64_t>(st.f_blocks - st.f_bfree) * st.f_frsize;
+  }
+
+ private:
+  std::filesystem::path path_;
+  bool mounted_ = false;
+};
 
 }  // namespace
 
@@ -229,19 +278,7 @@ constexpr bool kAddressSanitizer = false;
 TEST_CASE("out of memory ends a parallel build with a message, not a crash" *
           doctest::skip(kAddressSanitizer)) {
   auto dir = scratch("hard_out_of_memory");
-  std::string input;
-  std::uint32_t state = 12345;  // words no dictionary shares
-  for (int i = 0; i < 1500; ++i) {
-    input += "{\"id\": \"" + std::to_string(i) + "\", \"text\": \"";
-    for (int w = 0; w < 800; ++w) {
-      for (int c = 0; c < 7; ++c) {
-        state = state * 1664525u + 1013904223u;
-        input += static_cast<char>('a' + (state >> 24) % 26);
-      }
-      input += ' ';
-    }
-    input += "\"}\n";
-  }
+  std::string input = random_records(1500, 800);
   std::string db = (dir / "db").string();
   auto r = run_limited(300000, "newsdex-index",
                        {"--db", db, "--jobs", "2", "--no-actors", "-"}, input);
@@ -263,6 +300,70 @@ TEST_CASE("out of memory ends a parallel build with a message, not a crash" *
   CHECK(update.err.find("newsdex-index: error: out of memory") !=
         std::string::npos);
   CHECK(run("newsdex-search", {"--db", db, "--count", ""}).out == "5\n");
+}
+
+TEST_CASE("a full disk ends the run with a message; the database as it was") {
+  auto dir = scratch("hard_disk_full");
+  SmallDisk disk(dir / "disk", "4m");
+  if (!disk.ok()) {
+    MESSAGE("skipped: cannot mount a small tmpfs here (needs root)");
+    return;
+  }
+  std::string input = random_records(700, 800);  // 4.5 MB of text
+  auto message_ok = [](const ProgramResult& r, const std::string& db) {
+    CAPTURE(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("newsdex-index: error: no space left on the disk of " +
+                     db) != std::string::npos);
+    // One line.
+    CHECK(r.err.find('\n') == r.err.size() - 1);
+  };
+
+  SUBCASE("a new database, in any layout, is not left half-made") {
+    for (const char* jobs : {"1", "2"}) {
+      CAPTURE(jobs);
+      std::string db = (dir / "disk" / (std::string("new") + jobs)).string();
+      auto r = run("newsdex-index",
+                   {"--db", db, "--jobs", jobs, "--no-actors", "-"}, input);
+      message_ok(r, db);
+      CHECK(r.err.find("no database was made") != std::string::npos);
+      CHECK_FALSE(std::filesystem::exists(db));
+      CHECK_FALSE(std::filesystem::exists(db + ".shards"));
+      CHECK_FALSE(std::filesystem::exists(db + ".merging"));
+      CHECK(disk.used() < 64 * 1024);
+    }
+  }
+
+  SUBCASE("an update keeps the database and gives the space back") {
+    for (const char* shards : {"0", "2"}) {
+      for (const char* jobs : {"1", "2"}) {
+        CAPTURE(shards);
+        CAPTURE(jobs);
+        std::string db =
+            (dir / "disk" / (std::string("db") + shards + jobs)).string();
+        std::vector<std::string> build{"--db", db, corpus_dir().string()};
+        if (std::string(shards) != "0") {
+          build.insert(build.end(), {"--shards", shards});
+        }
+        REQUIRE(run("newsdex-index", build).exit_code == 0);
+        std::uint64_t before = disk.used();
+        auto r = run("newsdex-index",
+                     {"--db", db, "--jobs", jobs, "--no-actors", "-"}, input);
+        message_ok(r, db);
+        CHECK(r.err.find("the database holds its 5 documents") !=
+              std::string::npos);
+        CHECK(disk.used() <= before + 64 * 1024);
+        CHECK(run("newsdex-search", {"--db", db, "--count", ""}).out == "5\n");
+        // The disk is usable again: a small update goes in.
+        auto small = run("newsdex-index", {"--db", db, "-"},
+                         "{\"id\": \"x\", \"text\": \"wombat\"}\n");
+        CHECK(small.exit_code == 0);
+        CHECK(run("newsdex-search", {"--db", db, "--count", ""}).out == "6\n");
+        std::filesystem::remove_all(db);
+      }
+    }
+  }
 }
 
 }  // namespace newsdex::e2e
