@@ -34,6 +34,14 @@ struct QueryFilters {
   std::string until;
 };
 
+// What part of a query scores: a word, a phrase, a concept (its
+// spellings as one), a NEAR group, a wildcard. The weights of a hit's
+// units add up to its relevance score.
+struct ExplainUnit {
+  std::string label;  // as typed, case-folded: "talks", "title:peace"
+  Xapian::Query query;
+};
+
 struct ParsedQuery {
   bool ok = true;
   std::string message;    // what is wrong, when !ok
@@ -42,6 +50,7 @@ struct ParsedQuery {
   Xapian::Query text;     // the text query alone (MatchAll when empty)
   std::optional<Xapian::Query> filter;         // the filters, when any
   std::vector<std::string> wildcard_prefixes;  // for highlighting
+  std::vector<ExplainUnit> units;              // for --explain
 };
 
 // Folds the case of every query word except the operators (AND, OR, NOT,

@@ -2,6 +2,7 @@
 // against the one document.
 #include "searcher/ranking.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <optional>
@@ -73,38 +74,26 @@ Xapian::PostingSource* make_recency_source(std::chrono::sys_days today,
   return (new RecencySource(today, half_life_days, peak))->release();
 }
 
-std::vector<TermWeight> explain_terms(const Xapian::Database& db,
-                                      const Xapian::Query& query,
+std::vector<TermWeight> explain_units(const Xapian::Database& db,
+                                      const std::vector<ExplainUnit>& units,
                                       const std::string& id_term) {
   std::vector<TermWeight> out;
-  Xapian::PostingIterator doc = db.postlist_begin(id_term);
-  if (doc == db.postlist_end(id_term)) return out;
-  // Only the query's terms the document has can weigh: walk both sorted
-  // term lists together, so a query of thousands of wildcard terms costs
-  // one weighing per term of the document, not per term of the query.
-  Xapian::TermIterator has = db.termlist_begin(*doc);
-  const Xapian::TermIterator has_end = db.termlist_end(*doc);
-  for (auto it = query.get_unique_terms_begin();
-       it != query.get_unique_terms_end() && has != has_end; ++it) {
-    std::string term = *it;
-    has.skip_to(term);
-    if (has == has_end || *has != term) continue;
-    // Boolean filter terms (upper-case prefixes other than Z and S) carry
-    // no weight.
-    std::string shown = term;
-    if (!shown.empty() && shown[0] == 'Z') shown.erase(0, 1);
-    bool title = shown.size() > 1 && shown[0] == 'S' &&
-                 !std::isupper(static_cast<unsigned char>(shown[1]));
-    if (title) shown = "title:" + shown.substr(1);
-    if (shown.empty() || std::isupper(static_cast<unsigned char>(shown[0]))) {
-      continue;
-    }
+  if (db.postlist_begin(id_term) == db.postlist_end(id_term)) return out;
+  for (const auto& unit : units) {
     Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(
-        Xapian::Query::OP_FILTER, Xapian::Query(term), Xapian::Query(id_term)));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, unit.query,
+                                    Xapian::Query(id_term)));
     Xapian::MSet mset = enquire.get_mset(0, 1);
     if (mset.empty()) continue;
-    out.push_back({shown, mset.begin().get_weight()});
+    double weight = mset.begin().get_weight();
+    auto same = std::find_if(out.begin(), out.end(), [&](const TermWeight& t) {
+      return t.term == unit.label;
+    });
+    if (same != out.end()) {
+      same->weight += weight;
+    } else {
+      out.push_back({unit.label, weight});
+    }
   }
   return out;
 }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "searcher/query_builder.h"
+
 namespace newsdex {
 
 // The recency bonus of a brand-new article, as a share of the best
@@ -27,15 +29,17 @@ Xapian::PostingSource* make_recency_source(std::chrono::sys_days today,
                                            double half_life_days, double peak);
 
 struct TermWeight {
-  std::string term;  // the word as typed, stemmed ("talk"), or title:word
+  std::string term;  // the unit as typed: "talks", "title:peace", "\"a b\""
   double weight = 0;
 };
 
-// The weight each free-text term of `query` contributes to the document
-// whose unique-id term is `id_term` (BM25 sums per-term weights, so these
-// add up to the relevance score).
-std::vector<TermWeight> explain_terms(const Xapian::Database& db,
-                                      const Xapian::Query& query,
+// The weight each scoring unit of a query (ParsedQuery::units) gives the
+// document whose unique-id term is `id_term`, in query order, units of one
+// label summed and those the document does not match left out. Xapian's
+// weights add up over a query's parts, so these add up to the relevance
+// score.
+std::vector<TermWeight> explain_units(const Xapian::Database& db,
+                                      const std::vector<ExplainUnit>& units,
                                       const std::string& id_term);
 
 }  // namespace newsdex

@@ -396,12 +396,14 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     if (request.collapse) list_duplicates(doc, hit);
     if (request.explain) {
       hit.explanation =
-          explain_terms(db_, relevance_query, article_id_term(hit.article.id));
+          explain_units(db_, parsed.units, article_id_term(hit.article.id));
       double sum = 0;
       for (const auto& t : hit.explanation) sum += t.weight;
-      // What the terms do not explain is the recency bonus (rounding aside).
+      // Under --recent, what the units do not explain is the recency bonus
+      // (rounding aside).
       double rest = hit.score - sum;
-      hit.recency = rest > 1e-6 * std::max(1.0, hit.score) ? rest : 0;
+      bool recent = request.recent_half_life > 0;
+      hit.recency = recent && rest > 1e-6 * std::max(1.0, hit.score) ? rest : 0;
     }
     hit.title = highlight_all(hit.article.title, matcher);
     hit.snippet = make_snippet(hit.article.text, request.snippet, matcher);

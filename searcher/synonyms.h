@@ -1,10 +1,13 @@
-// User synonyms for search ("Kyiv = Kiev"): a query word or phrase that a
-// group lists matches any member of the group.
+// Synonym groups for search ("Kyiv = Kiev"), the user's and the actor
+// aliases: a query word or phrase that a group lists matches any member of
+// the group (the query builder makes the group one concept).
 #ifndef NEWSDEX_SEARCHER_SYNONYMS_H_
 #define NEWSDEX_SEARCHER_SYNONYMS_H_
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace newsdex {
@@ -24,15 +27,24 @@ class SynonymTable {
   // Adds every group of `other`.
   void merge(const SynonymTable& other);
 
-  // Rewrites a case-folded query: each run of plain words (outside
-  // "phrases" and field:values) that equals a member of a group becomes
-  // "(member OR member ...)", multi-word members quoted. The longest member
-  // wins where several start at the same word.
-  std::string expand(const std::string& folded_query) const;
+  // A group member found in a query: its group (each member as its
+  // case-folded words) and how many words it spans.
+  struct Match {
+    const std::vector<std::vector<std::string>>* group = nullptr;
+    std::size_t length = 0;
+  };
+  // The longest member that the case-folded words `words[at...]` start
+  // with, or a Match with no group.
+  Match match(const std::vector<std::string>& words, std::size_t at) const;
 
  private:
+  void index_group(std::size_t group);
   // Each group: its members, each as its words.
   std::vector<std::vector<std::vector<std::string>>> groups_;
+  // First word of a member -> (group, member).
+  std::unordered_map<std::string,
+                     std::vector<std::pair<std::size_t, std::size_t>>>
+      by_first_word_;
 };
 
 }  // namespace newsdex
