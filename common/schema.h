@@ -80,6 +80,9 @@ inline constexpr std::string_view kUpdatedKey = "newsdex.updated";
 inline constexpr std::string_view kSourcesKey = "newsdex.sources";
 // The user's own actor tables (newsdex-index --actors), as TSV text.
 inline constexpr std::string_view kActorsKey = "newsdex.actors";
+// The user's synonym files (newsdex-index --synonyms), as their text; the
+// searcher adds them to any given with the search.
+inline constexpr std::string_view kSynonymsKey = "newsdex.synonyms";
 inline constexpr std::string_view kActorField = "actor";
 inline constexpr std::string_view kAuthorField = "author";
 // The sequence number the next new article gets (decimal).

@@ -18,6 +18,7 @@
 #include <thread>
 
 #include "common/schema.h"
+#include "common/synonyms.h"
 #include "indexer/article_prep.h"
 #include "indexer/article_sink.h"
 #include "indexer/folder_reader.h"
@@ -549,11 +550,16 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
   std::string actor_tables = load_user_tables(
       actors, options.actor_tables,
       first.get_metadata(std::string(schema::kActorsKey)), reporter);
+  SynonymTable synonyms;
+  std::string synonym_files = load_user_tables(
+      synonyms, options.synonym_files,
+      first.get_metadata(std::string(schema::kSynonymsKey)), reporter);
   std::vector<std::pair<std::string, std::string>> metadata{
       {std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion)},
       {std::string(schema::kLanguageKey), summary.language},
       {std::string(schema::kSourcesKey), source_tables},
       {std::string(schema::kActorsKey), actor_tables},
+      {std::string(schema::kSynonymsKey), synonym_files},
   };
   // Written first too, so a database committed part-way (a memory-bound
   // commit) is already a newsdex database.

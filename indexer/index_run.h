@@ -27,6 +27,9 @@ struct IndexOptions {
   std::vector<std::string> source_tables;
   // The user's actor tables (TSV, see common/actors.h), kept likewise.
   std::vector<std::string> actor_tables;
+  // Synonym files ("Kyiv = Kiev", see common/synonyms.h), kept likewise
+  // for every search of the database.
+  std::vector<std::string> synonym_files;
   // Clean saved pages (.txt): keep the article, drop the page around it.
   bool clean = true;
   // Extract actors (people and organisations) for the actor facet.

@@ -153,6 +153,9 @@ int main(int argc, char** argv) {
       "actors", po::value<std::vector<std::string>>(&options.actor_tables),
       "TSV file of actors: canonical name, person or org, then aliases, "
       "tab-separated (repeatable; kept in the database)")(
+      "synonyms", po::value<std::vector<std::string>>(&options.synonym_files),
+      "file of synonym groups, one per line: Kyiv = Kiev (repeatable; kept "
+      "in the database for every search)")(
       "jobs,j",
       po::value<unsigned>(&options.jobs)->default_value(default_jobs()),
       "threads preparing articles; a new database is then built as that many "

@@ -14,7 +14,7 @@
 
 #include "common/actors.h"
 #include "common/source_normalizer.h"
-#include "searcher/synonyms.h"
+#include "common/synonyms.h"
 
 namespace newsdex {
 

@@ -59,6 +59,9 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
       db_.size() == 1 &&
       db_.get_metadata(std::string(schema::kDocidOrderKey)) == "sequence";
   actor_table_ = db_.get_metadata(std::string(schema::kActorsKey));
+  // Synonyms kept with the database (checked when indexed).
+  static_cast<void>(user_synonyms_.add(
+      db_.get_metadata(std::string(schema::kSynonymsKey)), "stored synonyms"));
 }
 
 void Searcher::reopen() {

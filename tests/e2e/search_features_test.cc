@@ -108,6 +108,31 @@ TEST_CASE("--synonyms expands the query") {
   CHECK(expanded.out == "3\n");  // and 004's shelter
 }
 
+TEST_CASE("synonyms given to newsdex-index are kept for every search") {
+  auto dir = scratch("synonyms_stored");
+  std::ofstream(dir / "syn.txt") << "palace = shelter\n";
+  std::ofstream(dir / "more.txt") << "ceasefire = truce = armistice\n";
+  std::ofstream(dir / "bad.txt") << "lonely\n";
+  std::string db = (dir / "db").string();
+  auto r =
+      run("newsdex-index", {"--db", db, "--synonyms",
+                            (dir / "syn.txt").string(), corpus_dir().string()});
+  REQUIRE(r.exit_code == 0);
+  CHECK(run("newsdex-search", {"--db", db, "--count", "palace"}).out == "3\n");
+  // A later run without --synonyms keeps them; another file adds to them;
+  // a malformed line is warned about, naming the file and line.
+  auto later =
+      run("newsdex-index", {"--db", db, "--synonyms",
+                            (dir / "bad.txt").string(), corpus_dir().string()});
+  CHECK(later.exit_code == 0);
+  CHECK(later.err.find("bad.txt:1:") != std::string::npos);
+  CHECK(run("newsdex-search", {"--db", db, "--count", "palace"}).out == "3\n");
+  // Per search, more groups join the stored ones.
+  CHECK(run("newsdex-search", {"--db", db, "--count", "--synonyms",
+                               (dir / "more.txt").string(), "palace"})
+            .out == "3\n");
+}
+
 TEST_CASE("--like and --explain") {
   auto like =
       run("newsdex-search", {"--db", seed_db(), "--json", "--like",

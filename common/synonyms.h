@@ -1,8 +1,8 @@
 // Synonym groups for search ("Kyiv = Kiev"), the user's and the actor
 // aliases: a query word or phrase that a group lists matches any member of
 // the group (the query builder makes the group one concept).
-#ifndef NEWSDEX_SEARCHER_SYNONYMS_H_
-#define NEWSDEX_SEARCHER_SYNONYMS_H_
+#ifndef NEWSDEX_COMMON_SYNONYMS_H_
+#define NEWSDEX_COMMON_SYNONYMS_H_
 
 #include <string>
 #include <string_view>
@@ -19,6 +19,12 @@ class SynonymTable {
   // '#' starts a comment. Returns one message per malformed line, naming
   // `name` and the line.
   std::vector<std::string> add(std::string_view text, const std::string& name);
+  // The same, as the other user tables are read (newsdex-index keeps the
+  // files' text in the database, like --sources and --actors).
+  std::vector<std::string> add_table(std::string_view text,
+                                     const std::string& name) {
+    return add(text, name);
+  }
 
   bool empty() const { return groups_.empty(); }
 
@@ -49,4 +55,4 @@ class SynonymTable {
 
 }  // namespace newsdex
 
-#endif  // NEWSDEX_SEARCHER_SYNONYMS_H_
+#endif  // NEWSDEX_COMMON_SYNONYMS_H_

@@ -1,5 +1,5 @@
 // Synonym groups, looked up by the query builder on the query's tokens.
-#include "searcher/synonyms.h"
+#include "common/synonyms.h"
 
 #include <cctype>
 

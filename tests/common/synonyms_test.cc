@@ -1,5 +1,5 @@
-// Tests for searcher/synonyms.cc.
-#include "searcher/synonyms.h"
+// Tests for common/synonyms.cc.
+#include "common/synonyms.h"
 
 #include <doctest/doctest.h>
 
