@@ -8,10 +8,10 @@
 namespace newsdex {
 namespace {
 
-// A word seen fewer times than this is rare enough to question...
-constexpr Xapian::doccount kRareWord = 3;
-// ...when the suggestion is this many times as frequent.
-constexpr Xapian::doccount kBetterBy = 10;
+// A word the articles use is questioned when a close word is in this many
+// times as many articles ("Bahmut" in 6, "Bakhmut" in 538): a slip, not a
+// spelling of its own ("Kiev" against "Kyiv" is about 1 to 4).
+constexpr Xapian::doccount kBetterBy = 20;
 constexpr unsigned kMaxEditDistance = 2;
 
 bool is_plain_word(const std::string& w) {
@@ -56,7 +56,8 @@ std::string spelling_suggestion(const Xapian::Database& db,
     bool check = !in_phrase && !quoted_start && is_plain_word(word);
     if (check) {
       Xapian::doccount freq = articles_with(word);
-      if (freq < kRareWord) {
+      // Only a word rare enough for some word to be kBetterBy as common.
+      if (static_cast<double>(freq) * kBetterBy <= db.get_doccount()) {
         std::string better = db.get_spelling_suggestion(word, kMaxEditDistance);
         // An unknown word takes any suggestion; a rare one only a much
         // more common word.
