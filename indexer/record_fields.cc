@@ -1,6 +1,8 @@
 // Field mapping shared by the JSON Lines reader and the metadata loader.
 #include "indexer/record_fields.h"
 
+#include <cctype>
+
 #include "common/text_utf8.h"
 
 namespace newsdex {
@@ -56,6 +58,19 @@ void add_authors(const nlohmann::json& value, Article& article) {
   }
 }
 
+// Whether an authors-field value is no name: it has a digit ("January
+// 22", "2023"), or the title starts with it (scraped authors fields hold
+// pieces of the headline: "Russian Offensive Campaign Assessment").
+bool is_no_author(const std::string& name, const std::string& folded_title) {
+  for (unsigned char c : name) {
+    if (std::isdigit(c)) return true;
+  }
+  std::string folded = fold_case(name);
+  if (folded.empty() || !folded_title.starts_with(folded)) return false;
+  return folded_title.size() == folded.size() ||
+         !std::isalnum(static_cast<unsigned char>(folded_title[folded.size()]));
+}
+
 }  // namespace
 
 void add_author(Article& article, std::string name) {
@@ -103,6 +118,11 @@ std::string apply_record_fields(const nlohmann::json& object, Article& article,
       article.extra[key] = value;
     }
   }
+  // Checked once the title is known (keys come in any order).
+  std::string folded_title = fold_case(trim_space(article.title));
+  std::erase_if(article.authors, [&](const std::string& name) {
+    return is_no_author(name, folded_title);
+  });
   return "";
 }
 

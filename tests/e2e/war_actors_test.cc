@@ -67,6 +67,12 @@ TEST_CASE("war news: variants merged, no junk actors, authors apart") {
          "Censor.NET",
          "The Russian Federation moved HIMARS-hunting units near the ZNPP, "
          "the IAEA said. View news.");
+  // ISW's scraped authors field sometimes holds the title's pieces.
+  record("a5", "Russian Offensive Campaign Assessment, January 22, 2023",
+         "Russian Offensive Campaign Assessment, January 22, 2023\n\n"
+         "Kateryna Stepanenko and Frederick W. Kagan\n\n"
+         "January 22, 8:30 pm ET\n\nRussian forces attacked near Kreminna.",
+         {"Russian Offensive Campaign Assessment", "January 22", "2023"});
   jsonl.close();
   std::string db = (dir / "db").string();
   auto r = run("newsdex-index", {"--db", db, (dir / "war.jsonl").string()});
@@ -99,6 +105,12 @@ TEST_CASE("war news: variants merged, no junk actors, authors apart") {
   CHECK(authors["Jane Doe"] == 2);
   CHECK(authors["John Roe"] == 1);
   CHECK(authors["George Barros"] == 1);
+  // Pieces of the title are no authors; the byline under it names them.
+  CHECK(authors.count("Russian Offensive Campaign Assessment") == 0);
+  CHECK(authors.count("January 22") == 0);
+  CHECK(authors.count("2023") == 0);
+  CHECK(authors["Frederick W. Kagan"] == 1);
+  CHECK(authors["Kateryna Stepanenko"] == 2);
   CHECK(count(db, {"--author", "Jane Doe", ""}) == 2);
   CHECK(count(db, {"--author", "barros", ""}) == 1);
   CHECK(count(db, {"author:roe"}) == 1);
