@@ -102,6 +102,10 @@ bool may_name_alias(std::string_view query, std::string_view letters) {
   std::string word;
   auto check = [&] {
     std::string_view core = word;
+    // title:zelenskiy, title:"zelenskiy ...": the word after the field.
+    if (auto colon = core.find(':'); colon != std::string_view::npos) {
+      core.remove_prefix(colon + 1);
+    }
     while (!core.empty() && std::string_view("+-(\"").find(core.front()) !=
                                 std::string_view::npos) {
       core.remove_prefix(1);

@@ -100,6 +100,15 @@ TEST_CASE("synonyms apply inside phrases and title: too") {
   }
 }
 
+TEST_CASE("a name's spellings apply after title: in a searcher's first query") {
+  // The alias tables are read only when a query may name an actor.
+  Searcher s(test::make_db({
+      test::make_article("t", "Zelensky visits Kharkiv", "A visit."),
+      test::make_article("b", "Visit", "Zelensky was in Kharkiv."),
+  }));
+  CHECK(ids(search(s, "title:zelenskiy")) == Ids{"t"});
+}
+
 TEST_CASE("--explain adds up, with recency only under --recent") {
   Searcher s = war_searcher();
   for (const char* query :
