@@ -1,6 +1,7 @@
 // libFuzzer target: the query front end, the whole search on a small
-// database: query text through case folding, synonyms, wildcards, field
-// processors, Xapian's parser, matching, snippets and facets
+// database: query text through the tokeniser and newsdex's parser
+// (synonyms and aliases, wildcards, field processors), matching, --explain,
+// snippets and facets
 // (scripts/fuzz query SECONDS).
 #include <cstddef>
 #include <cstdint>
