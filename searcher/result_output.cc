@@ -126,11 +126,6 @@ std::string format_score(double score) {
   return buf;
 }
 
-std::string date_for_display(const std::string& iso) {
-  // Hits show the calendar date; the time is in the JSON "datetime".
-  return iso.size() > 10 ? iso.substr(0, 10) : iso;
-}
-
 }  // namespace
 
 std::string html_text(std::string_view text) {
@@ -224,11 +219,10 @@ nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode) {
       {"title", a.title},
       {"title_highlighted", render_fragments({hit.title}, mode)},
       {"source", a.source},
-      {"date", a.date_iso.empty()
-                   ? nlohmann::json(nullptr)
-                   : nlohmann::json(date_for_display(a.date_iso))},
-      {"datetime", a.date_iso.size() > 10 ? nlohmann::json(a.date_iso)
-                                          : nlohmann::json(nullptr)},
+      {"date", a.date_iso.empty() ? nlohmann::json(nullptr)
+                                  : nlohmann::json(a.date_iso)},
+      {"datetime", a.datetime_iso.empty() ? nlohmann::json(nullptr)
+                                          : nlohmann::json(a.datetime_iso)},
       {"url", a.url.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.url)},
       {"snippet", render_fragments(hit.snippet, mode)},
   };
@@ -340,8 +334,7 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     out << title_text.str().substr(rank.size());
 
     std::string meta = shown(a.source);
-    if (!a.date_iso.empty())
-      meta += " \xC2\xB7 " + shown(date_for_display(a.date_iso));
+    if (!a.date_iso.empty()) meta += " \xC2\xB7 " + shown(a.date_iso);
     if (!a.authors.empty()) {
       meta += " \xC2\xB7 by ";
       for (std::size_t k = 0; k < a.authors.size(); ++k) {

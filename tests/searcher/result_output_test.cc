@@ -44,7 +44,9 @@ TEST_CASE("a hit's JSON carries the documented fields") {
   hit.article.id = "a.txt";
   hit.article.title = "Peace talks";
   hit.article.source = "AnewZ";
-  hit.article.date_iso = "2025-06-02T10:00:00Z";
+  // Published at 22:00 in New York: that day, and the instant in UTC.
+  hit.article.date_iso = "2025-06-02";
+  hit.article.datetime_iso = "2025-06-03T03:00:00Z";
   hit.title = fragment({{"Peace ", false}, {"talks", true}});
   hit.snippet = {fragment({{"talks", true}, {" began", false}})};
   nlohmann::json j = hit_to_json(hit, HighlightMode::kMarkers);
@@ -55,7 +57,7 @@ TEST_CASE("a hit's JSON carries the documented fields") {
   CHECK(j["title_highlighted"] == "Peace **talks**");
   CHECK(j["source"] == "AnewZ");
   CHECK(j["date"] == "2025-06-02");
-  CHECK(j["datetime"] == "2025-06-02T10:00:00Z");
+  CHECK(j["datetime"] == "2025-06-03T03:00:00Z");
   CHECK(j["url"].is_null());
   CHECK(j["snippet"] == "**talks** began");
 }
