@@ -49,6 +49,8 @@ TEST_CASE("option mistakes exit 2 with a one-line reason on stderr") {
       {{"--db", db, "--facets", "colour", "x"}, "unknown facet 'colour'"},
       {{"--db", db, "--limit", "many", "x"}, "limit"},
       {{"--db", db, "--limit", "-1", "x"}, "for --limit; needs a whole number"},
+      {{"--db", db, "-n", "-5", "x"}, "invalid value '-5' for --limit"},
+      {{"--db", db, "--offset", "-3", "x"}, "invalid value '-3' for --offset"},
       {{"--db", db, "--limit", "4294967296", "x"}, "'4294967296' for --limit"},
       {{"--db", db, "--offset", "4294967296", "x"},
        "'4294967296' for --offset"},
@@ -67,6 +69,46 @@ TEST_CASE("option mistakes exit 2 with a one-line reason on stderr") {
     CHECK(r.err.find("newsdex-search: error: ") == 0);
     CHECK(r.err.find(row.expect) != std::string::npos);
   }
+}
+
+TEST_CASE("the indexer's numbers are checked like the searcher's") {
+  // Issue #15: boost read "--jobs -1" as 4294967295 threads.
+  auto dir = scratch("cli_index_numbers");
+  std::string db = (dir / "db").string();
+  struct Row {
+    std::vector<std::string> args;
+    const char* expect;
+  };
+  const Row rows[] = {
+      {{"--jobs", "-1"},
+       "invalid value '-1' for --jobs; needs a whole number "
+       "from 1 to 256"},
+      {{"--jobs=-1"}, "invalid value '-1' for --jobs"},
+      {{"-j", "0"}, "invalid value '0' for --jobs"},
+      {{"--jobs", "99999999999"}, "invalid value '99999999999' for --jobs"},
+      {{"--jobs", "1.5"}, "invalid value '1.5' for --jobs"},
+      {{"--jobs", "two"}, "invalid value 'two' for --jobs"},
+      {{"--shards", "-2"},
+       "invalid value '-2' for --shards; needs a whole "
+       "number from 2 to 256"},
+      {{"--shards", "100000"}, "invalid value '100000' for --shards"},
+      {{"--shards", "1"}, "invalid value '1' for --shards"},
+  };
+  for (const Row& row : rows) {
+    std::vector<std::string> args = {"--db", db};
+    args.insert(args.end(), row.args.begin(), row.args.end());
+    args.push_back(corpus_dir().string());
+    auto r = run("newsdex-index", args);
+    CAPTURE(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("newsdex-index: error: ") == 0);
+    CHECK(r.err.find(row.expect) != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(db));
+  }
+  auto fine = run("newsdex-index", {"--db", db, "--jobs", "2", "--shards", "2",
+                                    corpus_dir().string()});
+  CHECK(fine.exit_code == 0);
 }
 
 TEST_CASE("a malformed query names the query and exits 2") {
