@@ -247,31 +247,60 @@ nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode) {
   return j;
 }
 
+namespace {
+
+// The key of a facet in the JSON output: its field, and a date facet's
+// granularity ("date:month"), so that every facet asked for has its own.
+std::string facet_key(const FacetResult& f) {
+  return f.granularity.empty() ? f.field : f.field + ":" + f.granularity;
+}
+
+// Puts each facet's `value` under its key in `out`; a lone date facet also
+// under "date", the key all date facets had before there could be several.
+template <typename ValueOf>
+void add_by_key(const std::vector<FacetResult>& facets, ValueOf value_of,
+                nlohmann::json& out) {
+  std::size_t dates = 0;
+  for (const FacetResult& f : facets) {
+    out[facet_key(f)] = value_of(f);
+    if (!f.granularity.empty()) ++dates;
+  }
+  for (const FacetResult& f : facets) {
+    if (dates == 1 && !f.granularity.empty()) out[f.field] = value_of(f);
+  }
+}
+
+nlohmann::json facet_values_json(const FacetResult& f) {
+  nlohmann::json values = nlohmann::json::array();
+  for (const FacetValue& v : f.values) {
+    nlohmann::json entry = {{"value", v.value}, {"count", v.count}};
+    if (!v.type.empty()) entry["type"] = v.type;
+    values.push_back(entry);
+  }
+  if (f.missing > 0) {
+    values.push_back({{"value", "unknown"}, {"count", f.missing}});
+  }
+  return values;
+}
+
+nlohmann::json facet_summary_json(const FacetResult& f) {
+  nlohmann::json info = {{"other", f.other}};
+  if (!f.granularity.empty()) info["granularity"] = f.granularity;
+  return info;
+}
+
+}  // namespace
+
 nlohmann::json facets_to_json(const std::vector<FacetResult>& facets) {
   nlohmann::json data = nlohmann::json::object();
-  for (const FacetResult& f : facets) {
-    nlohmann::json values = nlohmann::json::array();
-    for (const FacetValue& v : f.values) {
-      nlohmann::json entry = {{"value", v.value}, {"count", v.count}};
-      if (!v.type.empty()) entry["type"] = v.type;
-      values.push_back(entry);
-    }
-    if (f.missing > 0) {
-      values.push_back({{"value", "unknown"}, {"count", f.missing}});
-    }
-    data[f.field] = values;
-  }
+  add_by_key(facets, facet_values_json, data);
   return data;
 }
 
 nlohmann::json summary_to_json(const SearchRequest& request,
                                const SearchResponse& response) {
   nlohmann::json facet_info = nlohmann::json::object();
-  for (const FacetResult& f : response.facets) {
-    nlohmann::json info = {{"other", f.other}};
-    if (!f.granularity.empty()) info["granularity"] = f.granularity;
-    facet_info[f.field] = info;
-  }
+  add_by_key(response.facets, facet_summary_json, facet_info);
   nlohmann::json data = {
       {"version", kJsonFormatVersion},
       {"query", request.query},

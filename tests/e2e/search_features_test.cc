@@ -65,6 +65,33 @@ TEST_CASE("batch mode: plain and JSON lines, tagged, errors in place") {
   CHECK(summary[0]["errors"] == 2);
 }
 
+TEST_CASE("--facets=date:year,date:month gives both, each under its key") {
+  auto r = run("newsdex-search", {"--db", seed_db(), "--json", "--limit", "0",
+                                  "--facets=date:year,date:month,source", ""});
+  auto lines = json_lines(r.out);
+  auto facets = of_type(lines, "facets");
+  REQUIRE(facets.size() == 1);
+  CHECK(facets[0]["date:year"] ==
+        nlohmann::json::parse(R"([{"count":5,"value":"2025"}])"));
+  CHECK(facets[0]["date:month"] == nlohmann::json::parse(R"([
+      {"count":1,"value":"2025-05"},{"count":2,"value":"2025-06"},
+      {"count":2,"value":"2025-07"}])"));
+  CHECK(facets[0]["source"].size() == 5);
+  CHECK(facets[0].size() == 3);
+  auto summary = of_type(lines, "summary");
+  REQUIRE(summary.size() == 1);
+  CHECK(summary[0]["facets"]["date:year"]["granularity"] == "year");
+  CHECK(summary[0]["facets"]["date:month"]["granularity"] == "month");
+  // The same in a batch line.
+  auto batch = run("newsdex-search", {"--db", seed_db(), "--batch", "-"},
+                   R"({"q": "", "limit": 0, "facets": ["date:year", "date"]})"
+                   "\n");
+  auto batch_facets = of_type(json_lines(batch.out), "facets");
+  REQUIRE(batch_facets.size() == 1);
+  CHECK(batch_facets[0]["date:year"][0]["count"] == 5);
+  CHECK(batch_facets[0]["date:day"].size() == 5);
+}
+
 TEST_CASE("--count prints only the total") {
   auto r = run("newsdex-search", {"--db", seed_db(), "--count", "istanbul"});
   CHECK(r.exit_code == 0);

@@ -89,6 +89,41 @@ TEST_CASE("JSON Lines: hits, facets when asked, then the summary") {
   CHECK(lines[3]["data"]["version"] == kJsonFormatVersion);
 }
 
+TEST_CASE("each facet asked for has its own key, dates by granularity") {
+  // Issue #15: date:year and date:month both landed under "date".
+  SearchRequest request;
+  request.facets = {{"date", DateGranularity::kYear},
+                    {"date", DateGranularity::kMonth},
+                    {"source", DateGranularity::kDay}};
+  SearchResponse response;
+  response.total = 3;
+  response.facets = {
+      FacetResult{"date", "year", {{"2025", 3, ""}}, 0, 0},
+      FacetResult{
+          "date", "month", {{"2025-05", 1, ""}, {"2025-06", 2, ""}}, 0, 0},
+      FacetResult{"source", "", {{"AnewZ", 3, ""}}, 0, 0}};
+  nlohmann::json facets = facets_to_json(response.facets);
+  CHECK(facets.size() == 3);
+  CHECK(facets["date:year"] ==
+        nlohmann::json::parse(R"([{"count":3,"value":"2025"}])"));
+  CHECK(facets["date:month"].size() == 2);
+  CHECK(facets["source"].size() == 1);
+  CHECK_FALSE(facets.contains("date"));  // which one would it be?
+  nlohmann::json summary = summary_to_json(request, response)["facets"];
+  CHECK(summary.size() == 3);
+  CHECK(summary["date:year"]["granularity"] == "year");
+  CHECK(summary["date:month"]["granularity"] == "month");
+  CHECK(summary["source"]["other"] == 0);
+
+  // One date facet is also under "date", as before there were several.
+  response.facets.erase(response.facets.begin());
+  facets = facets_to_json(response.facets);
+  CHECK(facets["date:month"].size() == 2);
+  CHECK(facets["date"] == facets["date:month"]);
+  summary = summary_to_json(request, response)["facets"];
+  CHECK(summary["date"] == summary["date:month"]);
+}
+
 TEST_CASE("human output wraps to the width and ends with a summary line") {
   SearchRequest request;
   SearchResponse response;
