@@ -453,6 +453,10 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     for (const FacetValue& v : f.values) add(v.value, v.count);
     if (f.missing > 0) add("unknown", f.missing);
     if (f.other > 0) add("(other)", f.other);
+    if (pieces.empty()) {  // nothing matched, so nothing was counted
+      out << styled(kAnsiBold, name + ":") << " (none)\n";
+      continue;
+    }
     out << styled(kAnsiBold, name + ":") << '\n';
     write_wrapped(pieces, 2, style.width, out);
   }

@@ -151,6 +151,26 @@ TEST_CASE("human output wraps to the width and ends with a summary line") {
   CHECK(out.str().find("\033[") == std::string::npos);  // no colour
 }
 
+TEST_CASE("human output: a facet with nothing to count says so") {
+  // Issue #15: with no matches, "source:" was followed by a blank line.
+  SearchRequest request;
+  request.facets = {{"source", DateGranularity::kDay},
+                    {"date", DateGranularity::kMonth}};
+  SearchResponse response;
+  response.facets = {FacetResult{"source", "", {}, 0, 0},
+                     FacetResult{"date", "month", {}, 0, 0}};
+  std::ostringstream out;
+  write_human(request, response, {false, HighlightMode::kMarkers, 80}, out);
+  CHECK(out.str().find("source: (none)\ndate by month: (none)\n\n0 matches") ==
+        0);
+  // A facet with values keeps its list on the next line.
+  response.total = 2;
+  response.facets = {FacetResult{"source", "", {{"AnewZ", 1, ""}}, 0, 1}};
+  out.str("");
+  write_human(request, response, {false, HighlightMode::kMarkers, 80}, out);
+  CHECK(out.str().find("source:\n  AnewZ 1 \xC2\xB7 unknown 1\n") == 0);
+}
+
 namespace {
 
 // A hit whose every field carries markup, quotes and terminal controls.
