@@ -217,7 +217,12 @@ nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode) {
       {"rank", hit.rank},
       {"score", std::round(hit.score * 10000) / 10000},
       {"title", a.title},
-      {"title_highlighted", render_fragments({hit.title}, mode)},
+      // Only a title the article has is highlighted; a made-up one is
+      // display_title's.
+      {"title_highlighted", trim_space(a.title).empty()
+                                ? std::string()
+                                : render_fragments({hit.title}, mode)},
+      {"display_title", hit.display_title},
       {"source", a.source},
       {"date", a.date_iso.empty() ? nlohmann::json(nullptr)
                                   : nlohmann::json(a.date_iso)},

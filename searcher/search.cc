@@ -403,7 +403,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       double rest = hit.score - sum;
       hit.recency = rest > 1e-6 * std::max(1.0, hit.score) ? rest : 0;
     }
-    hit.title = highlight_all(hit.article.title, matcher);
+    hit.display_title = display_title(hit.article);
+    hit.title = highlight_all(hit.display_title, matcher);
     hit.snippet = make_snippet(hit.article.text, request.snippet, matcher);
     response.hits.push_back(std::move(hit));
   }

@@ -308,6 +308,19 @@ TEST_CASE("RUWA: nine outlets, exact per-day counts" *
   CHECK(total_of(run("newsdex-search", {"--db", db, "--json", "--limit", "0",
                                         "--source", "Russia Today"})) ==
         per_source["RT"]);
+  // Every hit has a title to show, also the records without a headline.
+  auto msnbc = of_type(
+      json_lines(run("newsdex-search", {"--db", db, "--json", "--limit", "1000",
+                                        "--source", "MSNBC", ""})
+                     .out),
+      "hit");
+  std::size_t untitled = 0;
+  for (const auto& hit : msnbc) {
+    CAPTURE(hit["id"]);
+    CHECK_FALSE(hit["display_title"].get<std::string>().empty());
+    if (hit["title"] == "") ++untitled;
+  }
+  CHECK(untitled > 50);
 }
 
 }  // namespace newsdex::e2e

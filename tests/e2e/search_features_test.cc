@@ -92,6 +92,35 @@ TEST_CASE("--facets=date:year,date:month gives both, each under its key") {
   CHECK(batch_facets[0]["date:day"].size() == 5);
 }
 
+TEST_CASE("a record without a headline is shown by its first sentence") {
+  // Issue #15: RUWA's headline-less records printed "1. " and nothing.
+  std::string input =
+      "{\"id\": \"ruwa-02684\", \"url\": \"https://www.nbcnews.com/x\", "
+      "\"source\": \"MSNBC\", \"date\": \"2022-02-26\", \"title\": \"\", "
+      "\"text\": \"The European Union said it would provide weapons to "
+      "Ukraine and ban state-owned media outlets Russia Today and "
+      "Sputnik.\"}\n";
+  std::string db = (scratch("untitled") / "db").string();
+  REQUIRE(run("newsdex-index", {"--db", db, "-"}, input).exit_code == 0);
+  auto human =
+      run("newsdex-search",
+          {"--db", db, "--color", "never", "--highlight", "none", "sputnik"},
+          "", {"COLUMNS=200"});
+  CHECK(human.exit_code == 0);
+  CHECK(human.out.find("1. The European Union said it would provide weapons "
+                       "to Ukraine and ban state-owned media outlets…\n") == 0);
+  auto json = run("newsdex-search", {"--db", db, "--json", "sputnik"});
+  auto hits = of_type(json_lines(json.out), "hit");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["title"] == "");
+  CHECK(hits[0]["display_title"].get<std::string>().find(
+            "The European Union said") == 0);
+  // The made-up title is not indexed as one.
+  auto in_title =
+      run("newsdex-search", {"--db", db, "--count", "title:sputnik"});
+  CHECK(in_title.out == "0\n");
+}
+
 TEST_CASE("--count prints only the total") {
   auto r = run("newsdex-search", {"--db", seed_db(), "--count", "istanbul"});
   CHECK(r.exit_code == 0);

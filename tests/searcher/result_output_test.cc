@@ -62,6 +62,34 @@ TEST_CASE("a hit's JSON carries the documented fields") {
   CHECK(j["snippet"] == "**talks** began");
 }
 
+TEST_CASE("a hit without a headline: its display title, the title as given") {
+  Hit hit;
+  hit.rank = 1;
+  hit.article.id = "ruwa-02684";
+  hit.article.text = "The EU said it would send weapons.";
+  hit.display_title = "The EU said it would send weapons.";
+  hit.title = fragment(
+      {{"The EU said it would send ", false}, {"weapons", true}, {".", false}});
+  nlohmann::json j = hit_to_json(hit, HighlightMode::kMarkers);
+  CHECK(j["title"] == "");  // none was given
+  CHECK(j["title_highlighted"] == "");
+  CHECK(j["display_title"] == "The EU said it would send weapons.");
+  SearchRequest request;
+  SearchResponse response;
+  response.total = 1;
+  response.hits.push_back(hit);
+  std::ostringstream out;
+  write_human(request, response, {false, HighlightMode::kMarkers, 80}, out);
+  CHECK(out.str().find("1. The EU said it would send **weapons**.\n") == 0);
+  // With a title, the display title is the title.
+  hit.article.title = hit.display_title = "Weapons";
+  hit.title = fragment({{"Weapons", true}});
+  j = hit_to_json(hit, HighlightMode::kMarkers);
+  CHECK(j["title"] == "Weapons");
+  CHECK(j["title_highlighted"] == "**Weapons**");
+  CHECK(j["display_title"] == "Weapons");
+}
+
 TEST_CASE("JSON Lines: hits, facets when asked, then the summary") {
   SearchRequest request;
   request.query = "talks";

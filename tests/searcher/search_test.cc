@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "searcher/result_output.h"
 #include "test_support.h"
 
 namespace newsdex {
@@ -76,6 +77,29 @@ TEST_CASE("sorting by date puts undated articles last either way") {
   CHECK(desc[0] == "other");
   CHECK(desc[2] == "body");
   CHECK(desc[3] == "nodate");
+}
+
+TEST_CASE("a hit without a headline gets a display title, marked up") {
+  Searcher s(test::make_db({
+      test::make_article("untitled", "",
+                         "The EU said it would send weapons. Then more."),
+      test::make_article("titled", "Weapons for Kyiv", "The EU said so."),
+  }));
+  SearchRequest r;
+  r.query = "weapons";
+  auto response = s.search(r);
+  REQUIRE(response.hits.size() == 2);
+  for (const Hit& hit : response.hits) {
+    CAPTURE(hit.article.id);
+    if (hit.article.id == "untitled") {
+      CHECK(hit.article.title.empty());  // as stored
+      CHECK(hit.display_title == "The EU said it would send weapons.");
+      CHECK(render_fragments({hit.title}, HighlightMode::kMarkers) ==
+            "The EU said it would send **weapons**.");
+    } else {
+      CHECK(hit.display_title == "Weapons for Kyiv");
+    }
+  }
 }
 
 TEST_CASE("paging keeps ranks and the exact total") {
