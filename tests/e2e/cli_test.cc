@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <fstream>
+#include <set>
 
 #include "e2e/run_program.h"
 
@@ -34,6 +35,32 @@ TEST_CASE("--help and --version print to stdout and exit 0") {
     CHECK(version.exit_code == 0);
     CHECK(version.out.find(program) == 0);
   }
+}
+
+TEST_CASE("--help says what a bare --facets counts, and it does") {
+  // Issue #15: the help said source,date:month, but actors were counted too.
+  auto help = run("newsdex-search", {"--help"});
+  std::string text;  // white space folded, as the help wraps lines
+  for (char c : help.out) {
+    bool space = c == ' ' || c == '\n';
+    if (!space || (!text.empty() && text.back() != ' '))
+      text += space ? ' ' : c;
+  }
+  CHECK(text.find("bare --facets gives source,date:month,actor") !=
+        std::string::npos);
+  std::string db = index_corpus("cli_bare_facets");
+  auto r = run("newsdex-search", {"--db", db, "--json", "--facets", "--", ""});
+  auto lines = json_lines(r.out);
+  auto facets = of_type(lines, "facets");
+  REQUIRE(facets.size() == 1);
+  auto summary = of_type(lines, "summary");
+  REQUIRE(summary.size() == 1);
+  std::set<std::string> keys;
+  for (const auto& [key, value] : summary[0]["facets"].items()) {
+    keys.insert(key);
+  }
+  CHECK(keys == std::set<std::string>{"source", "date:month", "date", "actor"});
+  CHECK(facets[0]["actor"].size() > 0);
 }
 
 TEST_CASE("option mistakes exit 2 with a one-line reason on stderr") {
