@@ -319,6 +319,7 @@ nlohmann::json summary_to_json(const SearchRequest& request,
   // What total and facets count: with --collapse, total counts groups of
   // near-duplicates while facet counts still count articles.
   data["counts"] = response.collapsed ? "groups" : "articles";
+  if (response.collapsed) data["matches"] = response.matches;
   data["facet_counts"] = "articles";
   if (!response.suggestion.empty()) data["suggestion"] = response.suggestion;
   return data;
@@ -470,8 +471,14 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
   std::size_t first = response.hits.empty() ? 0 : request.offset + 1;
   std::size_t last = request.offset + response.hits.size();
   char summary[160];
-  std::snprintf(summary, sizeof summary, "%zu match%s", response.total,
-                response.total == 1 ? "" : "es");
+  if (response.collapsed) {
+    std::snprintf(summary, sizeof summary, "%zu group%s of %zu match%s",
+                  response.total, response.total == 1 ? "" : "s",
+                  response.matches, response.matches == 1 ? "" : "es");
+  } else {
+    std::snprintf(summary, sizeof summary, "%zu match%s", response.total,
+                  response.total == 1 ? "" : "es");
+  }
   std::string line = summary;
   if (!response.hits.empty()) {
     line += ", showing " + std::to_string(first) + "-" + std::to_string(last);

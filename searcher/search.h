@@ -80,10 +80,12 @@ struct SearchResponse {
   bool ok = true;
   std::string error;      // a malformed query, when !ok
   std::string offending;  // the text the error is about
-  // Exact number of matching articles; with collapse, of groups.
+  // Exact number of matching articles; with collapse, of the groups of
+  // near-duplicates among them (never more than `matches`).
   std::size_t total = 0;
-  bool collapsed = false;  // whether total counts groups
-  std::string suggestion;  // a respelled query worth trying, or ""
+  std::size_t matches = 0;  // exact number of matching articles
+  bool collapsed = false;   // whether total counts groups
+  std::string suggestion;   // a respelled query worth trying, or ""
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;
   double seconds = 0;

@@ -232,6 +232,45 @@ TEST_CASE("BBC: --collapse groups all 98 byte-identical pairs" *
   CHECK(summary["total"].get<int>() <= 2224 - 98);
 }
 
+TEST_CASE("RUWA: --collapse totals are exact and never above the matches" *
+          doctest::skip(kNoShared)) {
+  // Issue #15: over shards "train station" gave 30 groups for 25 matching
+  // articles, and "nuclear plant" 600 groups at -n 10 but 595 at -n 1000.
+  auto path = shared_corpora() / "ruwa_ukraine" / "ruwa_ukraine.jsonl.gz";
+  std::string db = (scratch("ruwa-collapse") / "db").string();
+  REQUIRE(run("newsdex-index",
+              {"--db", db, "--shards", "2", "--no-actors", path.string()})
+              .exit_code == 0);
+  for (const char* query : {"nuclear plant", "train station", "Bucha", ""}) {
+    CAPTURE(query);
+    auto count = run("newsdex-search", {"--db", db, "--count", query});
+    std::size_t matches = std::stoul(count.out);
+    auto all =
+        run("newsdex-search", {"--db", db, "--json", "--collapse", "--limit",
+                               "100000", "--fragments", "0", query});
+    auto lines = json_lines(all.out);
+    std::size_t groups = of_type(lines, "hit").size();
+    CHECK(of_type(lines, "summary")[0]["total"] == groups);
+    CHECK(groups <= matches);
+    for (const char* limit : {"0", "1", "10"}) {
+      for (const char* offset : {"0", "5"}) {
+        CAPTURE(limit);
+        CAPTURE(offset);
+        auto page = run("newsdex-search",
+                        {"--db", db, "--json", "--collapse", "--limit", limit,
+                         "--offset", offset, "--fragments", "0", query});
+        auto summary = of_type(json_lines(page.out), "summary");
+        REQUIRE(summary.size() == 1);
+        CHECK(summary[0]["total"] == groups);
+        CHECK(summary[0]["matches"] == matches);
+      }
+    }
+    auto counted =
+        run("newsdex-search", {"--db", db, "--count", "--collapse", query});
+    CHECK(counted.out == std::to_string(groups) + "\n");
+  }
+}
+
 TEST_CASE(
     "Reuters: 1,000 batch queries with facets and snippets in one process" *
     doctest::skip(kNoShared)) {
