@@ -42,14 +42,18 @@ std::optional<ArticleDate> from_ymd(date::year_month_day ymd,
   return d;
 }
 
-std::optional<ArticleDate> from_time_point(SysMillis tp) {
-  auto day = date::floor<date::days>(tp);
+// The date and time at `offset` from UTC of the instant `tp`.
+std::optional<ArticleDate> from_time_point(
+    SysMillis tp, std::chrono::minutes offset = std::chrono::minutes{0}) {
+  SysMillis local = tp + offset;
+  auto day = date::floor<date::days>(local);
   auto result = from_ymd(date::year_month_day{day}, DatePrecision::kTime);
   if (!result) return std::nullopt;
-  date::hh_mm_ss<Millis> tod{tp - day};
+  date::hh_mm_ss<Millis> tod{local - day};
   result->hour = static_cast<int>(tod.hours().count());
   result->minute = static_cast<int>(tod.minutes().count());
   result->second = static_cast<int>(tod.seconds().count());
+  result->utc_offset_minutes = static_cast<int>(offset.count());
   return result;
 }
 
@@ -71,9 +75,12 @@ bool ends_with_offset(std::string_view text) {
 
 // Parses all of `text` with `format` into a time point; trailing white
 // space is allowed, anything else is not unless `allow_junk`.
+// `offset`, when given, receives the UTC offset a %z field read (out is
+// then the instant in UTC).
 template <typename T>
 bool parse_all(const std::string& text, const char* format, T& out,
-               bool allow_junk = false) {
+               bool allow_junk = false,
+               std::chrono::minutes* offset = nullptr) {
   // date.h reads seconds as a long double and converts it before it checks
   // it: seconds that are not digits ("10:00:GMT") make it convert NaN,
   // which is undefined behaviour (found by scripts/fuzz date). The
@@ -105,8 +112,10 @@ bool parse_all(const std::string& text, const char* format, T& out,
     }
   }
   std::istringstream in(text);
-  in >> date::parse(format, out);
+  std::chrono::minutes read_offset{0};
+  in >> date::parse(format, out, read_offset);
   if (in.fail()) return false;
+  if (offset != nullptr) *offset = read_offset;
   if (allow_junk) return true;
   in >> std::ws;
   return in.peek() == std::char_traits<char>::eof();
@@ -242,7 +251,10 @@ std::optional<ArticleDate> parse_date(std::string_view text) {
   std::string candidate = replace_zone_name(iso_to_parseable(s));
   for (const char* format : kDateTimeFormats) {
     SysMillis tp;
-    if (parse_all(candidate, format, tp)) return from_time_point(tp);
+    std::chrono::minutes offset{0};
+    if (parse_all(candidate, format, tp, false, &offset)) {
+      return from_time_point(tp, offset);
+    }
   }
   for (const char* format : kDateFormats) {
     date::sys_days day;
@@ -290,9 +302,21 @@ std::string ArticleDate::iso_date() const { return date_key_to_iso(key()); }
 
 std::string ArticleDate::iso() const {
   if (precision != DatePrecision::kTime) return iso_date();
+  // The local time written, moved back by its offset.
+  auto local = date::sys_days{date::year{year} / month / day} +
+               std::chrono::hours{hour} + std::chrono::minutes{minute} +
+               std::chrono::seconds{second};
+  auto utc = local - std::chrono::minutes{utc_offset_minutes};
+  auto utc_day = date::floor<date::days>(utc);
+  date::year_month_day ymd{utc_day};
+  date::hh_mm_ss<std::chrono::seconds> tod{utc - utc_day};
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ", year, month,
-                day, hour, minute, second);
+  std::snprintf(
+      buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02dZ",
+      static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+      static_cast<unsigned>(ymd.day()), static_cast<int>(tod.hours().count()),
+      static_cast<int>(tod.minutes().count()),
+      static_cast<int>(tod.seconds().count()));
   return buf;
 }
 

@@ -14,20 +14,27 @@ namespace newsdex {
 // and is never pretended to be June 1st.
 enum class DatePrecision { kYear, kMonth, kDay, kTime };
 
-// A calendar date in UTC, with a time of day when the input had one.
+// A publication date as the publisher wrote it: the calendar date (and
+// time of day, when the input had one) in the publisher's own UTC offset.
+// An article published at 22:00 in New York on 24 January is of 24
+// January, although it is 25 January in UTC; the exact instant is kept
+// too (iso()).
 struct ArticleDate {
   int year = 0;
-  unsigned month = 0;  // 1-12, 0 when unknown
-  unsigned day = 0;    // 1-31, 0 when unknown
-  int hour = 0, minute = 0, second = 0;
+  unsigned month = 0;                    // 1-12, 0 when unknown
+  unsigned day = 0;                      // 1-31, 0 when unknown
+  int hour = 0, minute = 0, second = 0;  // local time, with kTime
+  int utc_offset_minutes = 0;            // local time minus UTC, with kTime
   DatePrecision precision = DatePrecision::kDay;
 
-  // "YYYY", "YYYYMM" or "YYYYMMDD": sorts as a string, stored in the date
-  // value slot and used for range filters.
+  // The publication day, "YYYY", "YYYYMM" or "YYYYMMDD": sorts as a
+  // string, stored in the date value slot and used for range filters and
+  // facets.
   std::string key() const;
-  // "YYYY", "YYYY-MM", "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ".
+  // With a time, the instant in UTC ("YYYY-MM-DDTHH:MM:SSZ"); else what
+  // iso_date() gives.
   std::string iso() const;
-  // The calendar part only: "YYYY", "YYYY-MM" or "YYYY-MM-DD".
+  // The publication day only: "YYYY", "YYYY-MM" or "YYYY-MM-DD".
   std::string iso_date() const;
 
   bool operator==(const ArticleDate&) const = default;
@@ -37,8 +44,10 @@ struct ArticleDate {
 // date-time, with "Z" or an offset, fractional seconds), RFC 2822, Unix
 // seconds or milliseconds, "June 2, 2025", "2 June 2025", "Jun 2 2025",
 // Reuters' "26-FEB-1987 15:01:01.79" (junk after the time is ignored),
-// "YYYY-MM", "YYYY" and "YYYYMMDD". Times are converted to UTC. Returns
-// nullopt for text that is not a date or names an impossible one.
+// "YYYY-MM", "YYYY" and "YYYYMMDD". The date is the one written, in the
+// offset or zone given (UTC for Unix time; a time without an offset is
+// taken as UTC). Returns nullopt for text that is not a date or names an
+// impossible one.
 std::optional<ArticleDate> parse_date(std::string_view text);
 
 // Turns a date key ("2025", "202506", "20250602") into its display form

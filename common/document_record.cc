@@ -31,7 +31,10 @@ std::string to_document_json(const Article& article) {
       {"source", article.source},
       {"title", article.title},
       {"text", article.text},
-      {"date", article.date ? article.date->iso() : std::string()}};
+      {"date", article.date ? article.date->iso_date() : std::string()}};
+  if (article.date && article.date->precision == DatePrecision::kTime) {
+    j["datetime"] = article.date->iso();
+  }
   if (!article.extra.empty()) j["extra"] = article.extra;
   if (!article.actors.empty()) {
     nlohmann::json actors = nlohmann::json::array();
@@ -159,6 +162,8 @@ StoredArticle from_document_data(const std::string& data, bool with_dropped) {
       text_of(value, a.text);
     } else if (key == "date") {
       text_of(value, a.date_iso);
+    } else if (key == "datetime") {
+      text_of(value, a.datetime_iso);
     } else if (key == "extra") {
       std::string_view raw;
       od::object extra;
@@ -208,6 +213,12 @@ StoredArticle from_document_data(const std::string& data, bool with_dropped) {
         a.actors.push_back(std::move(actor));
       }
     }
+  }
+  // Databases written before "datetime" kept the instant, in UTC, under
+  // "date"; its day is the one they were filed under.
+  if (a.date_iso.size() > 10 && a.datetime_iso.empty()) {
+    a.datetime_iso = a.date_iso;
+    a.date_iso.resize(10);
   }
   return a;
 }

@@ -58,11 +58,13 @@ std::string to_document_data(const Article& article);
 std::size_t document_data_size(std::string_view data);
 
 // Reads back what to_document_data() wrote (or the plain JSON of older
-// databases). The date comes back as its ISO string in `date_iso` (empty
-// when the article had none). Throws std::runtime_error (or
+// databases). The publication day comes back in `date_iso` ("YYYY-MM-DD",
+// "YYYY-MM" or "YYYY"; empty when the article had none) and, when the
+// input gave a time, the instant in UTC in `datetime_iso`
+// ("YYYY-MM-DDTHH:MM:SSZ", else empty). Throws std::runtime_error (or
 // nlohmann::json::exception) on data not written by to_document_data().
 struct StoredArticle {
-  std::string id, url, source, title, text, date_iso;
+  std::string id, url, source, title, text, date_iso, datetime_iso;
   // The fields the schema does not know, as the JSON object text stored
   // (empty when there were none): parsed only by output that shows them.
   std::string extra_json;

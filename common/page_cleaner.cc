@@ -738,7 +738,12 @@ std::string first_sentence(std::string_view text, std::size_t max_chars) {
   }
   std::string_view s = text.substr(0, end);
   if (s.size() > max_chars) {
-    s = s.substr(0, max_chars);
+    // Cut before a character, never inside a multi-byte one.
+    std::size_t cut = max_chars;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    s = s.substr(0, cut);
     auto space = s.rfind(' ');
     if (space != std::string_view::npos && space > max_chars / 2)
       s = s.substr(0, space);

@@ -14,6 +14,11 @@
 
 namespace newsdex {
 
+// The most threads (--jobs) and shards (--shards) a run takes: more is a
+// mistake (each shard has a writer thread and its own files), not a wish.
+inline constexpr unsigned kMaxJobs = 256;
+inline constexpr unsigned kMaxShards = 256;
+
 struct IndexOptions {
   std::string db_path;
   // Folders, .txt pages, .jsonl/.jsonl.gz files, or "-" for standard input.
@@ -37,10 +42,11 @@ struct IndexOptions {
   // Threads preparing articles (cleaning, tokenising, actors,
   // fingerprints); with 2 or more, a new database is built as that many
   // shards in parallel and merged into one compacted database at the end.
+  // The command line takes 1 to kMaxJobs.
   unsigned jobs = 1;
   // Keep N shards plus a stub file (folder db_path/XAPIANDB) instead of one
   // database; 0 keeps the database's layout (one database unless db_path
-  // is already a sharded folder).
+  // is already a sharded folder). The command line takes 2 to kMaxShards.
   unsigned shards = 0;
   // Commit each database after this many bytes of article text, so memory
   // stays bounded whatever the corpus size. Measured on 2,500 long OCR pages

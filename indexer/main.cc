@@ -9,9 +9,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <tuple>
 
 #include "common/json_text.h"
 #include "common/schema.h"
+#include "common/whole_number.h"
 #include "indexer/index_run.h"
 
 namespace po = boost::program_options;
@@ -156,12 +158,11 @@ int main(int argc, char** argv) {
       "synonyms", po::value<std::vector<std::string>>(&options.synonym_files),
       "file of synonym groups, one per line: Kyiv = Kiev (repeatable; kept "
       "in the database for every search)")(
-      "jobs,j",
-      po::value<unsigned>(&options.jobs)->default_value(default_jobs()),
+      "jobs,j", po::value<std::string>(),
       "threads preparing articles; a new database is then built as that many "
       "shards in parallel and merged into one (default: the number of CPUs, "
       "at most 8)")(
-      "shards", po::value<unsigned>(&options.shards),
+      "shards", po::value<std::string>(),
       "keep N shard databases in the --db folder, listed in its XAPIANDB "
       "stub file, instead of merging them (see README: Scaling out)")(
       "json", po::bool_switch(&json),
@@ -200,6 +201,18 @@ int main(int argc, char** argv) {
       throw po::error("no input: give a folder, a .jsonl file or -");
     }
     if (vm.count("language")) options.language = language;
+    // Numbers are checked as newsdex-search checks its own.
+    options.jobs = default_jobs();
+    for (auto [name, min, max, out] :
+         {std::tuple{"jobs", 1u, newsdex::kMaxJobs, &options.jobs},
+          std::tuple{"shards", 2u, newsdex::kMaxShards, &options.shards}}) {
+      if (!vm.count(name)) continue;
+      std::string error;
+      auto n = newsdex::parse_whole_number(name, vm[name].as<std::string>(),
+                                           min, max, error);
+      if (!n) throw po::error(error);
+      *out = static_cast<unsigned>(*n);
+    }
   } catch (const po::error& e) {
     std::cerr << "newsdex-index: error: " << e.what()
               << "\nTry 'newsdex-index --help'.\n";

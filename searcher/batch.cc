@@ -41,6 +41,20 @@ std::string request_for_line(const std::string& line,
   return "";
 }
 
+// `text` with each byte that is not part of valid UTF-8 replaced by U+FFFD,
+// so that a line with a bad byte can still be read for its id.
+std::string with_replacement_characters(std::string_view text) {
+  std::string out;
+  for (std::size_t bad = find_invalid_utf8(text); bad != std::string::npos;
+       bad = find_invalid_utf8(text)) {
+    out.append(text.substr(0, bad));
+    out += "\xEF\xBF\xBD";
+    text.remove_prefix(bad + 1);
+  }
+  out.append(text);
+  return out;
+}
+
 // How often a query is tried again on a database that writers keep
 // committing to.
 constexpr int kModifiedRetries = 5;
@@ -80,8 +94,14 @@ BatchSummary run_batch(Searcher& searcher, const SearchRequest& defaults,
     ++summary.queries;
     nlohmann::json tag = {{"query_line", line_number}};
     SearchRequest request;
-    std::string error = request_for_line(line, defaults, request, tag);
-    if (find_invalid_utf8(line) != std::string::npos) error = "invalid UTF-8";
+    // A line that is not valid UTF-8 is an error, tagged with its id.
+    std::size_t bad = find_invalid_utf8(line);
+    std::string error = request_for_line(
+        bad == std::string::npos ? line : with_replacement_characters(line),
+        defaults, request, tag);
+    if (bad != std::string::npos) {
+      error = "invalid UTF-8 at byte " + std::to_string(bad);
+    }
     if (options.count_only) request.limit = 0;  // no hits to fetch
     SearchResponse response;
     if (error.empty()) {

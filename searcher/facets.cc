@@ -101,6 +101,19 @@ std::vector<FacetRequest> default_facets() {
           {std::string(schema::kActorField), DateGranularity::kDay}};
 }
 
+std::string facet_list_text(const std::vector<FacetRequest>& facets) {
+  std::string text;
+  for (const FacetRequest& r : facets) {
+    if (!text.empty()) text += ',';
+    text += r.field;
+    if (r.field == schema::kDateField) {
+      text += ':';
+      text += granularity_name(r.granularity);
+    }
+  }
+  return text;
+}
+
 SlotReader::SlotReader(const Xapian::Database* db, Xapian::valueno slot)
     : slot_(slot) {
   if (db != nullptr && db->size() == 1) {

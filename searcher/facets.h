@@ -29,8 +29,12 @@ struct FacetRequest {
 std::optional<std::string> parse_facet_list(std::string_view list,
                                             std::vector<FacetRequest>& out);
 
-// What a bare --facets asks for.
+// What a bare --facets (and "facets": true in a batch line) asks for:
+// source, date by month and actor, the three facets every article has.
 std::vector<FacetRequest> default_facets();
+
+// A facet list as parse_facet_list() reads it: "source,date:month,actor".
+std::string facet_list_text(const std::vector<FacetRequest>& facets);
 
 struct FacetValue {
   std::string value;

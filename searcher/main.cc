@@ -64,6 +64,14 @@ int main(int argc, char** argv) {
   std::vector<std::string> synonym_files;
   std::string show_dropped;
 
+  // The help says what a bare --facets counts, from the list it counts.
+  const std::string bare_facets =
+      newsdex::facet_list_text(newsdex::default_facets());
+  const std::string facets_help =
+      "count facet values over all matches: a comma-separated LIST of "
+      "source, actor, author, date (by day), date:month, date:year; bare "
+      "--facets gives " +
+      bare_facets;
   po::options_description visible(
       "Usage: newsdex-search --db PATH [options] QUERY...\n\n"
       "Searches a newsdex database. QUERY uses Xapian's query language:\n"
@@ -108,10 +116,9 @@ int main(int argc, char** argv) {
       "and filters)")(
       "sort", po::value<std::string>(&sort),
       "relevance (default), date (oldest first) or -date (newest first)")(
-      "facets", po::value<std::string>()->implicit_value("default"),
-      "count facet values over all matches: a list such as "
-      "source,date:month (date means date:day); bare --facets gives "
-      "source,date:month")("facet-size", po::value<std::string>(),
+      "facets",
+      po::value<std::string>()->value_name("LIST")->implicit_value("default"),
+      facets_help.c_str())("facet-size", po::value<std::string>(),
                            "values per facet (default 10, 0 for all)")(
       "snippet-chars", po::value<std::string>(),
       "characters per snippet passage (default 160)")(

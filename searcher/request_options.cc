@@ -6,6 +6,8 @@
 #include <map>
 #include <sstream>
 
+#include "common/whole_number.h"
+
 namespace newsdex {
 namespace {
 
@@ -25,26 +27,7 @@ std::optional<T> choose(std::string_view option, std::string_view value,
 }
 
 std::string to_text(const nlohmann::json& value) {
-  return value.is_string() ? value.get<std::string>() : value.dump();
-}
-
-// A whole number from a JSON number or its text, or nullopt.
-std::optional<std::uint64_t> whole_number(const nlohmann::json& value) {
-  if (value.is_number_unsigned()) return value.get<std::uint64_t>();
-  if (value.is_number_integer()) {
-    long long n = value.get<long long>();
-    if (n < 0) return std::nullopt;
-    return static_cast<std::uint64_t>(n);
-  }
-  if (!value.is_string()) return std::nullopt;
-  const std::string& s = value.get_ref<const std::string&>();
-  std::uint64_t n = 0;
-  // from_chars takes no sign, space or "0x" and reports overflow.
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), n);
-  if (s.empty() || ec != std::errc() || end != s.data() + s.size()) {
-    return std::nullopt;
-  }
-  return n;
+  return option_value_text(value);
 }
 
 // A finite number from a JSON number or its text, or nullopt.
@@ -75,11 +58,9 @@ std::string invalid_value(const std::string& option,
 // Sets `out` to a whole number in [0, max], or returns what is wrong.
 std::string set_count(const std::string& option, const nlohmann::json& value,
                       std::uint64_t max, std::size_t& out) {
-  auto n = whole_number(value);
-  if (!n || *n > max) {
-    return invalid_value(option, value,
-                         "a whole number from 0 to " + std::to_string(max));
-  }
+  std::string error;
+  auto n = parse_whole_number(option, value, 0, max, error);
+  if (!n) return error;
   out = static_cast<std::size_t>(*n);
   return "";
 }

@@ -126,11 +126,6 @@ std::string format_score(double score) {
   return buf;
 }
 
-std::string date_for_display(const std::string& iso) {
-  // Hits show the calendar date; the time is in the JSON "datetime".
-  return iso.size() > 10 ? iso.substr(0, 10) : iso;
-}
-
 }  // namespace
 
 std::string html_text(std::string_view text) {
@@ -222,13 +217,17 @@ nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode) {
       {"rank", hit.rank},
       {"score", std::round(hit.score * 10000) / 10000},
       {"title", a.title},
-      {"title_highlighted", render_fragments({hit.title}, mode)},
+      // Only a title the article has is highlighted; a made-up one is
+      // display_title's.
+      {"title_highlighted", trim_space(a.title).empty()
+                                ? std::string()
+                                : render_fragments({hit.title}, mode)},
+      {"display_title", hit.display_title},
       {"source", a.source},
-      {"date", a.date_iso.empty()
-                   ? nlohmann::json(nullptr)
-                   : nlohmann::json(date_for_display(a.date_iso))},
-      {"datetime", a.date_iso.size() > 10 ? nlohmann::json(a.date_iso)
-                                          : nlohmann::json(nullptr)},
+      {"date", a.date_iso.empty() ? nlohmann::json(nullptr)
+                                  : nlohmann::json(a.date_iso)},
+      {"datetime", a.datetime_iso.empty() ? nlohmann::json(nullptr)
+                                          : nlohmann::json(a.datetime_iso)},
       {"url", a.url.empty() ? nlohmann::json(nullptr) : nlohmann::json(a.url)},
       {"snippet", render_fragments(hit.snippet, mode)},
   };
@@ -253,31 +252,60 @@ nlohmann::json hit_to_json(const Hit& hit, HighlightMode mode) {
   return j;
 }
 
+namespace {
+
+// The key of a facet in the JSON output: its field, and a date facet's
+// granularity ("date:month"), so that every facet asked for has its own.
+std::string facet_key(const FacetResult& f) {
+  return f.granularity.empty() ? f.field : f.field + ":" + f.granularity;
+}
+
+// Puts each facet's `value` under its key in `out`; a lone date facet also
+// under "date", the key all date facets had before there could be several.
+template <typename ValueOf>
+void add_by_key(const std::vector<FacetResult>& facets, ValueOf value_of,
+                nlohmann::json& out) {
+  std::size_t dates = 0;
+  for (const FacetResult& f : facets) {
+    out[facet_key(f)] = value_of(f);
+    if (!f.granularity.empty()) ++dates;
+  }
+  for (const FacetResult& f : facets) {
+    if (dates == 1 && !f.granularity.empty()) out[f.field] = value_of(f);
+  }
+}
+
+nlohmann::json facet_values_json(const FacetResult& f) {
+  nlohmann::json values = nlohmann::json::array();
+  for (const FacetValue& v : f.values) {
+    nlohmann::json entry = {{"value", v.value}, {"count", v.count}};
+    if (!v.type.empty()) entry["type"] = v.type;
+    values.push_back(entry);
+  }
+  if (f.missing > 0) {
+    values.push_back({{"value", "unknown"}, {"count", f.missing}});
+  }
+  return values;
+}
+
+nlohmann::json facet_summary_json(const FacetResult& f) {
+  nlohmann::json info = {{"other", f.other}};
+  if (!f.granularity.empty()) info["granularity"] = f.granularity;
+  return info;
+}
+
+}  // namespace
+
 nlohmann::json facets_to_json(const std::vector<FacetResult>& facets) {
   nlohmann::json data = nlohmann::json::object();
-  for (const FacetResult& f : facets) {
-    nlohmann::json values = nlohmann::json::array();
-    for (const FacetValue& v : f.values) {
-      nlohmann::json entry = {{"value", v.value}, {"count", v.count}};
-      if (!v.type.empty()) entry["type"] = v.type;
-      values.push_back(entry);
-    }
-    if (f.missing > 0) {
-      values.push_back({{"value", "unknown"}, {"count", f.missing}});
-    }
-    data[f.field] = values;
-  }
+  add_by_key(facets, facet_values_json, data);
   return data;
 }
 
 nlohmann::json summary_to_json(const SearchRequest& request,
                                const SearchResponse& response) {
   nlohmann::json facet_info = nlohmann::json::object();
-  for (const FacetResult& f : response.facets) {
-    nlohmann::json info = {{"other", f.other}};
-    if (!f.granularity.empty()) info["granularity"] = f.granularity;
-    facet_info[f.field] = info;
-  }
+  add_by_key(response.facets, facet_summary_json, facet_info);
   nlohmann::json data = {
       {"version", kJsonFormatVersion},
       {"query", request.query},
@@ -291,6 +319,7 @@ nlohmann::json summary_to_json(const SearchRequest& request,
   // What total and facets count: with --collapse, total counts groups of
   // near-duplicates while facet counts still count articles.
   data["counts"] = response.collapsed ? "groups" : "articles";
+  if (response.collapsed) data["matches"] = response.matches;
   data["facet_counts"] = "articles";
   if (!response.suggestion.empty()) data["suggestion"] = response.suggestion;
   return data;
@@ -340,8 +369,7 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     out << title_text.str().substr(rank.size());
 
     std::string meta = shown(a.source);
-    if (!a.date_iso.empty())
-      meta += " \xC2\xB7 " + shown(date_for_display(a.date_iso));
+    if (!a.date_iso.empty()) meta += " \xC2\xB7 " + shown(a.date_iso);
     if (!a.authors.empty()) {
       meta += " \xC2\xB7 by ";
       for (std::size_t k = 0; k < a.authors.size(); ++k) {
@@ -431,6 +459,10 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
     for (const FacetValue& v : f.values) add(v.value, v.count);
     if (f.missing > 0) add("unknown", f.missing);
     if (f.other > 0) add("(other)", f.other);
+    if (pieces.empty()) {  // nothing matched, so nothing was counted
+      out << styled(kAnsiBold, name + ":") << " (none)\n";
+      continue;
+    }
     out << styled(kAnsiBold, name + ":") << '\n';
     write_wrapped(pieces, 2, style.width, out);
   }
@@ -439,8 +471,14 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
   std::size_t first = response.hits.empty() ? 0 : request.offset + 1;
   std::size_t last = request.offset + response.hits.size();
   char summary[160];
-  std::snprintf(summary, sizeof summary, "%zu match%s", response.total,
-                response.total == 1 ? "" : "es");
+  if (response.collapsed) {
+    std::snprintf(summary, sizeof summary, "%zu group%s of %zu match%s",
+                  response.total, response.total == 1 ? "" : "s",
+                  response.matches, response.matches == 1 ? "" : "es");
+  } else {
+    std::snprintf(summary, sizeof summary, "%zu match%s", response.total,
+                  response.total == 1 ? "" : "es");
+  }
   std::string line = summary;
   if (!response.hits.empty()) {
     line += ", showing " + std::to_string(first) + "-" + std::to_string(last);

@@ -12,6 +12,7 @@
 #include "common/schema.h"
 #include "common/stub_file.h"
 #include "common/text_utf8.h"
+#include "searcher/collapse_count.h"
 #include "searcher/spelling.h"
 
 namespace newsdex {
@@ -366,9 +367,12 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       enquire.set_sort_by_key_then_relevance(&date_order, false);
       break;
   }
+  std::optional<GroupCounter> groups;
   if (request.collapse) {
     enquire.set_collapse_key(schema::kDuplicateGroupSlot);
     response.collapsed = true;
+    groups.emplace(portable_ ? nullptr : &db_, portable_);
+    groups->register_with(enquire);
   }
   // Rent until buying costs no more than renting has: then, before the
   // next search that counts facets (never after the last), load.
@@ -385,9 +389,15 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   Xapian::MSet mset = enquire.get_mset(
       static_cast<Xapian::doccount>(request.offset),
       static_cast<Xapian::doccount>(request.limit), check_at_least);
-  response.total = mset.get_matches_estimated();
+  // Exact: every match was looked at. Under collapse Xapian's figure is
+  // an estimate of the groups, so they are counted.
+  response.total = response.matches = mset.get_matches_estimated();
+  if (groups) {
+    response.total = groups->groups();
+    response.matches = groups->articles();
+  }
   if (!request.facets.empty() && !facet_table_) {
-    facet_matches_ += response.total;
+    facet_matches_ += response.matches;
   }
 
   HighlightTerms terms = HighlightTerms::from_query(relevance_query);
@@ -412,7 +422,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
       bool recent = request.recent_half_life > 0;
       hit.recency = recent && rest > 1e-6 * std::max(1.0, hit.score) ? rest : 0;
     }
-    hit.title = highlight_all(hit.article.title, matcher);
+    hit.display_title = display_title(hit.article);
+    hit.title = highlight_all(hit.display_title, matcher);
     hit.snippet = make_snippet(hit.article.text, request.snippet, matcher);
     response.hits.push_back(std::move(hit));
   }
@@ -420,7 +431,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     response.suggestion = spelling_suggestion(db_, request.query, stemmer_);
   }
   if (!request.facets.empty()) {
-    response.facets = facets.results(response.total, request.facet_size);
+    response.facets = facets.results(response.matches, request.facet_size);
   }
   response.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start)

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/document_record.h"
+#include "searcher/display_title.h"
 #include "searcher/facets.h"
 #include "searcher/query_builder.h"
 #include "searcher/ranking.h"
@@ -61,7 +62,10 @@ struct Hit {
   Xapian::docid docid = 0;
   double score = 0;
   StoredArticle article;
-  Fragment title;                 // the title with matches marked
+  // What the hit is called: the title, or for an article without one, its
+  // first sentence, URL or id (searcher/display_title.h).
+  std::string display_title;
+  Fragment title;                 // display_title with matches marked
   std::vector<Fragment> snippet;  // best passages of the body
   // With collapse: the ids of the other articles in this hit's group (at
   // most kMaxDuplicateIds) and how many there are in all.
@@ -76,10 +80,12 @@ struct SearchResponse {
   bool ok = true;
   std::string error;      // a malformed query, when !ok
   std::string offending;  // the text the error is about
-  // Exact number of matching articles; with collapse, of groups.
+  // Exact number of matching articles; with collapse, of the groups of
+  // near-duplicates among them (never more than `matches`).
   std::size_t total = 0;
-  bool collapsed = false;  // whether total counts groups
-  std::string suggestion;  // a respelled query worth trying, or ""
+  std::size_t matches = 0;  // exact number of matching articles
+  bool collapsed = false;   // whether total counts groups
+  std::string suggestion;   // a respelled query worth trying, or ""
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;
   double seconds = 0;

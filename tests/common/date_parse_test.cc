@@ -54,6 +54,37 @@ TEST_CASE("parse_date accepts the forms news metadata uses") {
   }
 }
 
+TEST_CASE("the day is the publisher's own; the time is kept as UTC") {
+  // Issue #15: ISW's 22:00 in New York is already the next day in UTC, but
+  // the report is of the day it was published there.
+  struct Row {
+    const char* input;
+    const char* key;  // the publication day, in the offset given
+    const char* iso;  // the instant, in UTC
+  };
+  const Row rows[] = {
+      {"2023-01-24T22:00:00-05:00", "20230124", "2023-01-25T03:00:00Z"},
+      {"2022-02-24T23:17:24-05:00", "20220224", "2022-02-25T04:17:24Z"},
+      {"2025-06-02T00:30:00+01:00", "20250602", "2025-06-01T23:30:00Z"},
+      {"2025-06-02T10:11:12-0500", "20250602", "2025-06-02T15:11:12Z"},
+      {"02 Jun 2025 22:11:12 EST", "20250602", "2025-06-03T03:11:12Z"},
+      {"Mon, 02 Jun 2025 23:30:00 -0800", "20250602", "2025-06-03T07:30:00Z"},
+      {"2025-12-31T23:59:59-14:00", "20251231", "2026-01-01T13:59:59Z"},
+      {"2025-01-01T00:00:01+14:00", "20250101", "2024-12-31T10:00:01Z"},
+      {"2025-06-02T23:30:00Z", "20250602", "2025-06-02T23:30:00Z"},
+      {"1748858400", "20250602", "2025-06-02T10:00:00Z"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.input);
+    auto date = parse_date(row.input);
+    REQUIRE(date.has_value());
+    CHECK(date->key() == row.key);
+    CHECK(date->iso_date() == date_key_to_iso(row.key));
+    CHECK(date->iso() == row.iso);
+    CHECK(date_lower_bound(*date) == row.key);
+  }
+}
+
 TEST_CASE("parse_date rejects what is not a real date") {
   const char* rows[] = {"",
                         "yesterday-ish",

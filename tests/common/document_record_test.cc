@@ -20,15 +20,37 @@ TEST_CASE("document data keeps every field and the extras") {
   CHECK(s.source == a.source);
   CHECK(s.title == a.title);
   CHECK(s.text == a.text);
-  CHECK(s.date_iso == "1987-02-26T15:01:01Z");
+  CHECK(s.date_iso == "1987-02-26");
+  CHECK(s.datetime_iso == "1987-02-26T15:01:01Z");
   CHECK(s.extra()["people"][0] == "james-baker");
+}
+
+TEST_CASE("a stored date is the publisher's day; the time is kept in UTC") {
+  Article a;
+  a.id = "isw-2023-01-24";
+  a.text = "t";
+  a.date = parse_date("2023-01-24T22:00:00-05:00");
+  StoredArticle s = from_document_data(to_document_data(a));
+  CHECK(s.date_iso == "2023-01-24");
+  CHECK(s.datetime_iso == "2023-01-25T03:00:00Z");
+  a.date = parse_date("2023-01-24");
+  s = from_document_data(to_document_data(a));
+  CHECK(s.date_iso == "2023-01-24");
+  CHECK(s.datetime_iso.empty());
+  // Databases written before kept the UTC instant under "date".
+  s = from_document_data(
+      R"({"id":"old","text":"t","date":"2023-01-25T03:00:00Z"})");
+  CHECK(s.date_iso == "2023-01-25");
+  CHECK(s.datetime_iso == "2023-01-25T03:00:00Z");
 }
 
 TEST_CASE("an article without a date stores none") {
   Article a;
   a.id = "x";
   a.text = "t";
-  CHECK(from_document_data(to_document_data(a)).date_iso.empty());
+  StoredArticle s = from_document_data(to_document_data(a));
+  CHECK(s.date_iso.empty());
+  CHECK(s.datetime_iso.empty());
 }
 
 TEST_CASE("actors, dropped blocks and escaped text come back as written") {

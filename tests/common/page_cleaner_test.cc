@@ -7,6 +7,8 @@
 #include <fstream>
 #include <iterator>
 
+#include "common/text_utf8.h"
+
 namespace newsdex {
 namespace {
 
@@ -220,6 +222,22 @@ TEST_CASE("first_sentence skips initials and abbreviations") {
   CHECK(first_sentence("No end here") == "No end here");
   std::string long_text(300, 'a');
   CHECK(first_sentence("word " + long_text, 50).size() <= 54);
+}
+
+TEST_CASE("first_sentence cuts between characters, never inside one") {
+  // Cyrillic and accented letters are two bytes each: a cut at a byte
+  // count may fall inside one when no space is near.
+  std::string cyrillic;
+  for (int i = 0; i < 80; ++i) cyrillic += "\xD0\x96";  // Ж
+  for (std::size_t max : {49, 50, 51, 100}) {
+    CAPTURE(max);
+    std::string s = first_sentence(cyrillic, max);
+    CHECK(find_invalid_utf8(s) == std::string::npos);
+    CHECK(s.size() <= max + 3);  // and the ellipsis
+    CHECK(s.ends_with("\xE2\x80\xA6"));
+  }
+  std::string mixed = std::string(99, 'a') + "\xC3\xA9" + " more words here";
+  CHECK(find_invalid_utf8(first_sentence(mixed, 100)) == std::string::npos);
 }
 
 }  // namespace newsdex

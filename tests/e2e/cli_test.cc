@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include <fstream>
+#include <set>
 
 #include "e2e/run_program.h"
 
@@ -36,6 +37,32 @@ TEST_CASE("--help and --version print to stdout and exit 0") {
   }
 }
 
+TEST_CASE("--help says what a bare --facets counts, and it does") {
+  // Issue #15: the help said source,date:month, but actors were counted too.
+  auto help = run("newsdex-search", {"--help"});
+  std::string text;  // white space folded, as the help wraps lines
+  for (char c : help.out) {
+    bool space = c == ' ' || c == '\n';
+    if (!space || (!text.empty() && text.back() != ' '))
+      text += space ? ' ' : c;
+  }
+  CHECK(text.find("bare --facets gives source,date:month,actor") !=
+        std::string::npos);
+  std::string db = index_corpus("cli_bare_facets");
+  auto r = run("newsdex-search", {"--db", db, "--json", "--facets", "--", ""});
+  auto lines = json_lines(r.out);
+  auto facets = of_type(lines, "facets");
+  REQUIRE(facets.size() == 1);
+  auto summary = of_type(lines, "summary");
+  REQUIRE(summary.size() == 1);
+  std::set<std::string> keys;
+  for (const auto& [key, value] : summary[0]["facets"].items()) {
+    keys.insert(key);
+  }
+  CHECK(keys == std::set<std::string>{"source", "date:month", "date", "actor"});
+  CHECK(facets[0]["actor"].size() > 0);
+}
+
 TEST_CASE("option mistakes exit 2 with a one-line reason on stderr") {
   std::string db = index_corpus("cli_options");
   struct Row {
@@ -49,6 +76,8 @@ TEST_CASE("option mistakes exit 2 with a one-line reason on stderr") {
       {{"--db", db, "--facets", "colour", "x"}, "unknown facet 'colour'"},
       {{"--db", db, "--limit", "many", "x"}, "limit"},
       {{"--db", db, "--limit", "-1", "x"}, "for --limit; needs a whole number"},
+      {{"--db", db, "-n", "-5", "x"}, "invalid value '-5' for --limit"},
+      {{"--db", db, "--offset", "-3", "x"}, "invalid value '-3' for --offset"},
       {{"--db", db, "--limit", "4294967296", "x"}, "'4294967296' for --limit"},
       {{"--db", db, "--offset", "4294967296", "x"},
        "'4294967296' for --offset"},
@@ -67,6 +96,46 @@ TEST_CASE("option mistakes exit 2 with a one-line reason on stderr") {
     CHECK(r.err.find("newsdex-search: error: ") == 0);
     CHECK(r.err.find(row.expect) != std::string::npos);
   }
+}
+
+TEST_CASE("the indexer's numbers are checked like the searcher's") {
+  // Issue #15: boost read "--jobs -1" as 4294967295 threads.
+  auto dir = scratch("cli_index_numbers");
+  std::string db = (dir / "db").string();
+  struct Row {
+    std::vector<std::string> args;
+    const char* expect;
+  };
+  const Row rows[] = {
+      {{"--jobs", "-1"},
+       "invalid value '-1' for --jobs; needs a whole number "
+       "from 1 to 256"},
+      {{"--jobs=-1"}, "invalid value '-1' for --jobs"},
+      {{"-j", "0"}, "invalid value '0' for --jobs"},
+      {{"--jobs", "99999999999"}, "invalid value '99999999999' for --jobs"},
+      {{"--jobs", "1.5"}, "invalid value '1.5' for --jobs"},
+      {{"--jobs", "two"}, "invalid value 'two' for --jobs"},
+      {{"--shards", "-2"},
+       "invalid value '-2' for --shards; needs a whole "
+       "number from 2 to 256"},
+      {{"--shards", "100000"}, "invalid value '100000' for --shards"},
+      {{"--shards", "1"}, "invalid value '1' for --shards"},
+  };
+  for (const Row& row : rows) {
+    std::vector<std::string> args = {"--db", db};
+    args.insert(args.end(), row.args.begin(), row.args.end());
+    args.push_back(corpus_dir().string());
+    auto r = run("newsdex-index", args);
+    CAPTURE(r.err);
+    CHECK(r.exit_code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("newsdex-index: error: ") == 0);
+    CHECK(r.err.find(row.expect) != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(db));
+  }
+  auto fine = run("newsdex-index", {"--db", db, "--jobs", "2", "--shards", "2",
+                                    corpus_dir().string()});
+  CHECK(fine.exit_code == 0);
 }
 
 TEST_CASE("a malformed query names the query and exits 2") {

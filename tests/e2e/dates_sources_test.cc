@@ -151,6 +151,81 @@ TEST_CASE("--stats summarises the database") {
   CHECK(human.out.find("2025-05-16 .. 2025-07-22") != std::string::npos);
 }
 
+TEST_CASE("an article is filed under its publisher's day, not UTC's") {
+  // Issue #15: 22:00 in New York is 03:00 the next day in UTC.
+  std::string input =
+      "{\"id\": \"jan24\", \"text\": \"okapi report\", "
+      "\"date\": \"2023-01-24T22:00:00-05:00\"}\n"
+      "{\"id\": \"jan25\", \"text\": \"okapi report\", "
+      "\"date\": \"2023-01-25T21:00:00-05:00\"}\n"
+      "{\"id\": \"kyiv\", \"text\": \"okapi report\", "
+      "\"date\": \"2023-01-25T00:30:00+02:00\"}\n";
+  std::string db = (scratch("publisher_day") / "db").string();
+  REQUIRE(run("newsdex-index", {"--db", db, "-"}, input).exit_code == 0);
+  auto ids_of = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db, "--json", "--sort", "date"});
+    std::vector<std::string> ids;
+    for (const auto& hit :
+         of_type(json_lines(run("newsdex-search", args).out), "hit")) {
+      ids.push_back(hit["id"]);
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
+  };
+  using Ids = std::vector<std::string>;
+  CHECK(ids_of({"--since", "2023-01-25", "--until", "2023-01-25", "okapi"}) ==
+        Ids{"jan25", "kyiv"});
+  CHECK(ids_of({"--until", "2023-01-24", "okapi"}) == Ids{"jan24"});
+  CHECK(ids_of({"date:2023-01-24", "okapi"}) == Ids{"jan24"});
+
+  auto r = run("newsdex-search", {"--db", db, "--json", "--sort", "date",
+                                  "--facets", "date", "okapi"});
+  auto lines = json_lines(r.out);
+  std::map<std::string, nlohmann::json> hits;
+  for (const auto& hit : of_type(lines, "hit")) hits[hit["id"]] = hit;
+  REQUIRE(hits.size() == 3);
+  CHECK(hits["jan24"]["date"] == "2023-01-24");
+  CHECK(hits["jan24"]["datetime"] == "2023-01-25T03:00:00Z");
+  CHECK(hits["kyiv"]["date"] == "2023-01-25");
+  CHECK(hits["kyiv"]["datetime"] == "2023-01-24T22:30:00Z");
+  auto facets = of_type(lines, "facets");
+  REQUIRE(facets.size() == 1);
+  CHECK(facets[0]["date"] ==
+        nlohmann::json::parse(R"([{"count":1,"value":"2023-01-24"},
+                                  {"count":2,"value":"2023-01-25"}])"));
+  auto human = run("newsdex-search", {"--db", db, "--sort", "date", "okapi"});
+  CHECK(human.out.find("2023-01-24") < human.out.find("2023-01-25"));
+  CHECK(human.out.find("2023-01-26") == std::string::npos);
+  auto stats = run("newsdex-search", {"--db", db, "--stats"});
+  CHECK(stats.out.find("2023-01-24 .. 2023-01-25") != std::string::npos);
+}
+
+TEST_CASE("ISW: every report under the day it was published" *
+          doctest::skip(kNoShared)) {
+  auto path = shared_corpora() / "isw_ukraine" / "isw_ukraine.jsonl.gz";
+  std::map<std::string, std::size_t> per_day;  // as the publisher wrote it
+  for_each_record(path, [&](const nlohmann::json& j) {
+    per_day[j["date"].get<std::string>().substr(0, 10)]++;
+  });
+  std::string db = (scratch("isw_days") / "db").string();
+  REQUIRE(run("newsdex-index", {"--db", db, "--no-actors", path.string()})
+              .exit_code == 0);
+  auto r = run("newsdex-search", {"--db", db, "--json", "--limit", "0",
+                                  "--facets", "date", "--facet-size", "0", ""});
+  auto f = of_type(json_lines(r.out), "facets");
+  REQUIRE(f.size() == 1);
+  std::map<std::string, std::size_t> days;
+  for (const auto& v : f[0]["date"]) days[v["value"]] = v["count"];
+  CHECK(days == per_day);
+  // The report of 24 January was published at 22:13 in Washington.
+  auto day = run("newsdex-search", {"--db", db, "--json", "--since",
+                                    "2023-01-25", "--until", "2023-01-25", ""});
+  auto hits = of_type(json_lines(day.out), "hit");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["id"] == "isw-2023-01-25");
+  CHECK(hits[0]["date"] == "2023-01-25");
+}
+
 TEST_CASE("every JSONL corpus: at least 99.9% of dates recognised" *
           doctest::skip(kNoShared)) {
   for (const auto& entry :
@@ -233,6 +308,19 @@ TEST_CASE("RUWA: nine outlets, exact per-day counts" *
   CHECK(total_of(run("newsdex-search", {"--db", db, "--json", "--limit", "0",
                                         "--source", "Russia Today"})) ==
         per_source["RT"]);
+  // Every hit has a title to show, also the records without a headline.
+  auto msnbc = of_type(
+      json_lines(run("newsdex-search", {"--db", db, "--json", "--limit", "1000",
+                                        "--source", "MSNBC", ""})
+                     .out),
+      "hit");
+  std::size_t untitled = 0;
+  for (const auto& hit : msnbc) {
+    CAPTURE(hit["id"]);
+    CHECK_FALSE(hit["display_title"].get<std::string>().empty());
+    if (hit["title"] == "") ++untitled;
+  }
+  CHECK(untitled > 50);
 }
 
 }  // namespace newsdex::e2e

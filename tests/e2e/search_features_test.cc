@@ -65,6 +65,62 @@ TEST_CASE("batch mode: plain and JSON lines, tagged, errors in place") {
   CHECK(summary[0]["errors"] == 2);
 }
 
+TEST_CASE("--facets=date:year,date:month gives both, each under its key") {
+  auto r = run("newsdex-search", {"--db", seed_db(), "--json", "--limit", "0",
+                                  "--facets=date:year,date:month,source", ""});
+  auto lines = json_lines(r.out);
+  auto facets = of_type(lines, "facets");
+  REQUIRE(facets.size() == 1);
+  CHECK(facets[0]["date:year"] ==
+        nlohmann::json::parse(R"([{"count":5,"value":"2025"}])"));
+  CHECK(facets[0]["date:month"] == nlohmann::json::parse(R"([
+      {"count":1,"value":"2025-05"},{"count":2,"value":"2025-06"},
+      {"count":2,"value":"2025-07"}])"));
+  CHECK(facets[0]["source"].size() == 5);
+  CHECK(facets[0].size() == 3);
+  auto summary = of_type(lines, "summary");
+  REQUIRE(summary.size() == 1);
+  CHECK(summary[0]["facets"]["date:year"]["granularity"] == "year");
+  CHECK(summary[0]["facets"]["date:month"]["granularity"] == "month");
+  // The same in a batch line.
+  auto batch = run("newsdex-search", {"--db", seed_db(), "--batch", "-"},
+                   R"({"q": "", "limit": 0, "facets": ["date:year", "date"]})"
+                   "\n");
+  auto batch_facets = of_type(json_lines(batch.out), "facets");
+  REQUIRE(batch_facets.size() == 1);
+  CHECK(batch_facets[0]["date:year"][0]["count"] == 5);
+  CHECK(batch_facets[0]["date:day"].size() == 5);
+}
+
+TEST_CASE("a record without a headline is shown by its first sentence") {
+  // Issue #15: RUWA's headline-less records printed "1. " and nothing.
+  std::string input =
+      "{\"id\": \"ruwa-02684\", \"url\": \"https://www.nbcnews.com/x\", "
+      "\"source\": \"MSNBC\", \"date\": \"2022-02-26\", \"title\": \"\", "
+      "\"text\": \"The European Union said it would provide weapons to "
+      "Ukraine and ban state-owned media outlets Russia Today and "
+      "Sputnik.\"}\n";
+  std::string db = (scratch("untitled") / "db").string();
+  REQUIRE(run("newsdex-index", {"--db", db, "-"}, input).exit_code == 0);
+  auto human =
+      run("newsdex-search",
+          {"--db", db, "--color", "never", "--highlight", "none", "sputnik"},
+          "", {"COLUMNS=200"});
+  CHECK(human.exit_code == 0);
+  CHECK(human.out.find("1. The European Union said it would provide weapons "
+                       "to Ukraine and ban state-owned media outlets…\n") == 0);
+  auto json = run("newsdex-search", {"--db", db, "--json", "sputnik"});
+  auto hits = of_type(json_lines(json.out), "hit");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["title"] == "");
+  CHECK(hits[0]["display_title"].get<std::string>().find(
+            "The European Union said") == 0);
+  // The made-up title is not indexed as one.
+  auto in_title =
+      run("newsdex-search", {"--db", db, "--count", "title:sputnik"});
+  CHECK(in_title.out == "0\n");
+}
+
 TEST_CASE("--count prints only the total") {
   auto r = run("newsdex-search", {"--db", seed_db(), "--count", "istanbul"});
   CHECK(r.exit_code == 0);
@@ -199,6 +255,45 @@ TEST_CASE("BBC: --collapse groups all 98 byte-identical pairs" *
   auto summary = of_type(lines, "summary")[0];
   CHECK(summary["counts"] == "groups");
   CHECK(summary["total"].get<int>() <= 2224 - 98);
+}
+
+TEST_CASE("RUWA: --collapse totals are exact and never above the matches" *
+          doctest::skip(kNoShared)) {
+  // Issue #15: over shards "train station" gave 30 groups for 25 matching
+  // articles, and "nuclear plant" 600 groups at -n 10 but 595 at -n 1000.
+  auto path = shared_corpora() / "ruwa_ukraine" / "ruwa_ukraine.jsonl.gz";
+  std::string db = (scratch("ruwa-collapse") / "db").string();
+  REQUIRE(run("newsdex-index",
+              {"--db", db, "--shards", "2", "--no-actors", path.string()})
+              .exit_code == 0);
+  for (const char* query : {"nuclear plant", "train station", "Bucha", ""}) {
+    CAPTURE(query);
+    auto count = run("newsdex-search", {"--db", db, "--count", query});
+    std::size_t matches = std::stoul(count.out);
+    auto all =
+        run("newsdex-search", {"--db", db, "--json", "--collapse", "--limit",
+                               "100000", "--fragments", "0", query});
+    auto lines = json_lines(all.out);
+    std::size_t groups = of_type(lines, "hit").size();
+    CHECK(of_type(lines, "summary")[0]["total"] == groups);
+    CHECK(groups <= matches);
+    for (const char* limit : {"0", "1", "10"}) {
+      for (const char* offset : {"0", "5"}) {
+        CAPTURE(limit);
+        CAPTURE(offset);
+        auto page = run("newsdex-search",
+                        {"--db", db, "--json", "--collapse", "--limit", limit,
+                         "--offset", offset, "--fragments", "0", query});
+        auto summary = of_type(json_lines(page.out), "summary");
+        REQUIRE(summary.size() == 1);
+        CHECK(summary[0]["total"] == groups);
+        CHECK(summary[0]["matches"] == matches);
+      }
+    }
+    auto counted =
+        run("newsdex-search", {"--db", db, "--count", "--collapse", query});
+    CHECK(counted.out == std::to_string(groups) + "\n");
+  }
 }
 
 TEST_CASE(

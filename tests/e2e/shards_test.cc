@@ -24,7 +24,7 @@ namespace {
 const bool kNoShared = shared_corpora().empty();
 
 // The queries every layout is compared on: words, phrases, fields,
-// filters, actors, dates, sorting, paging.
+// filters, actors, dates, sorting, paging, collapsing.
 const std::vector<std::vector<std::string>> kQueries = {
     {"talks"},
     {"ceasefire OR glacier"},
@@ -39,6 +39,8 @@ const std::vector<std::vector<std::string>> kQueries = {
     {"grain"},
     {"\"crude oil\""},
     {"--source", "reuters", "bank rate"},
+    {"--collapse", "oil prices"},
+    {"--collapse", "--offset", "3", "grain"},
 };
 
 // What a search prints, without the time it took.

@@ -56,6 +56,35 @@ TEST_CASE("a bad value in one batch line is that line's error, with its id") {
   CHECK(summary["data"]["errors"] == 3);
 }
 
+TEST_CASE("every error line of a batch keeps its line's id") {
+  // Issue #15: error lines lost their query_id.
+  auto lines =
+      run_lines(R"({"bogus": 1, "id": "unknown-first"})"
+                "\n"
+                R"({"id": "unknown-last", "q": "talks", "zzz": true})"
+                "\n"
+                "{\"id\": \"bad-utf8\", \"q\": \"caf\xff\"}\n"
+                "{\"id\": \"bad-utf8-source\", \"source\": \"SBS\xc3\"}\n"
+                "{\"id\": \"caf\xe9\", \"q\": \"talks\"}\n"
+                R"({"id": "bad-query", "q": "talks AND"})"
+                "\n"
+                R"({"id": "no-such-like", "like": "nothing"})"
+                "\n");
+  REQUIRE(lines.size() == 8);
+  const char* ids[] = {"unknown-first",   "unknown-last",    "bad-utf8",
+                       "bad-utf8-source", "caf\xEF\xBF\xBD", "bad-query",
+                       "no-such-like"};
+  for (std::size_t i = 0; i < 7; ++i) {
+    CAPTURE(i);
+    CHECK(lines[i]["type"] == "error");
+    CHECK(lines[i]["query_line"] == i + 1);
+    CHECK(lines[i]["query_id"] == ids[i]);
+  }
+  CHECK(lines[0]["data"]["message"] == "unknown option 'bogus'");
+  CHECK(lines[2]["data"]["message"] == "invalid UTF-8 at byte 28");
+  CHECK(lines[7]["data"]["errors"] == 7);
+}
+
 TEST_CASE("a deeply nested batch line is an error line, not a crash") {
   auto lines = run_lines("{\"q\": " + std::string(100000, '[') +
                          "}\n{\"q\": \"talks\", \"id\": [[[[1]]]]}\n");

@@ -229,4 +229,11 @@ TEST_CASE("the actor spy counts each name once per article, with its type") {
   CHECK(values[1].type == "org");
 }
 
+TEST_CASE("a facet list's text reads back as the same list") {
+  CHECK(facet_list_text(default_facets()) == "source,date:month,actor");
+  std::vector<FacetRequest> back;
+  CHECK_FALSE(parse_facet_list(facet_list_text(default_facets()), back));
+  CHECK(back == default_facets());
+}
+
 }  // namespace newsdex

@@ -44,7 +44,9 @@ TEST_CASE("a hit's JSON carries the documented fields") {
   hit.article.id = "a.txt";
   hit.article.title = "Peace talks";
   hit.article.source = "AnewZ";
-  hit.article.date_iso = "2025-06-02T10:00:00Z";
+  // Published at 22:00 in New York: that day, and the instant in UTC.
+  hit.article.date_iso = "2025-06-02";
+  hit.article.datetime_iso = "2025-06-03T03:00:00Z";
   hit.title = fragment({{"Peace ", false}, {"talks", true}});
   hit.snippet = {fragment({{"talks", true}, {" began", false}})};
   nlohmann::json j = hit_to_json(hit, HighlightMode::kMarkers);
@@ -55,9 +57,37 @@ TEST_CASE("a hit's JSON carries the documented fields") {
   CHECK(j["title_highlighted"] == "Peace **talks**");
   CHECK(j["source"] == "AnewZ");
   CHECK(j["date"] == "2025-06-02");
-  CHECK(j["datetime"] == "2025-06-02T10:00:00Z");
+  CHECK(j["datetime"] == "2025-06-03T03:00:00Z");
   CHECK(j["url"].is_null());
   CHECK(j["snippet"] == "**talks** began");
+}
+
+TEST_CASE("a hit without a headline: its display title, the title as given") {
+  Hit hit;
+  hit.rank = 1;
+  hit.article.id = "ruwa-02684";
+  hit.article.text = "The EU said it would send weapons.";
+  hit.display_title = "The EU said it would send weapons.";
+  hit.title = fragment(
+      {{"The EU said it would send ", false}, {"weapons", true}, {".", false}});
+  nlohmann::json j = hit_to_json(hit, HighlightMode::kMarkers);
+  CHECK(j["title"] == "");  // none was given
+  CHECK(j["title_highlighted"] == "");
+  CHECK(j["display_title"] == "The EU said it would send weapons.");
+  SearchRequest request;
+  SearchResponse response;
+  response.total = 1;
+  response.hits.push_back(hit);
+  std::ostringstream out;
+  write_human(request, response, {false, HighlightMode::kMarkers, 80}, out);
+  CHECK(out.str().find("1. The EU said it would send **weapons**.\n") == 0);
+  // With a title, the display title is the title.
+  hit.article.title = hit.display_title = "Weapons";
+  hit.title = fragment({{"Weapons", true}});
+  j = hit_to_json(hit, HighlightMode::kMarkers);
+  CHECK(j["title"] == "Weapons");
+  CHECK(j["title_highlighted"] == "**Weapons**");
+  CHECK(j["display_title"] == "Weapons");
 }
 
 TEST_CASE("JSON Lines: hits, facets when asked, then the summary") {
@@ -87,6 +117,41 @@ TEST_CASE("JSON Lines: hits, facets when asked, then the summary") {
   CHECK(lines[3]["data"]["version"] == kJsonFormatVersion);
 }
 
+TEST_CASE("each facet asked for has its own key, dates by granularity") {
+  // Issue #15: date:year and date:month both landed under "date".
+  SearchRequest request;
+  request.facets = {{"date", DateGranularity::kYear},
+                    {"date", DateGranularity::kMonth},
+                    {"source", DateGranularity::kDay}};
+  SearchResponse response;
+  response.total = 3;
+  response.facets = {
+      FacetResult{"date", "year", {{"2025", 3, ""}}, 0, 0},
+      FacetResult{
+          "date", "month", {{"2025-05", 1, ""}, {"2025-06", 2, ""}}, 0, 0},
+      FacetResult{"source", "", {{"AnewZ", 3, ""}}, 0, 0}};
+  nlohmann::json facets = facets_to_json(response.facets);
+  CHECK(facets.size() == 3);
+  CHECK(facets["date:year"] ==
+        nlohmann::json::parse(R"([{"count":3,"value":"2025"}])"));
+  CHECK(facets["date:month"].size() == 2);
+  CHECK(facets["source"].size() == 1);
+  CHECK_FALSE(facets.contains("date"));  // which one would it be?
+  nlohmann::json summary = summary_to_json(request, response)["facets"];
+  CHECK(summary.size() == 3);
+  CHECK(summary["date:year"]["granularity"] == "year");
+  CHECK(summary["date:month"]["granularity"] == "month");
+  CHECK(summary["source"]["other"] == 0);
+
+  // One date facet is also under "date", as before there were several.
+  response.facets.erase(response.facets.begin());
+  facets = facets_to_json(response.facets);
+  CHECK(facets["date:month"].size() == 2);
+  CHECK(facets["date"] == facets["date:month"]);
+  summary = summary_to_json(request, response)["facets"];
+  CHECK(summary["date"] == summary["date:month"]);
+}
+
 TEST_CASE("human output wraps to the width and ends with a summary line") {
   SearchRequest request;
   SearchResponse response;
@@ -112,6 +177,26 @@ TEST_CASE("human output wraps to the width and ends with a summary line") {
   CHECK(out.str().find("1. Title\n") == 0);
   CHECK(last.find("1 match, showing 1-1") == 0);
   CHECK(out.str().find("\033[") == std::string::npos);  // no colour
+}
+
+TEST_CASE("human output: a facet with nothing to count says so") {
+  // Issue #15: with no matches, "source:" was followed by a blank line.
+  SearchRequest request;
+  request.facets = {{"source", DateGranularity::kDay},
+                    {"date", DateGranularity::kMonth}};
+  SearchResponse response;
+  response.facets = {FacetResult{"source", "", {}, 0, 0},
+                     FacetResult{"date", "month", {}, 0, 0}};
+  std::ostringstream out;
+  write_human(request, response, {false, HighlightMode::kMarkers, 80}, out);
+  CHECK(out.str().find("source: (none)\ndate by month: (none)\n\n0 matches") ==
+        0);
+  // A facet with values keeps its list on the next line.
+  response.total = 2;
+  response.facets = {FacetResult{"source", "", {{"AnewZ", 1, ""}}, 0, 1}};
+  out.str("");
+  write_human(request, response, {false, HighlightMode::kMarkers, 80}, out);
+  CHECK(out.str().find("source:\n  AnewZ 1 \xC2\xB7 unknown 1\n") == 0);
 }
 
 namespace {

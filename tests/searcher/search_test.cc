@@ -6,6 +6,7 @@
 
 #include <algorithm>
 
+#include "searcher/result_output.h"
 #include "test_support.h"
 
 namespace newsdex {
@@ -76,6 +77,29 @@ TEST_CASE("sorting by date puts undated articles last either way") {
   CHECK(desc[0] == "other");
   CHECK(desc[2] == "body");
   CHECK(desc[3] == "nodate");
+}
+
+TEST_CASE("a hit without a headline gets a display title, marked up") {
+  Searcher s(test::make_db({
+      test::make_article("untitled", "",
+                         "The EU said it would send weapons. Then more."),
+      test::make_article("titled", "Weapons for Kyiv", "The EU said so."),
+  }));
+  SearchRequest r;
+  r.query = "weapons";
+  auto response = s.search(r);
+  REQUIRE(response.hits.size() == 2);
+  for (const Hit& hit : response.hits) {
+    CAPTURE(hit.article.id);
+    if (hit.article.id == "untitled") {
+      CHECK(hit.article.title.empty());  // as stored
+      CHECK(hit.display_title == "The EU said it would send weapons.");
+      CHECK(render_fragments({hit.title}, HighlightMode::kMarkers) ==
+            "The EU said it would send **weapons**.");
+    } else {
+      CHECK(hit.display_title == "Weapons for Kyiv");
+    }
+  }
 }
 
 TEST_CASE("paging keeps ranks and the exact total") {
@@ -236,6 +260,50 @@ TEST_CASE("--collapse folds near-duplicates into one hit listing the rest") {
   std::size_t sum = 0;
   for (const auto& v : resp.facets[0].values) sum += v.count;
   CHECK(sum == 4);
+}
+
+TEST_CASE("--collapse totals count every group exactly, whatever the page") {
+  // Issue #15: the total was Xapian's estimate of the groups, which changed
+  // with --limit and could exceed the number of matching articles.
+  std::vector<Article> articles;
+  for (int group = 0; group < 6; ++group) {
+    std::string story;
+    for (int i = 0; i < 12; ++i) {
+      story += "Wire story " + std::to_string(group) +
+               " about grain exports, paragraph " + std::to_string(i) + ". ";
+    }
+    for (int copy = 0; copy <= group; ++copy) {
+      articles.push_back(test::make_article(
+          "g" + std::to_string(group) + "-" + std::to_string(copy),
+          copy % 2 ? "Grain" : "Grain exports grain deal", story));
+    }
+  }
+  for (int i = 0; i < 9; ++i) {
+    articles.push_back(
+        test::make_article("single-" + std::to_string(i), "Grain",
+                           "Grain story " + std::to_string(i) + "."));
+  }
+  Searcher s(test::make_db(articles));  // 21 + 9 articles, 6 + 9 groups
+  SearchRequest r;
+  r.query = "grain";
+  r.collapse = true;
+  r.facets = {{"source", DateGranularity::kDay},
+              {"actor", DateGranularity::kDay}};
+  for (std::size_t limit : {0, 1, 3, 10, 100}) {
+    for (std::size_t offset : {0, 2, 14, 40}) {
+      CAPTURE(limit);
+      CAPTURE(offset);
+      r.limit = limit;
+      r.offset = offset;
+      SearchResponse resp = s.search(r);
+      CHECK(resp.total == 15);
+      CHECK(resp.matches == 30);
+      CHECK(resp.hits.size() == std::min(limit, offset < 15 ? 15 - offset : 0));
+      // Facets count articles: every one of the 30 is counted once.
+      CHECK(resp.facets[0].values[0].count + resp.facets[0].missing == 30);
+      CHECK(resp.facets[1].missing == 30);  // none names an actor
+    }
+  }
 }
 
 TEST_CASE("--like finds similar articles and leaves the model out") {
