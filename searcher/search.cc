@@ -290,6 +290,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     response.offending = parsed.offending;
     return response;
   }
+  response.match = parsed.match;
+  response.match_words = parsed.match_words;
 
   Xapian::Query query = parsed.query;
   if (!request.like.empty()) {

@@ -48,6 +48,28 @@ TEST_CASE("a title match ranks above a body match") {
   CHECK(resp.hits[0].score > resp.hits[2].score);
 }
 
+TEST_CASE("by default a question typed as it comes finds ranked articles") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "when will the ceasefire talks resume";
+  SearchResponse any = s.search(r);
+  REQUIRE(any.ok);
+  CHECK(any.match == MatchMode::kAny);
+  CHECK(any.match_words == 6);
+  CHECK(any.total == 3);
+  REQUIRE_FALSE(any.hits.empty());
+  CHECK(any.hits[0].article.id == "title");  // the most words, in its title
+  r.match = MatchMode::kAll;
+  SearchResponse all = s.search(r);
+  CHECK(all.match == MatchMode::kAll);
+  CHECK(all.total == 0);
+  r.match = MatchMode::kAuto;
+  r.query = "ceasefire talks resume";  // a short query needs every word
+  SearchResponse short_query = s.search(r);
+  CHECK(short_query.match == MatchMode::kAll);
+  CHECK(ids(short_query) == std::vector<std::string>{"title"});
+}
+
 TEST_CASE("filters by source and date restrict the matches") {
   Searcher s = seed_searcher();
   SearchRequest r;
