@@ -312,6 +312,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
 
   Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(relevance_weight());
   Xapian::Query relevance_query = query;
   if (request.recent_half_life > 0 && portable_) {
     response.ok = false;

@@ -179,6 +179,27 @@ TEST_CASE("facets come out the same before and after the table loads") {
   CHECK(show(s.search(broad)) == broad_first);
 }
 
+TEST_CASE("relevance is IneB2 with the chosen length normalisation") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "ceasefire talks in the palace";
+  SearchResponse resp = s.search(r);
+  REQUIRE(resp.ok);
+  REQUIRE(resp.hits.size() == 3);
+  QueryBuilder builder(s.database(), "english", test::sources(), r.today);
+  Xapian::Enquire enquire(s.database());
+  enquire.set_query(builder.build(r.query, {}, r.match).query);
+  enquire.set_weighting_scheme(Xapian::IneB2Weight(kLengthNormalisation));
+  Xapian::MSet expected = enquire.get_mset(0, 10);
+  REQUIRE(expected.size() == resp.hits.size());
+  std::size_t i = 0;
+  for (auto it = expected.begin(); it != expected.end(); ++it, ++i) {
+    CAPTURE(i);
+    CHECK(resp.hits[i].docid == *it);
+    CHECK(resp.hits[i].score == doctest::Approx(it.get_weight()));
+  }
+}
+
 TEST_CASE("--recent lifts fresh matches without becoming a date sort") {
   Searcher s(test::make_db({
       test::make_article("old-strong", "Ceasefire ceasefire talks",
