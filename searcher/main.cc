@@ -57,7 +57,7 @@ bool color_wanted(const std::string& mode) {
 int main(int argc, char** argv) {
   newsdex::SearchRequest request;
   std::string db_path, sort = "relevance", highlight = "auto", color = "auto",
-                       match = "all";
+                       match = "auto";
   std::vector<std::string> words;
   bool json = false, stats = false, count = false;
   std::string batch;
@@ -98,7 +98,9 @@ int main(int argc, char** argv) {
       "until", po::value<std::string>(&request.filters.until),
       "only articles dated on or before this date")(
       "match", po::value<std::string>(&match),
-      "all: every word must match (default); any: at least one")(
+      "auto (default): every word must match in a query of up to 3 "
+      "words, any of them in a longer one (ranked by how many and how "
+      "rare); all: every word; any: at least one")(
       "limit,n", po::value<std::string>(),
       "number of hits to show (default 10)")(
       "offset", po::value<std::string>(),

@@ -233,6 +233,10 @@ class Parser {
          MatchMode mode)
       : c_(context), tokens_(std::move(tokens)), mode_(mode) {
     check_operators();
+    words_ = count_words();
+    if (mode_ == MatchMode::kAuto) {
+      mode_ = words_ <= kMaxAllWords ? MatchMode::kAll : MatchMode::kAny;
+    }
   }
 
   // The query; sets error() when the text cannot mean anything.
@@ -249,6 +253,9 @@ class Parser {
   }
   const std::string& error() const { return error_; }
   std::vector<std::string> wildcard_prefixes() const { return wildcards_; }
+  // The default operator applied (kAll or kAny) and the words it joins.
+  MatchMode match() const { return mode_; }
+  std::size_t match_words() const { return words_; }
 
  private:
   using Kind = QueryTokenKind;
@@ -286,6 +293,39 @@ class Parser {
         return;
       }
     }
+  }
+
+  // The words the default operator joins, as kMaxAllWords counts them:
+  // unsigned words and phrases (title: ones too) outside signed brackets
+  // that make terms, a NEAR/ADJ chain as one.
+  std::size_t count_words() {
+    std::size_t words = 0;
+    std::vector<bool> signed_brackets;
+    bool in_signed = false;
+    for (std::size_t i = 0; i < tokens_.size(); ++i) {
+      const QueryToken& t = tokens_[i];
+      if (t.kind == Kind::kOpen) {
+        signed_brackets.push_back(in_signed);
+        in_signed = in_signed || t.sign != 0;
+        continue;
+      }
+      if (t.kind == Kind::kClose) {
+        if (!signed_brackets.empty()) {
+          in_signed = signed_brackets.back();
+          signed_brackets.pop_back();
+        }
+        continue;
+      }
+      if (t.kind != Kind::kWord && t.kind != Kind::kPhrase) continue;
+      if (in_signed || t.sign != 0) continue;
+      if (!t.field.empty() && t.field != kTitleField) continue;
+      if (i > 0 && (tokens_[i - 1].kind == Kind::kNear ||
+                    tokens_[i - 1].kind == Kind::kAdj)) {
+        continue;
+      }
+      if (t.wildcard || !terms_of(t.text, "").empty()) ++words;
+    }
+    return words;
   }
 
   bool at(Kind k) const {
@@ -751,6 +791,7 @@ class Parser {
   const ParseContext& c_;
   std::vector<QueryToken> tokens_;
   MatchMode mode_;
+  std::size_t words_ = 0;
   std::size_t pos_ = 0;
   int depth_ = 0;
   std::size_t wildcard_budget_ = kMaxQueryWildcardTerms;
@@ -895,6 +936,8 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   }
   result.units = std::move(parsed.units);
   result.wildcard_prefixes = parser.wildcard_prefixes();
+  result.match = parser.match();
+  result.match_words = parser.match_words();
 
   std::vector<Xapian::Query> filter_parts;
   if (!filters.sources.empty()) {

@@ -18,7 +18,23 @@
 
 namespace newsdex {
 
-enum class MatchMode { kAll, kAny };  // default operator between words
+// The default operator between side-by-side words (operators, +/- and
+// filters keep their meaning under each).
+enum class MatchMode {
+  kAll,   // every word must match
+  kAny,   // any word may match; BM25 ranks articles with more of them first
+  kAuto,  // kAll for up to kMaxAllWords words, kAny for a longer query
+};
+
+// Under MatchMode::kAuto, the most words a query may have and still need
+// every one: a short keyword query means all its words, while a question
+// or a sentence typed as it comes has words no article shares with it
+// ("what", "were", "effects") and would find nothing. Counted are the
+// unsigned words and phrases the default operator joins, as typed (a
+// phrase, a title: word, a wildcard or a NEAR group is one word; +/- words
+// and what signed brackets hold, filters and words that make no terms,
+// such as ".", are not counted).
+inline constexpr std::size_t kMaxAllWords = 3;
 
 // Bounds on what one query may cost: a wildcard expands to at most
 // kMaxWildcardExpansion words (in alphabetical order; over remote shards,
@@ -51,6 +67,10 @@ struct ParsedQuery {
   std::optional<Xapian::Query> filter;         // the filters, when any
   std::vector<std::string> wildcard_prefixes;  // for highlighting
   std::vector<ExplainUnit> units;              // for --explain
+  // The default operator applied (kAll or kAny, never kAuto) and how many
+  // words it joined (as counted for kMaxAllWords).
+  MatchMode match = MatchMode::kAll;
+  std::size_t match_words = 0;
 };
 
 // Folds the case of every query word except the operators (AND, OR, NOT,

@@ -60,6 +60,10 @@ class RecencySource : public Xapian::ValuePostingSource {
 
 }  // namespace
 
+Xapian::IneB2Weight relevance_weight() {
+  return Xapian::IneB2Weight(kLengthNormalisation);
+}
+
 double recency_bonus(const std::string& date_key, std::chrono::sys_days today,
                      double half_life_days, double peak) {
   auto day = key_to_day(date_key);
@@ -81,6 +85,7 @@ std::vector<TermWeight> explain_units(const Xapian::Database& db,
   if (db.postlist_begin(id_term) == db.postlist_end(id_term)) return out;
   for (const auto& unit : units) {
     Xapian::Enquire enquire(db);
+    enquire.set_weighting_scheme(relevance_weight());
     enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, unit.query,
                                     Xapian::Query(id_term)));
     Xapian::MSet mset = enquire.get_mset(0, 1);

@@ -94,7 +94,9 @@ std::optional<SortOrder> parse_sort(std::string_view value,
 std::optional<MatchMode> parse_match(std::string_view value,
                                      std::string& error) {
   static const std::map<std::string, MatchMode, std::less<>> kModes{
-      {"all", MatchMode::kAll}, {"any", MatchMode::kAny}};
+      {"all", MatchMode::kAll},
+      {"any", MatchMode::kAny},
+      {"auto", MatchMode::kAuto}};
   return choose("match", value, kModes, error);
 }
 

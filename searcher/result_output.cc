@@ -126,6 +126,31 @@ std::string format_score(double score) {
   return buf;
 }
 
+// How the query's words were joined, for the JSON summary: "all" or "any"
+// when --match chose, else the default rule's choice with the words it
+// counted ("any (7 words)").
+std::string match_json(const SearchRequest& request,
+                       const SearchResponse& response) {
+  std::string op = response.match == MatchMode::kAny ? "any" : "all";
+  if (request.match != MatchMode::kAuto) return op;
+  std::size_t n = response.match_words;
+  return op + " (" + std::to_string(n) + (n == 1 ? " word)" : " words)");
+}
+
+// The same for the human summary line, when two words or more were
+// joined: "; any of 7 words", "; all 2 words, --match all".
+std::string match_human(const SearchRequest& request,
+                        const SearchResponse& response) {
+  std::size_t n = response.match_words;
+  if (n < 2) return "";
+  std::string text = response.match == MatchMode::kAny
+                         ? "; any of " + std::to_string(n) + " words"
+                         : "; all " + std::to_string(n) + " words";
+  if (request.match == MatchMode::kAll) text += ", --match all";
+  if (request.match == MatchMode::kAny) text += ", --match any";
+  return text;
+}
+
 }  // namespace
 
 std::string html_text(std::string_view text) {
@@ -314,6 +339,7 @@ nlohmann::json summary_to_json(const SearchRequest& request,
       {"offset", request.offset},
       {"limit", request.limit},
       {"elapsed_ms", std::round(response.seconds * 1e6) / 1000},
+      {"match", match_json(request, response)},
   };
   if (!response.facets.empty()) data["facets"] = facet_info;
   // What total and facets count: with --collapse, total counts groups of
@@ -483,7 +509,9 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
   if (!response.hits.empty()) {
     line += ", showing " + std::to_string(first) + "-" + std::to_string(last);
   }
-  std::snprintf(summary, sizeof summary, " (%.1f ms)", response.seconds * 1000);
+  std::snprintf(summary, sizeof summary, " (%.1f ms%s)",
+                response.seconds * 1000,
+                match_human(request, response).c_str());
   line += summary;
   out << styled(kAnsiDim, line) << '\n';
   if (!response.suggestion.empty()) {

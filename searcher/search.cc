@@ -295,6 +295,8 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     response.offending = parsed.offending;
     return response;
   }
+  response.match = parsed.match;
+  response.match_words = parsed.match_words;
 
   Xapian::Query query = parsed.query;
   if (!request.like.empty()) {
@@ -315,6 +317,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   }
 
   Xapian::Enquire enquire(db_);
+  enquire.set_weighting_scheme(relevance_weight());
   Xapian::Query relevance_query = query;
   if (request.recent_half_life > 0 && portable_) {
     response.ok = false;

@@ -25,7 +25,7 @@ enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
 struct SearchRequest {
   std::string query;
   QueryFilters filters;
-  MatchMode match = MatchMode::kAll;
+  MatchMode match = MatchMode::kAuto;
   SortOrder sort = SortOrder::kRelevance;
   std::size_t offset = 0;
   std::size_t limit = 10;
@@ -86,6 +86,10 @@ struct SearchResponse {
   std::size_t matches = 0;  // exact number of matching articles
   bool collapsed = false;   // whether total counts groups
   std::string suggestion;   // a respelled query worth trying, or ""
+  // The default operator the query's words were joined with (kAll or kAny)
+  // and how many words it joined, as ParsedQuery says.
+  MatchMode match = MatchMode::kAll;
+  std::size_t match_words = 0;
   std::vector<Hit> hits;
   std::vector<FacetResult> facets;
   double seconds = 0;

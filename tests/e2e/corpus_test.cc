@@ -207,6 +207,23 @@ TEST_CASE("operators and title: work") {
   }
 }
 
+TEST_CASE(
+    "a question typed as it comes finds ranked pages without options; the "
+    "summary says which rule joined its words") {
+  const std::string question = "why did the istanbul talks fail to agree";
+  auto lines = search({question});
+  CHECK(total(lines) == 5);
+  CHECK(of_type(lines, "summary")[0]["match"] == "any (8 words)");
+  auto all = search({"--match", "all", question}, 1);
+  CHECK(total(all) == 0);
+  CHECK(of_type(all, "summary")[0]["match"] == "all");
+  auto short_query = search({"istanbul talks"});
+  CHECK(of_type(short_query, "summary")[0]["match"] == "all (2 words)");
+  auto r = run("newsdex-search", {"--db", corpus_db(), question});
+  CHECK(r.exit_code == 0);
+  CHECK(r.out.find("; any of 8 words)") != std::string::npos);
+}
+
 TEST_CASE("no hits exits 1 with an empty result and a summary") {
   auto lines = search({"xyzzyplugh"}, 1);
   CHECK(of_type(lines, "hit").empty());

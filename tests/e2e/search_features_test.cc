@@ -57,7 +57,10 @@ TEST_CASE("batch mode: plain and JSON lines, tagged, errors in place") {
   CHECK(by_line[5][0]["type"] == "error");
   CHECK(by_line[5][0]["data"]["message"].get<std::string>().find("relevance") !=
         std::string::npos);
-  CHECK(by_line[6].back()["data"]["total"] == 0);  // plain text, no match
+  // Plain text, read as a query (of four words: any of them may match).
+  CHECK(by_line[6].back()["type"] == "summary");
+  CHECK(by_line[6].back()["data"]["query"] == "not json but {braces}");
+  CHECK(by_line[6].back()["data"]["match"] == "any (4 words)");
   CHECK(by_line[7].back()["data"]["total"] == 2);
   auto summary = of_type(lines, "batch_summary");
   REQUIRE(summary.size() == 1);

@@ -94,6 +94,58 @@ TEST_CASE("the default operator can be OR") {
         "Query((Zpeac@1 OR Ztalk@2))");
 }
 
+TEST_CASE(
+    "by default up to three words must all match, a longer query any of "
+    "them; operators, +/- and filters keep their meaning") {
+  struct Row {
+    const char* in;
+    MatchMode applied;
+    std::size_t words;
+    const char* description;
+  };
+  const Row rows[] = {
+      {"peace talks", MatchMode::kAll, 2, "Query((Zpeac@1 AND Ztalk@2))"},
+      {"peace talks failed", MatchMode::kAll, 3,
+       "Query((Zpeac@1 AND Ztalk@2 AND Zfail@3))"},
+      {"why the peace talks failed", MatchMode::kAny, 5,
+       "Query((Zwhi@1 OR Zthe@2 OR Zpeac@3 OR Ztalk@4 OR Zfail@5))"},
+      // A phrase is one word; "." makes no term and is not counted.
+      {"\"peace talks\" failed . again", MatchMode::kAll, 3,
+       "Query(((Zpeac@1 PHRASE 2 Ztalk@2) AND Zfail@3 AND Zagain@4))"},
+      // Signed words and filters are not counted, and keep their meaning.
+      {"+peace -war talks failed again", MatchMode::kAll, 3,
+       "Query(((Zpeac@1 AND (Ztalk@3 AND Zfail@4 AND Zagain@5)) AND_NOT "
+       "Zwar@2))"},
+      {"+peace talks failed again today", MatchMode::kAny, 4,
+       "Query((Zpeac@1 AND_MAYBE (Ztalk@2 OR Zfail@3 OR Zagain@4 OR "
+       "Ztoday@5)))"},
+      {"talks failed again source:sbsnews", MatchMode::kAll, 3,
+       "Query(((Ztalk@1 AND Zfail@2 AND Zagain@3) FILTER XSsbsnews))"},
+      // Every side-by-side group of a longer query takes OR; AND still
+      // needs both sides.
+      {"peace talks AND ceasefire failed", MatchMode::kAny, 4,
+       "Query(((Zpeac@1 OR Ztalk@2) AND (Zceasefir@3 OR Zfail@4)))"},
+  };
+  auto db = seed_db();
+  QueryBuilder builder(db, "english", test::sources(), kToday);
+  for (const Row& row : rows) {
+    CAPTURE(row.in);
+    ParsedQuery q = builder.build(row.in, {}, MatchMode::kAuto);
+    REQUIRE_MESSAGE(q.ok, q.message);
+    CHECK(q.match == row.applied);
+    CHECK(q.match_words == row.words);
+    CHECK(q.query.get_description() == row.description);
+  }
+  // --match all and --match any override the rule.
+  ParsedQuery all =
+      builder.build("why the peace talks failed", {}, MatchMode::kAll);
+  CHECK(all.match == MatchMode::kAll);
+  CHECK(all.match_words == 5);
+  ParsedQuery any = builder.build("peace talks", {}, MatchMode::kAny);
+  CHECK(any.match == MatchMode::kAny);
+  CHECK(any.query.get_description() == "Query((Zpeac@1 OR Ztalk@2))");
+}
+
 TEST_CASE("filters wrap the query") {
   QueryFilters f;
   f.sources = {"SBS news", "anewz"};

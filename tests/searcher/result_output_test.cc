@@ -199,6 +199,44 @@ TEST_CASE("human output: a facet with nothing to count says so") {
   CHECK(out.str().find("source:\n  AnewZ 1 \xC2\xB7 unknown 1\n") == 0);
 }
 
+TEST_CASE("the summary says how the query's words were joined") {
+  struct Row {
+    MatchMode asked, applied;
+    std::size_t words;
+    const char* json;   // summary "match"
+    const char* human;  // the human summary line
+  };
+  const Row rows[] = {
+      {MatchMode::kAuto, MatchMode::kAny, 7, "any (7 words)",
+       "0 matches (0.0 ms; any of 7 words)\n"},
+      {MatchMode::kAuto, MatchMode::kAll, 2, "all (2 words)",
+       "0 matches (0.0 ms; all 2 words)\n"},
+      {MatchMode::kAuto, MatchMode::kAll, 1, "all (1 word)",
+       "0 matches (0.0 ms)\n"},
+      {MatchMode::kAuto, MatchMode::kAll, 0, "all (0 words)",
+       "0 matches (0.0 ms)\n"},
+      {MatchMode::kAny, MatchMode::kAny, 2, "any",
+       "0 matches (0.0 ms; any of 2 words, --match any)\n"},
+      {MatchMode::kAll, MatchMode::kAll, 5, "all",
+       "0 matches (0.0 ms; all 5 words, --match all)\n"},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.json);
+    SearchRequest request;
+    request.match = row.asked;
+    SearchResponse response;
+    response.match = row.applied;
+    response.match_words = row.words;
+    std::ostringstream json;
+    write_json_lines(request, response, HighlightMode::kMarkers, json);
+    auto summary = nlohmann::json::parse(json.str());
+    CHECK(summary["data"]["match"] == row.json);
+    std::ostringstream human;
+    write_human(request, response, {false, HighlightMode::kMarkers, 80}, human);
+    CHECK(human.str() == row.human);
+  }
+}
+
 namespace {
 
 // A hit whose every field carries markup, quotes and terminal controls.

@@ -49,6 +49,28 @@ TEST_CASE("a title match ranks above a body match") {
   CHECK(resp.hits[0].score > resp.hits[2].score);
 }
 
+TEST_CASE("by default a question typed as it comes finds ranked articles") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "when will the ceasefire talks resume";
+  SearchResponse any = s.search(r);
+  REQUIRE(any.ok);
+  CHECK(any.match == MatchMode::kAny);
+  CHECK(any.match_words == 6);
+  CHECK(any.total == 3);
+  REQUIRE_FALSE(any.hits.empty());
+  CHECK(any.hits[0].article.id == "title");  // the most words, in its title
+  r.match = MatchMode::kAll;
+  SearchResponse all = s.search(r);
+  CHECK(all.match == MatchMode::kAll);
+  CHECK(all.total == 0);
+  r.match = MatchMode::kAuto;
+  r.query = "ceasefire talks resume";  // a short query needs every word
+  SearchResponse short_query = s.search(r);
+  CHECK(short_query.match == MatchMode::kAll);
+  CHECK(ids(short_query) == std::vector<std::string>{"title"});
+}
+
 TEST_CASE("filters by source and date restrict the matches") {
   Searcher s = seed_searcher();
   SearchRequest r;
@@ -179,6 +201,27 @@ TEST_CASE("facets come out the same before and after the table loads") {
   CHECK(broad_first.find("Bank of England=20org") != std::string::npos);
   CHECK(show(s.search(talks)) == talks_first);
   CHECK(show(s.search(broad)) == broad_first);
+}
+
+TEST_CASE("relevance is IneB2 with the chosen length normalisation") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "ceasefire talks in the palace";
+  SearchResponse resp = s.search(r);
+  REQUIRE(resp.ok);
+  REQUIRE(resp.hits.size() == 3);
+  QueryBuilder builder(s.database(), "english", test::sources(), r.today);
+  Xapian::Enquire enquire(s.database());
+  enquire.set_query(builder.build(r.query, {}, r.match).query);
+  enquire.set_weighting_scheme(Xapian::IneB2Weight(kLengthNormalisation));
+  Xapian::MSet expected = enquire.get_mset(0, 10);
+  REQUIRE(expected.size() == resp.hits.size());
+  std::size_t i = 0;
+  for (auto it = expected.begin(); it != expected.end(); ++it, ++i) {
+    CAPTURE(i);
+    CHECK(resp.hits[i].docid == *it);
+    CHECK(resp.hits[i].score == doctest::Approx(it.get_weight()));
+  }
 }
 
 TEST_CASE("--recent lifts fresh matches without becoming a date sort") {
