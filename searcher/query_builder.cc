@@ -22,28 +22,9 @@ namespace {
 
 using namespace newsdex::schema;
 
-// AND, OR, NOT, XOR, NEAR, ADJ, the last two also as NEAR/3, ADJ/2.
-bool is_operator(std::string_view word) {
-  std::size_t slash = word.find('/');
-  std::string_view name = word.substr(0, slash);
-  if (slash != std::string_view::npos) {
-    std::string_view distance = word.substr(slash + 1);
-    if (distance.empty() ||
-        distance.find_first_not_of("0123456789") != std::string_view::npos) {
-      return false;
-    }
-  }
-  for (std::string_view op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
-    if (name == op) return true;
-  }
-  return false;
-}
-
-// Xapian 1.4's QueryParser must not have exceptions thrown through it
-// from a field processor: inside a +/- clause it then frees memory it does
-// not own, and elsewhere it leaks. So field processors never throw: the
-// first error is kept here, the processor returns a query matching
-// nothing, and build() reports the error once parse_query() has returned.
+// Field processors never throw: the first error is kept here, the
+// processor returns a query matching nothing, and build() reports the error
+// once the whole query is parsed.
 using FieldError = std::shared_ptr<std::string>;
 
 class SafeFieldProcessor : public Xapian::FieldProcessor {
@@ -822,7 +803,7 @@ std::string fold_query_case(std::string_view text) {
     std::string_view core = chunk;
     while (!core.empty() && core.front() == '(') core.remove_prefix(1);
     while (!core.empty() && core.back() == ')') core.remove_suffix(1);
-    if (!in_phrase && is_operator(core)) {
+    if (!in_phrase && is_query_operator(core)) {
       out += chunk;
     } else {
       out += fold_case(chunk);

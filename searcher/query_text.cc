@@ -44,6 +44,11 @@ std::optional<QueryTokenKind> operator_kind(std::string_view word,
 
 }  // namespace
 
+bool is_query_operator(std::string_view word) {
+  unsigned distance = 0;
+  return operator_kind(word, distance).has_value();
+}
+
 std::vector<QueryToken> tokenize_query(
     std::string_view text,
     const std::function<bool(std::string_view)>& is_field) {

@@ -48,6 +48,10 @@ std::vector<QueryToken> tokenize_query(
     std::string_view text,
     const std::function<bool(std::string_view)>& is_field);
 
+// Whether `word` is an operator as tokenize_query() reads one (AND, OR,
+// NOT, XOR, NEAR, ADJ, NEAR/n, ADJ/n).
+bool is_query_operator(std::string_view word);
+
 }  // namespace newsdex
 
 #endif  // NEWSDEX_SEARCHER_QUERY_TEXT_H_
