@@ -66,6 +66,7 @@ class Extractor {
 
   std::vector<Actor> run() {
     gazetteer_pass();
+    skip_seats();
     organisation_pass();
     acronym_definitions();
     person_pass();
@@ -159,6 +160,17 @@ class Extractor {
     for (std::size_t i = 0; i < size(); ++i) {
       // Names start with a capital, or with a small "the" the table writes
       // ("the Guardian" is The Guardian).
+      // "GOP-led", "Kremlin-backed": a known organisation the adjective
+      // is made of is named (a place is not: "Russian-backed").
+      if (!tok(i).adjective_of.empty() && !used_[i]) {
+        const Actor* a = gazetteer_.find(tok(i).adjective_of);
+        if (a != nullptr && a->type == ActorType::kOrg &&
+            !in(WordList::kPlace, fold_for_key(tok(i).adjective_of))) {
+          found_.add(*a, i);
+          used_[i] = true;
+        }
+        continue;
+      }
       bool small_the = !tok(i).capitalised && folded_[i] == "the";
       if (used_[i] || (!tok(i).capitalised && !small_the)) continue;
       std::size_t length = 0;
@@ -181,6 +193,16 @@ class Extractor {
                                 in(WordList::kParticle, folded_[k]));
       }
       if (!written_as_name) continue;
+      // "Welsh Assembly Government" is not the Welsh Assembly: a known name
+      // of several words followed by an organisation word names another
+      // body, left to the organisation pass.
+      if (std::size_t after = i + length;
+          a->type == ActorType::kOrg && length >= 2 && after < size() &&
+          tok(after - 1).joined_to_next && !tok(after - 1).possessive &&
+          tok(after).capitalised && !tok(after).shout && !used_[after] &&
+          in(WordList::kOrg, folded_[after])) {
+        continue;
+      }
       // "Trades Union Congress" is not Congress: a one-word organisation
       // after another capitalised word is left to the organisation pass.
       // Likewise "Parliamentary Labour Party", "Scottish Labour Party".
@@ -226,6 +248,32 @@ class Extractor {
         used_[last + 1] = true;
       }
       i += length - 1;
+    }
+  }
+
+  // "Archbishop of Canterbury", "MP for Sittingbourne and Sheppey": the
+  // seat after the title is a place, named by nobody.
+  void skip_seats() {
+    for (std::size_t i = 0; i + 2 < size(); ++i) {
+      if (!in(WordList::kSeatTitle, folded_[i]) || !tok(i).joined_to_next ||
+          (folded_[i + 1] != "of" && folded_[i + 1] != "for") ||
+          !tok(i + 1).joined_to_next) {
+        continue;
+      }
+      std::size_t k = i + 2;
+      while (k < size() && tok(k).capitalised && !used_[k] && !tok(k).shout) {
+        used_[k] = true;
+        if (!tok(k).joined_to_next || k + 2 >= size()) break;
+        if (tok(k + 1).capitalised) {
+          ++k;
+        } else if (folded_[k + 1] == "and" && tok(k + 1).joined_to_next &&
+                   tok(k + 2).capitalised) {
+          k += 2;
+        } else {
+          break;
+        }
+      }
+      i = k;
     }
   }
 
@@ -283,8 +331,9 @@ class Extractor {
       if (std::size_t n = NameWords::builtin().phrase_at(folded_, i, &place);
           n > 0) {
         std::size_t last = i + n - 1;
-        bool continues = place && last + 1 < size() && joins(last) &&
-                         org_span_token(last + 1) &&
+        // ("Philippines' Board of Investments": a possessive place ends.)
+        bool continues = place && !tok(last).possessive && last + 1 < size() &&
+                         joins(last) && org_span_token(last + 1) &&
                          !in(WordList::kFunction, folded_[last + 1]);
         if (!continues) {
           i = last;
@@ -296,7 +345,7 @@ class Extractor {
       std::size_t j = i;
       constexpr std::size_t kNone = static_cast<std::size_t>(-1);
       std::size_t last_org = kNone;
-      bool of_form = false;
+      bool of_form = false, of_the = false;
       while (j < size() && j - i < 9) {
         if (!org_span_token(j)) break;
         if (in(WordList::kOrg, folded_[j]) && j > i) last_org = j;
@@ -307,6 +356,16 @@ class Extractor {
             joins(j) && joins(j + 1) && org_span_token(j + 2) &&
             !tok(j + 2).number) {
           of_form = true;  // "Bank of Korea", "Commission for Africa"
+        }
+        // "Office of the Deputy Prime Minister", "Department of the
+        // Treasury": the office a title holds.
+        if (in(WordList::kOrg, folded_[j]) && j == i && j + 3 < size() &&
+            (folded_[j + 1] == "of" || folded_[j + 1] == "for") &&
+            folded_[j + 2] == "the" && joins(j) && joins(j + 1) &&
+            joins(j + 2) && org_span_token(j + 3) && !tok(j + 3).number &&
+            !tok(j + 3).ordinal) {
+          of_form = true;
+          of_the = true;
         }
         if (tok(j).possessive) {
           // "Foster's Group", "Co's" end the span unless an org word follows.
@@ -336,10 +395,18 @@ class Extractor {
           continue;
         }
         const std::string& f = folded_[next];
-        // "General Staff of the Armed Forces": "of the" between names.
+        // "26th Tank Regiment of the 47th Guards Tank Division": a unit
+        // of a numbered unit is two names.
         if (f == "of" && next + 2 < size() && folded_[next + 1] == "the" &&
-            joins(next) && joins(next + 1) && org_span_token(next + 2) &&
-            last_org != kNone) {
+            last_org == j && tok(next + 2).ordinal) {
+          ++j;
+          break;
+        }
+        // "General Staff of the Armed Forces": "of the" between names.
+        if ((f == "of" || (f == "for" && of_the && j == i)) &&
+            next + 2 < size() && folded_[next + 1] == "the" && joins(next) &&
+            joins(next + 1) && org_span_token(next + 2) &&
+            (last_org != kNone || (of_the && j == i))) {
           j = next + 2;
           continue;
         }
@@ -372,13 +439,37 @@ class Extractor {
         stop = end;
         // "Bank of Communications Ltd": up to the last organisation word.
         if (last_org != kNone && last_org > i + 2) stop = last_org + 1;
-        stop = before_person(i + 2, stop);
+        if (of_the) {
+          // "Office of the Prime Minister": titles belong to the office;
+          // a given name starts the person after it.
+          for (std::size_t k = i + 3; k < stop; ++k) {
+            if (k > i + 3 && in(WordList::kGiven, folded_[k])) {
+              stop = k;
+              break;
+            }
+          }
+        } else {
+          stop = before_person(i + 2, stop);
+        }
       } else if (last_org != kNone) {
         stop = last_org + 1;
-        // "U.S. Department of Energy": "of" and a name after the org word.
-        if (stop + 1 < end && folded_[stop] == "of") {
+        // "U.S. Department of Energy", "Parliamentary Group on Betting and
+        // Gaming": "of" (or "on" after a body that sits on a subject) and a
+        // name after the org word.
+        bool on_subject =
+            stop + 1 < end && folded_[stop] == "on" &&
+            (folded_[stop - 1] == "group" || folded_[stop - 1] == "committee" ||
+             folded_[stop - 1] == "commission" ||
+             folded_[stop - 1] == "council" || folded_[stop - 1] == "panel" ||
+             folded_[stop - 1] == "conference");
+        if (stop + 1 < end && (folded_[stop] == "of" || on_subject)) {
           stop = before_person(stop + 1, end);
         }
+      }
+      // A name never ends on a connector ("Office of the").
+      while (stop != kNone && stop > i + 1 &&
+             in(WordList::kFunction, folded_[stop - 1])) {
+        --stop;
       }
       if (stop == kNone || stop <= i + 1) {
         i = std::max(i, end > 0 ? end - 1 : 0);
@@ -386,6 +477,12 @@ class Extractor {
       }
       std::size_t begin = i;
       while (begin < stop && folded_[begin] == "the") ++begin;
+      // "Russian 3rd Motorized Rifle Division": the unit is named by its
+      // number; the nationality before it is not part of the name.
+      if (begin + 2 < stop && tok(begin + 1).ordinal &&
+          in(WordList::kPlace, folded_[begin])) {
+        ++begin;
+      }
       // "Shares of B.F. Goodrich Co": a common word and "of" lead in.
       if (begin + 2 < stop && folded_[begin + 1] == "of" && !of_form &&
           !in(WordList::kOrg, folded_[begin])) {
@@ -676,6 +773,13 @@ class Extractor {
       // Zelenskyy").
       const Actor* known = gazetteer_.find(key);
       if (known != nullptr && known->name == a.name) return &a;
+      // Another spelling the gazetteer knows of this person's name with
+      // the same given name ("Ignat" beside "Yuriy Ihnat": "Yuriy Ignat").
+      std::vector<std::string> words = folded_name_words(a.name);
+      if (words.size() >= 2) {
+        known = gazetteer_.find(words.front() + " " + key);
+        if (known != nullptr && known->name == a.name) return &a;
+      }
     }
     return nullptr;
   }

@@ -70,7 +70,19 @@ std::vector<Token> tokenize(std::string_view text) {
   std::vector<WordSpan> spans = name_spans(text);
   std::size_t line = 0;
   for (std::size_t i = 0; i < spans.size(); ++i) {
-    const WordSpan& w = spans[i];
+    WordSpan w = spans[i];
+    // "Workers' Union": the apostrophe of a plural possessive is part of
+    // the word, as in "Worker's".
+    if (w.end > w.begin && (text[w.end - 1] == 's' || text[w.end - 1] == 'S')) {
+      std::size_t quote = text.compare(w.end, 1, "'") == 0              ? 1
+                          : text.compare(w.end, 3, "\xE2\x80\x99") == 0 ? 3
+                                                                        : 0;
+      std::size_t after = w.end + quote;
+      if (quote > 0 && (after == text.size() || text[after] == ' ') &&
+          (i + 1 >= spans.size() || spans[i + 1].begin > after)) {
+        w.end = after;
+      }
+    }
     Token t;
     t.raw = std::string(text.substr(w.begin, w.end - w.begin));
     t.text = strip_possessive(t.raw, &t.possessive);
@@ -95,6 +107,10 @@ std::vector<Token> tokenize(std::string_view text) {
         NameWords::builtin().has(WordList::kAdjectiveEnding,
                                  t.folded.substr(dash + 1))) {
       t.capitalised = false;
+      if (std::size_t raw_dash = t.text.rfind('-');
+          raw_dash != std::string::npos) {
+        t.adjective_of = t.text.substr(0, raw_dash);
+      }
     }
     Letters n = count_letters(t.text);
     t.all_caps = n.upper >= 2 && n.lower == 0;

@@ -24,6 +24,9 @@ struct Token {
   bool shout = false;           // on a line written in capitals
   bool number = false;
   bool ordinal = false;  // "8th", "22nd": may start a unit's name
+  // "GOP" in "GOP-led", "Kremlin" in "Kremlin-backed": the name an
+  // adjective is made of (the token itself is no name).
+  std::string adjective_of;
   // In a headline written in Title Case: a capitalised word the article's
   // body writes in lower case (`denied`), or never writes capitalised in
   // mid-sentence and that is no given name (`unconfirmed`). Set by the

@@ -61,7 +61,8 @@ NameWords::NameWords() {
       {"company_suffix", WordList::kCompanySuffix},
       {"common_org", WordList::kCommonOrg},
       {"time", WordList::kTime},
-      {"adjective_ending", WordList::kAdjectiveEnding}};
+      {"adjective_ending", WordList::kAdjectiveEnding},
+      {"seat_title", WordList::kSeatTitle}};
   for_each_line(builtin_name_words(), [&](const std::string& section,
                                           std::string_view line) {
     auto it = kSections.find(section);

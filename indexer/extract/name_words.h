@@ -36,6 +36,7 @@ enum class WordList {
   kCommonOrg,        // organisations named by a common word ("Total")
   kTime,             // days and months
   kAdjectiveEnding,  // "backed" in "Kremlin-backed"
+  kSeatTitle,        // "MP for", "Archbishop of": a seat (a place) follows
   kCount
 };
 

@@ -364,4 +364,80 @@ TEST_CASE("a known surname alone is the article's own person of that name") {
   CHECK(got[0].name == "Mitch McConnell");
 }
 
+TEST_CASE("organisation names: unions, units, groups 'on', offices, seats") {
+  struct Row {
+    const char* text;
+    Names expected;
+  };
+  const Row rows[] = {
+      // A plural possessive inside a name ("Workers' Union").
+      {"Members of the Transport and General Workers' Union voted to strike.",
+       {"Transport and General Workers' Union"}},
+      // An organisation ends before the person named after it.
+      {"An adviser to the Moldovan Ministry of Internal Affairs Vadym "
+       "Popescu stated that strikes went on.",
+       {"Moldovan Ministry of Internal Affairs", "Vadym Popescu"}},
+      {"Adviser to the Ukrainian Ministry of Internal Affairs Vadym "
+       "Denysenko stated that strikes went on.",
+       {"Ministry of Internal Affairs of Ukraine", "Vadym Denysenko"}},
+      // A surname alone in another spelling of a known person's name.
+      {"Ukrainian Air Force Spokesperson Yuriy Ignat spoke. Ignat stated "
+       "that missiles flew.",
+       {"Ukrainian Air Force", "Yuriy Ihnat"}},
+      // Party members in the plural are the party; the Senate in US news.
+      {"Senate Democrats are asking the nominee.",
+       {"U.S. Senate", "Democratic Party"}},
+      // An adjective made of a known organisation's name names it.
+      {"The GOP-led committee met Kremlin-backed and Russian-backed groups.",
+       {"Republican Party", "Kremlin"}},
+      // Ukrainian given names in their usual spellings.
+      {"Air Force spokesman Yuriy Ihnat and Mykhailo Podolyak met Olena "
+       "Kovalenko.",
+       {"Yuriy Ihnat", "Mykhailo Podolyak", "Olena Kovalenko"}},
+      // Military units: "of the" between two units makes two names, and a
+      // nationality before the number is not part of either.
+      {"Elements of the Russian 3rd Motorized Rifle Division of the 20th "
+       "Combined Arms Army attacked.",
+       {"3rd Motorized Rifle Division", "20th Combined Arms Army"}},
+      {"A battalion of the 26th Tank Regiment of the 47th Guards Tank "
+       "Division has 30 men.",
+       {"26th Tank Regiment", "47th Guards Tank Division"}},
+      // A place in the plural possessive is not part of the name after it.
+      {"The Philippines' Board of Investments approved it.",
+       {"Board of Investments"}},
+      // "Group on", "Committee on": the subject is part of the name.
+      {"The Parliamentary Group on Betting and Gaming held an inquiry.",
+       {"Parliamentary Group on Betting and Gaming"}},
+      // "Office of the Deputy Prime Minister" is an office, not a person.
+      {"The committee scrutinising the Office of the Deputy Prime Minister "
+       "reported.",
+       {"Office of the Deputy Prime Minister"}},
+      {"MPs scrutinising the Office for the Deputy Prime Minister, "
+       "responsible for housing, said so.",
+       {"Office for the Deputy Prime Minister"}},
+      // A name may end the text.
+      {"The bill went to the Budget Committee", {"Budget Committee"}},
+      // Centres and coalitions.
+      {"In a report for the Foreign Policy Centre think tank, he says so. "
+       "Andrew Ryder, of the Traveller Law Reform Coalition, said: \"We "
+       "welcome it\".",
+       {"Foreign Policy Centre", "Andrew Ryder",
+        "Traveller Law Reform Coalition"}},
+      // A known name followed by an organisation word names something else.
+      {"In a statement, the Welsh Assembly Government said it was "
+       "unacceptable.",
+       {"Welsh Assembly Government"}},
+      // A seat is a place: "Archbishop of Canterbury", "MP for Sheppey".
+      {"The Archbishop of Canterbury said: \"I am pleased\". The MP for "
+       "Sittingbourne and Sheppey said the budget would help.",
+       {}},
+      // "Min" is short for minister.
+      {"Russia's Deputy Foreign Min says the plant is safe.", {}},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    CHECK(names(row.text) == row.expected);
+  }
+}
+
 }  // namespace newsdex
