@@ -193,15 +193,32 @@ class Extractor {
                                 in(WordList::kParticle, folded_[k]));
       }
       if (!written_as_name) continue;
-      // "Welsh Assembly Government" is not the Welsh Assembly: a known name
-      // of several words followed by an organisation word names another
-      // body, left to the organisation pass.
+      // "Welsh Assembly Government" is not the Welsh Assembly, nor
+      // "Department for Education and Skills" the Department for
+      // Education: a known name of several words followed by an
+      // organisation word, or an "X of Y" name followed by "and" and a
+      // word that starts no other name, names another body, left to the
+      // organisation pass.
       if (std::size_t after = i + length;
           a->type == ActorType::kOrg && length >= 2 && after < size() &&
           tok(after - 1).joined_to_next && !tok(after - 1).possessive &&
-          tok(after).capitalised && !tok(after).shout && !used_[after] &&
-          in(WordList::kOrg, folded_[after])) {
-        continue;
+          !used_[after]) {
+        bool org_word = tok(after).capitalised && !tok(after).shout &&
+                        in(WordList::kOrg, folded_[after]);
+        bool of_form = false;
+        for (std::size_t k = i + 1; k + 1 < after; ++k) {
+          of_form = of_form || folded_[k] == "of" || folded_[k] == "for";
+        }
+        bool and_more =
+            of_form && folded_[after] == "and" && tok(after).joined_to_next &&
+            after + 1 < size() && tok(after + 1).capitalised &&
+            !tok(after + 1).shout && !used_[after + 1] &&
+            !in(WordList::kPlace, folded_[after + 1]) &&
+            !in(WordList::kFunction, folded_[after + 1]) &&
+            gazetteer_.find(tok(after + 1).text) == nullptr &&
+            (after + 2 >= size() || !tok(after + 1).joined_to_next ||
+             !tok(after + 2).capitalised);
+        if (org_word || and_more) continue;
       }
       // "Trades Union Congress" is not Congress: a one-word organisation
       // after another capitalised word is left to the organisation pass.

@@ -415,6 +415,10 @@ TEST_CASE("organisation names: unions, units, groups 'on', offices, seats") {
       {"MPs scrutinising the Office for the Deputy Prime Minister, "
        "responsible for housing, said so.",
        {"Office for the Deputy Prime Minister"}},
+      {"The Hansard Society and the Department for Education and Skills "
+       "run it; the Ministry of Defence and NATO agreed.",
+       {"Hansard Society", "Department for Education and Skills",
+        "Ministry of Defence", "NATO"}},
       // A name may end the text.
       {"The bill went to the Budget Committee", {"Budget Committee"}},
       // Centres and coalitions.
