@@ -110,6 +110,20 @@ std::string actor_key(std::string_view name) {
   return key;
 }
 
+std::string actor_variant_key(std::string_view name) {
+  std::string key = actor_key(name);
+  std::string out;
+  std::size_t start = 0;
+  while (start <= key.size()) {
+    std::size_t end = key.find('-', start);
+    if (end == std::string::npos) end = key.size();
+    if (!out.empty()) out += '-';
+    out += name_spelling_key(std::string_view(key).substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
 ActorGazetteer ActorGazetteer::with_builtin_table() {
   ActorGazetteer g;
   g.add_table(builtin_actor_table(), "built-in actors");

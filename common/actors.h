@@ -36,6 +36,11 @@ std::string name_spelling_key(std::string_view folded);
 // punctuation and spaces as '-' ("Jean-Noël Barrot" -> "jean-noel-barrot").
 std::string actor_key(std::string_view name);
 
+// The key spellings of one name share across articles: actor_key with
+// each word's name_spelling_key ("Vitaliy Gerasimov", "Vitaly Gerasimov"
+// -> "vitali-gerasimov"). Also takes an actor_key (a filter term's name).
+std::string actor_variant_key(std::string_view name);
+
 // The built-in gazetteer text (corpus/actors.tsv, compiled in).
 std::string_view builtin_actor_table();
 

@@ -9,6 +9,7 @@
 
 #include "common/date_parse.h"
 #include "common/schema.h"
+#include "searcher/actor_variants.h"
 
 namespace newsdex {
 namespace {
@@ -61,6 +62,7 @@ DatabaseStats collect_stats(const Xapian::Database& db,
   std::size_t ignored = 0;
   keep_largest(stats.sources, 0, ignored);
   stats.actors = actor_spy.values();
+  merge_actor_variants(stats.actors);
   keep_largest(stats.actors, 0, ignored);
   stats.language = db.get_metadata(std::string(schema::kLanguageKey));
   stats.schema_version = db.get_metadata(std::string(schema::kSchemaKey));

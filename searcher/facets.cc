@@ -5,9 +5,11 @@
 #include <algorithm>
 #include <map>
 
+#include "common/actors.h"
 #include "common/date_parse.h"
 #include "common/schema.h"
 #include "common/text_utf8.h"
+#include "searcher/actor_variants.h"
 
 namespace newsdex {
 namespace {
@@ -188,6 +190,14 @@ FacetTable::FacetTable(const Xapian::Database& db) {
     });
   }
   close_until(last + 1);
+  std::map<std::pair<std::string, std::string>, std::uint32_t> groups;
+  actor_group.reserve(actors.size());
+  for (std::uint32_t id = 0; id < actors.size(); ++id) {
+    auto [it, added] = groups.try_emplace(
+        {actors[id].second, actor_variant_key(actors[id].first)}, id);
+    actor_group.push_back(it->second);
+    actor_variants = actor_variants || !added;
+  }
 }
 
 const FacetTable::Column* FacetTable::column(Xapian::valueno slot) const {
@@ -284,30 +294,54 @@ std::vector<FacetValue> ActorCountSpy::largest(std::size_t size,
                                                std::size_t& other) const {
   if (!table_) {
     std::vector<FacetValue> values = this->values();
+    merge_actor_variants(values);
     keep_largest(values, size, other);
     return values;
   }
+  // Spellings of one name count together, named by the most frequent
+  // (see merge_actor_variants): counts and names by group.
+  const std::vector<std::size_t>* counts = &table_counts_;
+  std::vector<std::size_t> merged;
+  std::vector<std::uint32_t> name_of(table_counts_.size());
+  for (std::uint32_t id = 0; id < name_of.size(); ++id) name_of[id] = id;
+  if (table_->actor_variants) {
+    merged.assign(table_counts_.size(), 0);
+    std::vector<std::size_t> best(table_counts_.size(), 0);
+    for (std::uint32_t id = 0; id < table_counts_.size(); ++id) {
+      std::size_t n = table_counts_[id];
+      if (n == 0) continue;
+      std::uint32_t g = table_->actor_group[id];
+      merged[g] += n;
+      if (n > best[g] ||
+          (n == best[g] &&
+           table_->actors[id].first < table_->actors[name_of[g]].first)) {
+        best[g] = n;
+        name_of[g] = id;
+      }
+    }
+    counts = &merged;
+  }
   std::vector<std::uint32_t> ids;
-  for (std::uint32_t id = 0; id < table_counts_.size(); ++id) {
-    if (table_counts_[id] > 0) ids.push_back(id);
+  for (std::uint32_t id = 0; id < counts->size(); ++id) {
+    if ((*counts)[id] > 0) ids.push_back(id);
   }
   auto larger = [&](std::uint32_t a, std::uint32_t b) {
-    return table_counts_[a] != table_counts_[b]
-               ? table_counts_[a] > table_counts_[b]
-               : table_->actors[a].first < table_->actors[b].first;
+    return (*counts)[a] != (*counts)[b] ? (*counts)[a] > (*counts)[b]
+                                        : table_->actors[name_of[a]].first <
+                                              table_->actors[name_of[b]].first;
   };
   if (size == 0 || ids.size() <= size) {
     std::sort(ids.begin(), ids.end(), larger);
   } else {
     auto keep = ids.begin() + static_cast<std::ptrdiff_t>(size);
     std::partial_sort(ids.begin(), keep, ids.end(), larger);
-    for (auto it = keep; it != ids.end(); ++it) other += table_counts_[*it];
+    for (auto it = keep; it != ids.end(); ++it) other += (*counts)[*it];
     ids.erase(keep, ids.end());
   }
   std::vector<FacetValue> out;
   for (std::uint32_t id : ids) {
-    const auto& [name, type] = table_->actors[id];
-    out.push_back({name, table_counts_[id], type});
+    const auto& [name, type] = table_->actors[name_of[id]];
+    out.push_back({name, (*counts)[id], type});
   }
   return out;
 }
@@ -430,6 +464,7 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
         }
         for (auto& [name, value] : counts)
           result.values.push_back(std::move(value));
+        merge_actor_variants(result.values);
         keep_largest(result.values, size, result.other);
       }
       result.missing = total > with_actors ? total - with_actors : 0;

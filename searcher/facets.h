@@ -81,6 +81,11 @@ class FacetTable {
   std::vector<std::pair<std::string, std::string>> actors;
   std::vector<std::uint32_t> actor_begin;  // by docid, one past the end too
   std::vector<std::uint32_t> actor_ids;
+  // Spellings of one name (actor_variant_key, same type) share a group:
+  // the id of the group's first actor; `actor_variants` when any group has
+  // two or more.
+  std::vector<std::uint32_t> actor_group;
+  bool actor_variants = false;
 
  private:
   Column source_, date_;

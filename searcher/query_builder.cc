@@ -15,6 +15,7 @@
 #include "common/schema.h"
 #include "common/source_name.h"
 #include "common/text_utf8.h"
+#include "searcher/actor_variants.h"
 #include "searcher/query_text.h"
 
 namespace newsdex {
@@ -67,17 +68,20 @@ class SourceFieldProcessor : public SafeFieldProcessor {
   std::function<const SourceNormalizer&()> sources_;
 };
 
-// actor:NAME matches the actor under any of its names.
+// actor:NAME matches the actor under any of its names and spellings.
 class ActorFieldProcessor : public SafeFieldProcessor {
  public:
-  ActorFieldProcessor(FieldError error,
+  ActorFieldProcessor(FieldError error, const Xapian::Database& db,
                       std::function<const ActorGazetteer*()> actors)
-      : SafeFieldProcessor(std::move(error)), actors_(std::move(actors)) {}
+      : SafeFieldProcessor(std::move(error)),
+        db_(db),
+        actors_(std::move(actors)) {}
   Xapian::Query process(const std::string& value) override {
-    return Xapian::Query(actor_term(value, actors_()));
+    return actor_variants_query(db_, actor_term(value, actors_()));
   }
 
  private:
+  const Xapian::Database& db_;
   std::function<const ActorGazetteer*()> actors_;
 };
 
@@ -887,7 +891,7 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   ParsedQuery result;
   auto field_error = std::make_shared<std::string>();
   SourceFieldProcessor source(field_error, sources_);
-  ActorFieldProcessor actor(field_error, actors_);
+  ActorFieldProcessor actor(field_error, db_, actors_);
   AuthorFieldProcessor author(field_error);
   DateFieldProcessor date(field_error, today_);
   Xapian::TermGenerator terms;
@@ -932,7 +936,7 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   if (!filters.actors.empty()) {
     std::vector<Xapian::Query> actors;
     for (const auto& a : filters.actors)
-      actors.emplace_back(actor_term(a, actors_()));
+      actors.push_back(actor_variants_query(db_, actor_term(a, actors_())));
     filter_parts.emplace_back(Xapian::Query::OP_OR, actors.begin(),
                               actors.end());
   }

@@ -522,4 +522,40 @@ TEST_CASE("actor aliases apply however the query spells or wraps the name") {
   CHECK(total(user, "erdogan") == 2);
 }
 
+TEST_CASE("spellings of one name across articles are one actor value") {
+  Searcher s(test::make_db({
+      test::make_article("a", "Losses", "Commander Vitaliy Gerasimov died.",
+                         "AnewZ", "2025-06-02"),
+      test::make_article("b", "Losses", "Commander Vitaly Gerasimov died.",
+                         "AnewZ", "2025-06-03"),
+      test::make_article("c", "Losses", "Commander Vitaly Gerasimov was named.",
+                         "SBS News", "2025-06-04"),
+      test::make_article("d", "Losses", "Commander Vitaly Gerasimova spoke.",
+                         "SBS News", "2025-06-05"),
+  }));
+  SearchRequest r;
+  r.query = "losses";
+  r.facets = {{"actor", DateGranularity::kDay}};
+  for (bool portable : {false, true}) {
+    CAPTURE(portable);
+    s.set_portable(portable);
+    SearchResponse resp = s.search(r);
+    REQUIRE(resp.facets.size() == 1);
+    std::vector<std::pair<std::string, std::size_t>> got;
+    for (const auto& v : resp.facets[0].values)
+      got.emplace_back(v.value, v.count);
+    // The most frequent spelling names the merged value.
+    CHECK(got == std::vector<std::pair<std::string, std::size_t>>{
+                     {"Vitaly Gerasimov", 3}, {"Vitaly Gerasimova", 1}});
+  }
+  s.set_portable(false);
+  // Filtering by any spelling finds every article of the merged value.
+  SearchRequest f;
+  f.filters.actors = {"Vitaliy Gerasimov"};
+  CHECK(s.search(f).total == 3);
+  SearchRequest q;
+  q.query = "actor:\"vitaly gerasimov\"";
+  CHECK(s.search(q).total == 3);
+}
+
 }  // namespace newsdex
