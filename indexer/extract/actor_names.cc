@@ -121,8 +121,28 @@ void Collector::add(const Actor& a, std::size_t at) {
 }
 
 std::vector<Actor> Collector::take() {
-  std::vector<std::size_t> order(actors_.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // "Mrs Parker Bowles" beside "Camilla Parker Bowles": a person whose
+  // name of two or more words ends another person's name is that person.
+  std::vector<bool> merged(actors_.size(), false);
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    if (actors_[i].type != ActorType::kPerson) continue;
+    std::string key = spelling_key(actors_[i].name);
+    if (key.find('-') == std::string::npos) continue;
+    for (std::size_t j = 0; j < actors_.size(); ++j) {
+      if (j == i || merged[j] || actors_[j].type != ActorType::kPerson) {
+        continue;
+      }
+      if (ends_with_word(spelling_key(actors_[j].name), key)) {
+        merged[i] = true;
+        first_[j] = std::min(first_[j], first_[i]);
+        break;
+      }
+    }
+  }
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    if (!merged[i]) order.push_back(i);
+  }
   std::stable_sort(order.begin(), order.end(),
                    [&](auto a, auto b) { return first_[a] < first_[b]; });
   std::vector<Actor> out;

@@ -444,4 +444,13 @@ TEST_CASE("organisation names: unions, units, groups 'on', offices, seats") {
   }
 }
 
+TEST_CASE("a double surname after a title is the person named in full") {
+  CHECK(names("Mrs Harding Greene arrived. Later Alice Harding Greene "
+              "smiled.") == Names{"Alice Harding Greene"});
+  CHECK(names("Iain Duncan Smith spoke; Mr Duncan Smith said so.") ==
+        Names{"Iain Duncan Smith"});
+  // Laws and titles are no people.
+  CHECK(names("Jim Crow laws ended. The Queen Consort waved.").empty());
+}
+
 }  // namespace newsdex
