@@ -1,0 +1,16 @@
+# HTML pages (issue #17): the extractor's unit tests, in their own doctest
+# binary, and its measuring tool for scripts/html-quality.
+add_executable(newsdex_html_tests
+  unit_main.cc
+  indexer/html/html_article_test.cc
+  indexer/html/main_text_test.cc
+  indexer/html/page_charset_test.cc
+  indexer/html/page_date_test.cc
+  indexer/html/page_metadata_test.cc
+)
+target_include_directories(newsdex_html_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(newsdex_html_tests PRIVATE newsdex_indexer doctest::doctest)
+doctest_discover_tests(newsdex_html_tests TEST_PREFIX "unit: ")
+
+add_executable(newsdex_html_eval html_eval/html_eval.cc)
+target_link_libraries(newsdex_html_eval PRIVATE newsdex_indexer ZLIB::ZLIB)

@@ -1,0 +1,136 @@
+// Tests for indexer/html/main_text.cc, on small pages built here.
+#include "indexer/html/main_text.h"
+
+#include <doctest/doctest.h>
+
+namespace newsdex {
+namespace {
+
+std::string main_text_of(const std::string& page,
+                         const std::string& title = "") {
+  HtmlTree tree(page);
+  return extract_main_text(tree, title).text;
+}
+
+// Article prose long enough to be scored as such.
+std::string prose(const std::string& topic) {
+  return "The " + topic +
+         " talks resumed on Monday, officials said, after a pause of three "
+         "weeks, and both delegations said they expected progress, though "
+         "neither would say when an agreement could be signed.";
+}
+
+}  // namespace
+
+TEST_CASE(
+    "html main text: script, style, noscript, comments and hidden "
+    "elements never become text") {
+  std::string page =
+      "<html><head><style>p{color:red}</style></head><body><article>"
+      "<p>" +
+      prose("first") +
+      "</p>"
+      "<script>var secret = 'SCRIPTTEXT';</script>"
+      "<noscript>NOSCRIPTTEXT</noscript><!-- COMMENTTEXT -->"
+      "<template><p>TEMPLATETEXT</p></template>"
+      "<p hidden>HIDDENATTR</p><div aria-hidden=\"true\">ARIAHIDDEN</div>"
+      "<p style=\"display: none\">DISPLAYNONE</p>"
+      "<p>" +
+      prose("second") +
+      " Fish &amp; chips &eacute;t&eacute;.</p>"
+      "</article></body></html>";
+  std::string text = main_text_of(page);
+  CHECK(text.find("first talks") != std::string::npos);
+  CHECK(text.find("second talks") != std::string::npos);
+  for (const char* hidden :
+       {"SCRIPTTEXT", "NOSCRIPTTEXT", "COMMENTTEXT", "TEMPLATETEXT",
+        "HIDDENATTR", "ARIAHIDDEN", "DISPLAYNONE", "color:red"}) {
+    CHECK_MESSAGE(text.find(hidden) == std::string::npos, hidden);
+  }
+  // Entities are decoded.
+  CHECK(text.find("Fish & chips été.") != std::string::npos);
+}
+
+TEST_CASE(
+    "html main text: navigation, share bars, teasers, comments and "
+    "footers around the article are dropped") {
+  std::string page =
+      "<html><body>"
+      "<nav><ul><li><a href=/>Home</a></li><li><a href=/w>World</a></li></ul>"
+      "</nav>"
+      "<div class=\"cookie-banner\">We use cookies to improve your "
+      "experience, and by continuing you accept them all.</div>"
+      "<div class=\"content\"><h1>Talks resume</h1>"
+      "<div class=\"share-bar\"><a href=#>Share on Facebook</a></div>"
+      "<p>" +
+      prose("peace") +
+      "</p>"
+      "<h2>What comes next</h2>"
+      "<p>" +
+      prose("trade") +
+      "</p>"
+      "<ul><li>First point of the plan, in words.</li>"
+      "<li>Second point of the plan, in words.</li></ul>"
+      "<blockquote>We are ready, the minister said.</blockquote>"
+      "<p>Advertisement</p>"
+      "<p>" +
+      prose("border") +
+      "</p>"
+      "<div class=\"related-stories\"><h3>Related</h3><ul>"
+      "<li><a href=/a>Other story about something else entirely</a></li>"
+      "<li><a href=/b>Another story about another matter here</a></li>"
+      "</ul></div></div>"
+      "<div id=\"comments\"><p>I think this is wrong, and so, honestly, do "
+      "my neighbours, my friends, and everyone else I have asked.</p></div>"
+      "<footer><p>Copyright 2025 The Daily Example, all rights reserved, "
+      "and more words.</p></footer>"
+      "</body></html>";
+  std::string text = main_text_of(page, "Talks resume");
+  CHECK(text.starts_with("The peace talks"));
+  CHECK(text.find("What comes next\n\nThe trade talks") != std::string::npos);
+  CHECK(text.find("First point of the plan") != std::string::npos);
+  CHECK(text.find("We are ready") != std::string::npos);
+  CHECK(text.find("The border talks") != std::string::npos);
+  for (const char* boilerplate :
+       {"Home", "cookies", "Share on", "Advertisement", "Other story",
+        "Related", "neighbours", "Copyright", "Talks resume"}) {
+    CHECK_MESSAGE(text.find(boilerplate) == std::string::npos, boilerplate);
+  }
+}
+
+TEST_CASE("html main text: itemprop=articleBody is the body") {
+  std::string page =
+      "<html><body><div class=\"teasers\">"
+      "<p>" +
+      prose("teaser one") + "</p><p>" + prose("teaser two") +
+      "</p>"
+      "<p>" +
+      prose("teaser three") +
+      "</p></div>"
+      "<div itemprop=\"articleBody\"><p>" +
+      prose("real") + "</p><p>" + prose("second real") + "</p><p>" +
+      prose("third real") +
+      "</p></div>"
+      "</body></html>";
+  std::string text = main_text_of(page);
+  CHECK(text.starts_with("The real talks"));
+  CHECK(text.find("teaser") == std::string::npos);
+}
+
+TEST_CASE("html main text: a page without article text gives none") {
+  CHECK(main_text_of("<html><body><nav><a href=/>Home</a></nav></body></html>")
+            .empty());
+  CHECK(main_text_of("").empty());
+}
+
+TEST_CASE("html main text: 10,000 nested elements do not crash") {
+  std::string page = "<html><body>";
+  for (int i = 0; i < 10000; ++i) page += "<div>";
+  page += "<p>" + prose("deep") + "</p>";
+  for (int i = 0; i < 10000; ++i) page += "</div>";
+  page += "<p>" + prose("shallow") + "</p></body></html>";
+  std::string text = main_text_of(page);
+  CHECK(text.find("shallow talks") != std::string::npos);
+}
+
+}  // namespace newsdex
