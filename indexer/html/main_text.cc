@@ -69,7 +69,7 @@ bool negative_hint(std::string_view ci) {
                   "shoutbox", "sidebar",   "skyscraper", "sponsor", "shopping",
                   "tags",     "tool",      "widget",     "nav",     "menu",
                   "cookie",   "subscribe", "newsletter"}) ||
-         has_any_token(ci, {"ad", "ads", "hid", "hidden"});
+         has_any_token(ci, {"ad", "ads", "hid"});
 }
 // Elements whose paragraphs Readability never scores.
 bool unlikely_candidate(std::string_view ci) {
@@ -85,6 +85,13 @@ bool unlikely_candidate(std::string_view ci) {
        "cookie",   "newsletter"});
   return unlikely && !contains_any(ci, {"and", "article", "body", "column",
                                         "content", "main", "shadow"});
+}
+
+// ARIA roles of page furniture.
+bool unlikely_role(std::string_view role) {
+  return role == "menu" || role == "menubar" || role == "complementary" ||
+         role == "navigation" || role == "alert" || role == "alertdialog" ||
+         role == "dialog";
 }
 
 // Class/id of a block inside the body that holds no article text.
@@ -104,9 +111,9 @@ bool boilerplate_hint(std::string_view ci) {
               "donate",          "teaser",         "most-read",     "mostread",
               "more-stories",    "skip-link",      "screen-reader", "sr-only",
               "visually-hidden", "visuallyhidden", "print"}) ||
-         has_any_token(ci, {"ad", "ads", "nav", "menu", "meta", "tools",
-                            "email", "date", "time", "rating", "login", "tags",
-                            "tag", "hidden", "hide", "modal"});
+         has_any_token(
+             ci, {"ad", "ads", "nav", "menu", "meta", "tools", "email", "date",
+                  "time", "rating", "login", "tags", "tag", "modal"});
 }
 
 // Class/id naming the article body itself (trafilatura's first choice).
@@ -276,7 +283,10 @@ class Extractor {
     if (tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE ||
         tag == GUMBO_TAG_FOOTER)
       unlikely = true;
-    if (!unlikely && unlikely_candidate(class_and_id(node))) unlikely = true;
+    if (!unlikely && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A &&
+        (unlikely_candidate(class_and_id(node)) ||
+         unlikely_role(attribute(node, "role"))))
+      unlikely = true;
     if (!unlikely && scored_tag(node)) {
       const TextStats& s = stats_[node];
       if (s.chars >= 25) {

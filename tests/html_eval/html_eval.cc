@@ -10,6 +10,10 @@
 //     from the ground truth is given to the extractor, as a WARC record's
 //     target URI would be, unless --no-url.
 //
+//   newsdex_html_eval one PAGE.html[.gz] [URL]
+//     What the extractor finds in one page, as JSON (for looking into a
+//     page's result).
+//
 //   newsdex_html_eval speed PAGES_DIR ROUNDS
 //     Pages per second for decoding, parsing, extraction and metadata.
 //
@@ -103,6 +107,23 @@ int run_dates(const fs::path& dir, const fs::path& truth,
   return 0;
 }
 
+int run_one(const fs::path& page, std::string url) {
+  std::string bytes = read_gzip(page);  // gzread reads plain files as they are
+  auto a = extract_html_article({bytes, url, "", today()});
+  nlohmann::json out{{"title", a.title},
+                     {"source", a.source},
+                     {"url", a.url},
+                     {"language", a.language},
+                     {"authors", a.authors},
+                     {"charset", a.charset},
+                     {"date_found_in", a.date_found_in},
+                     {"date", a.date ? a.date->iso() : ""},
+                     {"text", a.text}};
+  std::cout << out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+            << '\n';
+  return 0;
+}
+
 int run_speed(const fs::path& dir, int rounds) {
   std::vector<std::string> pages;
   std::size_t bytes = 0;
@@ -138,11 +159,14 @@ int main(int argc, char** argv) {
     if (mode == "dates" && (argc == 5 || argc == 6))
       return run_dates(argv[2], argv[3], argv[4],
                        !(argc == 6 && std::string(argv[5]) == "--no-url"));
+    if (mode == "one" && (argc == 3 || argc == 4))
+      return run_one(argv[2], argc == 4 ? argv[3] : "");
     if (mode == "speed" && argc == 4)
       return run_speed(argv[2], std::stoi(argv[3]));
     std::cerr << "usage: newsdex_html_eval text PAGES_DIR OUT.jsonl\n"
                  "       newsdex_html_eval dates PAGES_DIR TRUTH.jsonl "
                  "OUT.jsonl [--no-url]\n"
+                 "       newsdex_html_eval one PAGE.html[.gz] [URL]\n"
                  "       newsdex_html_eval speed PAGES_DIR ROUNDS\n";
     return 2;
   } catch (const std::exception& e) {

@@ -134,3 +134,27 @@ TEST_CASE("html main text: 10,000 nested elements do not crash") {
 }
 
 }  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE("html main text: page-wide classes do not hide the article") {
+  // WordPress themes put "menu" words on <body>; Drupal marks a field whose
+  // label is hidden "field-label-hidden": neither is boilerplate.
+  std::string page =
+      "<html><body class=\"single mob-menu-slideout-over\"><main>"
+      "<header><a href=/>Home</a> <a href=/a>About us</a></header>"
+      "<div class=\"field field-name-body field-label-hidden\"><p>" +
+      std::string(
+          "The first paragraph of the story says what happened, where, "
+          "and when, in one long sentence.") +
+      "</p><p>The second paragraph says why it matters, to whom, and what "
+      "comes next, in another long sentence.</p></div>"
+      "<footer><p>About us, contact, careers, and more links</p></footer>"
+      "</main></body></html>";
+  HtmlTree tree(page);
+  std::string text = extract_main_text(tree, "").text;
+  CHECK(text.starts_with("The first paragraph"));
+  CHECK(text.ends_with("in another long sentence."));
+}
+
+}  // namespace newsdex
