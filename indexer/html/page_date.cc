@@ -169,7 +169,9 @@ std::optional<ArticleDate> find_date_in_text(std::string_view text,
         if (auto date = make_day(a, b, d)) return date;
       } else if (t[i].text.size() <= 2 && t[i + 2].text.size() == 4) {
         int y = std::stoi(t[i + 2].text);
-        bool mdy = month_first;
+        // Day first with dots (02.06.2025) and dashes; with slashes as
+        // the page's language writes them.
+        bool mdy = month_first && t[i].sep == '/';
         if (a > 12) mdy = false;
         if (b > 12) mdy = true;
         auto date = mdy ? make_day(y, a, b) : make_day(y, b, a);
@@ -267,7 +269,9 @@ std::optional<ArticleDate> value_date(std::string_view value,
   if (value.empty()) return std::nullopt;
   if (auto d = parse_date(value)) return d;
   // "2012-12-16T10:00:00.000+0100" and relatives the parser lacks: the day.
-  return find_date_in_text(value, month_first);
+  // Machine-written values with slashes are American ("11/01/2023 12:43").
+  (void)month_first;
+  return find_date_in_text(value, true);
 }
 
 bool says_updated(std::string_view ci) {
@@ -302,11 +306,45 @@ bool date_area_hint(std::string_view ci) {
   return false;
 }
 
+// The text of the few elements before and after the page's first <h1>
+// (climbing while the <h1> is alone in its parent), searched for a date.
+std::optional<ArticleDate> date_near_headline(const HtmlTree& tree,
+                                              bool month_first) {
+  if (!tree.body()) return std::nullopt;
+  const GumboNode* h1 = find_first(tree.body(), GUMBO_TAG_H1);
+  if (!h1) return std::nullopt;
+  const GumboNode* anchor = h1;
+  while (anchor->parent && is_element(anchor->parent) &&
+         children_of(anchor->parent).length <= 3 &&
+         tag_of(anchor->parent) != GUMBO_TAG_BODY)
+    anchor = anchor->parent;
+  const GumboNode* parent = anchor->parent;
+  if (!parent) return std::nullopt;
+  const GumboVector& kids = children_of(parent);
+  int at = static_cast<int>(anchor->index_within_parent);
+  // Nearest first: the element after, the one before, then further out.
+  for (int distance = 1; distance <= 4; ++distance) {
+    for (int index : {at + distance, at - distance}) {
+      if (index < 0 || index >= static_cast<int>(kids.length)) continue;
+      const GumboNode* k = static_cast<const GumboNode*>(kids.data[index]);
+      if (!is_element(k) || is_never_text(k)) continue;
+      std::string text = inline_text(k);
+      if (text.size() > 300) continue;
+      if (auto d = find_date_in_text(text, month_first)) return d;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-PageDate find_publication_date(const HtmlTree& tree, const PageSignals& signals,
-                               std::string_view url, const GumboNode* container,
-                               std::chrono::sys_days today) {
+namespace {
+
+PageDate first_publication_date(const HtmlTree& tree,
+                                const PageSignals& signals,
+                                std::string_view url,
+                                const GumboNode* container,
+                                std::chrono::sys_days today) {
   std::string lang = signals.html_lang;
   lower_ascii_in_place(lang);
   bool month_first = lang == "en-us" || lang == "en";
@@ -335,8 +373,12 @@ PageDate find_publication_date(const HtmlTree& tree, const PageSignals& signals,
   collect_elements(
       tree.body() ? tree.body() : tree.root(),
       [](const GumboNode* e) {
+        // RDFa writes schema.org's property as property="schema:...".
+        std::string_view property = attribute(e, "property");
         return e->v.element.tag == GUMBO_TAG_TIME ||
                attribute(e, "itemprop") == "datePublished" ||
+               property.ends_with("datePublished") ||
+               property.ends_with("dateCreated") ||
                (e->v.element.tag == GUMBO_TAG_ABBR &&
                 has_attribute(e, "title"));
       },
@@ -360,6 +402,9 @@ PageDate find_publication_date(const HtmlTree& tree, const PageSignals& signals,
   }
   if (accept(find_date_in_url(url), "url", found)) return found;
   if (accept(find_date_in_url(signals.canonical), "url", found)) return found;
+  // A date written just before or after the headline.
+  if (accept(date_near_headline(tree, month_first), "text", found))
+    return found;
   // A date written near the headline or byline: elements whose class or id
   // says date, time, byline or meta, first around the article.
   std::vector<const GumboNode*> scopes;
@@ -393,6 +438,124 @@ PageDate find_publication_date(const HtmlTree& tree, const PageSignals& signals,
     if (accept(find_date_in_text(text, month_first), "text", found))
       return found;
   }
+  // Last, the first date the page's text writes anywhere ("Erschienen am
+  // 01.11.2023" in a footer): a guess, but a page with no other date has
+  // nothing better.
+  if (tree.body()) {
+    std::string text = inline_text(tree.body());
+    std::string_view rest = text;
+    while (!rest.empty()) {
+      std::optional<ArticleDate> d =
+          find_date_in_text(rest.substr(0, 20000), month_first);
+      if (!d) break;
+      if (accept(d, "page", found)) return found;
+      // An implausible date (in the future): look past it.
+      rest.remove_prefix(std::min(rest.size(), std::size_t{1}));
+      std::size_t year = rest.find(std::to_string(d->year));
+      if (year == std::string_view::npos) break;
+      rest.remove_prefix(year + 4);
+    }
+  }
+  return found;
+}
+
+using Seconds = std::chrono::sys_seconds;
+
+Seconds instant_of(const ArticleDate& d) {
+  auto day = std::chrono::sys_days{std::chrono::year{d.year} /
+                                   std::chrono::month{d.month} /
+                                   std::chrono::day{d.day}};
+  return Seconds{day} + std::chrono::hours{d.hour} +
+         std::chrono::minutes{d.minute - d.utc_offset_minutes} +
+         std::chrono::seconds{d.second};
+}
+
+// `d`'s instant as the date and time at `offset_minutes` from UTC.
+ArticleDate at_offset(const ArticleDate& d, int offset_minutes) {
+  Seconds local = instant_of(d) + std::chrono::minutes{offset_minutes};
+  auto day = std::chrono::floor<std::chrono::days>(local);
+  std::chrono::year_month_day ymd{day};
+  std::chrono::hh_mm_ss tod{local - day};
+  ArticleDate out = d;
+  out.year = static_cast<int>(ymd.year());
+  out.month = static_cast<unsigned>(ymd.month());
+  out.day = static_cast<unsigned>(ymd.day());
+  out.hour = static_cast<int>(tod.hours().count());
+  out.minute = static_cast<int>(tod.minutes().count());
+  out.second = static_cast<int>(tod.seconds().count());
+  out.utc_offset_minutes = offset_minutes;
+  return out;
+}
+
+// Another time stamp of the page with a UTC offset other than zero, within
+// a day and a half of `d`'s instant: the publisher's own offset.
+std::optional<int> publisher_offset(const HtmlTree& tree,
+                                    const PageSignals& signals,
+                                    const ArticleDate& d) {
+  std::vector<std::string> values;
+  for (const auto& [key, value] : signals.meta) values.push_back(value);
+  for (const JsonLdArticle& a : signals.json_ld) {
+    values.push_back(a.date_published);
+    values.push_back(a.date_modified);
+  }
+  std::vector<const GumboNode*> times;
+  collect_elements(
+      tree.document(),
+      [](const GumboNode* e) { return e->v.element.tag == GUMBO_TAG_TIME; },
+      times);
+  for (const GumboNode* t : times)
+    values.emplace_back(attribute(t, "datetime"));
+  Seconds at = instant_of(d);
+  for (const std::string& v : values) {
+    if (v.size() < 16 || v.size() > 40 || v[4] != '-') continue;
+    std::optional<ArticleDate> other = parse_date(v);
+    if (!other || other->precision != DatePrecision::kTime ||
+        other->utc_offset_minutes == 0)
+      continue;
+    auto apart = instant_of(*other) - at;
+    if (apart < std::chrono::hours{36} && apart > -std::chrono::hours{36})
+      return other->utc_offset_minutes;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+PageDate find_publication_date(const HtmlTree& tree, const PageSignals& signals,
+                               std::string_view url, const GumboNode* container,
+                               std::chrono::sys_days today) {
+  PageDate found = first_publication_date(tree, signals, url, container, today);
+  // A time stamp in UTC is often not the publisher's day: a story posted at
+  // 21:00 in New York is stamped 02:00Z the next day. The publisher's day
+  // is the URL's when that is one day off, else the day at the offset
+  // another of the page's time stamps shows.
+  if (!found.date || found.date->precision != DatePrecision::kTime ||
+      found.date->utc_offset_minutes != 0)
+    return found;
+  std::optional<ArticleDate> in_url = find_date_in_url(url);
+  if (!in_url) in_url = find_date_in_url(signals.canonical);
+  if (in_url) {
+    auto days = [](const ArticleDate& d) {
+      return std::chrono::sys_days{std::chrono::year{d.year} /
+                                   std::chrono::month{d.month} /
+                                   std::chrono::day{d.day}};
+    };
+    auto apart = days(*found.date) - days(*in_url);
+    if (apart == std::chrono::days{1} || apart == std::chrono::days{-1}) {
+      int offset = apart.count() > 0 ? -12 * 60 : 12 * 60;
+      // The instant kept, at an offset that lands on the URL's day.
+      for (int minutes : {offset / 2, offset}) {
+        ArticleDate local = at_offset(*found.date, minutes);
+        if (local.day == in_url->day) {
+          found.date = local;
+          return found;
+        }
+      }
+      return found;
+    }
+  }
+  if (auto offset = publisher_offset(tree, signals, *found.date))
+    found.date = at_offset(*found.date, *offset);
   return found;
 }
 

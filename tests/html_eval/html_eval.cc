@@ -96,7 +96,8 @@ int run_dates(const fs::path& dir, const fs::path& truth,
       url = record.value("url", "");
     }
     std::string bytes = read_gzip(dir / id);
-    HtmlPageInput input{bytes, with_url ? url : "", "", today()};
+    if (!with_url) url.clear();
+    HtmlPageInput input{bytes, url, "", today()};
     auto article = extract_html_article(input);
     nlohmann::json row{{"id", id}};
     row["date"] = article.date ? nlohmann::json(article.date->iso_date())

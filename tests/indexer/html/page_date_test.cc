@@ -95,3 +95,40 @@ TEST_CASE("html dates: never a date in the future or before 1995") {
 }
 
 }  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE("html dates: a UTC stamp is moved to the publisher's day") {
+  // 02:11Z on the 9th is 21:11 on the 8th in Boston, as the page's own
+  // <time> shows.
+  CHECK(date_of("<script type=application/ld+json>{\"@type\":\"NewsArticle\","
+                "\"datePublished\":\"2023-11-09T02:11:03+00:00\"}</script>"
+                "<body><time class=pub datetime=\"2023-11-08T21:11:03-05:00\">"
+                "Nov 8</time></body>") == "2023-11-08");
+  // The URL's day, one day before the UTC stamp.
+  CHECK(date_of("<meta property=\"article:published_time\" "
+                "content=\"2023-11-09T05:30:59+00:00\">",
+                "https://e.com/2023/11/08/mayor") == "2023-11-08");
+  // A UTC stamp with nothing to say otherwise stays as it is.
+  CHECK(date_of("<meta property=\"article:published_time\" "
+                "content=\"2023-11-09T05:30:59Z\">") == "2023-11-09");
+}
+
+TEST_CASE(
+    "html dates: RDFa properties, dates beside the headline, dot and "
+    "slash orders") {
+  CHECK(date_of("<body><span property=\"schema:dateCreated\" "
+                "content=\"2022-01-28T12:45:46+00:00\"></span></body>") ==
+        "2022-01-28");
+  CHECK(date_of("<body><div><h3>21.01.2022</h3><h1>Jahresbericht</h1>"
+                "<p>Text ohne Datum.</p></div></body>") == "2022-01-21");
+  CHECK(date_of("<body><h1>Unser Tipp</h1><p class=caption>01. November "
+                "2021 | Naturschutz</p></body>") == "2021-11-01");
+  // Machine-written slashes in meta values are month first.
+  CHECK(date_of("<html lang=de><meta name=date content=\"11/01/2023 "
+                "12:43:42\">") == "2023-11-01");
+  // Dots are day first even on an American page.
+  CHECK(find_date_in_text("02.06.2025", true)->iso_date() == "2025-06-02");
+}
+
+}  // namespace newsdex
