@@ -368,6 +368,17 @@ PageDate first_publication_date(const HtmlTree& tree,
     if (accept(value_date(signals.meta_value(key), month_first), "meta", found))
       return found;
   }
+  // Site-specific keys ("five_hundred_pixels:uploaded_at", "dc.date.x"):
+  // a key that says published, created, uploaded or date, not modified.
+  for (const auto& [key, value] : signals.meta) {
+    bool dated = key.find("publish") != std::string::npos ||
+                 key.find("created") != std::string::npos ||
+                 key.find("uploaded") != std::string::npos ||
+                 key.ends_with("date");
+    if (!dated || says_updated(key) || key.find("expir") != std::string::npos)
+      continue;
+    if (accept(value_date(value, month_first), "meta", found)) return found;
+  }
   // <time datetime>, itemprop=datePublished, <abbr class=published title>.
   std::vector<const GumboNode*> stamps;
   collect_elements(
