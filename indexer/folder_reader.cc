@@ -9,6 +9,7 @@
 
 #include "common/text_utf8.h"
 #include "indexer/folder_metadata.h"
+#include "indexer/html_page_reader.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/line_reader.h"
 #include "indexer/record_fields.h"
@@ -29,8 +30,8 @@ bool is_jsonl_name(const std::string& name) {
 
 // A name the walk would read: a page, a stream or a metadata file.
 bool is_wanted_name(const std::string& name) {
-  return name.ends_with(".txt") || is_jsonl_name(name) ||
-         is_metadata_name(name);
+  return name.ends_with(".txt") || is_html_page_name(name) ||
+         is_jsonl_name(name) || is_metadata_name(name);
 }
 
 }  // namespace
@@ -112,7 +113,7 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
       metadata_files.push_back(entry.path());
     } else if (is_jsonl_name(name)) {
       streams.push_back(entry.path());
-    } else if (name.ends_with(".txt")) {
+    } else if (name.ends_with(".txt") || is_html_page_name(name)) {
       pages.push_back(entry.path());
     }
   }
@@ -139,10 +140,11 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
     if (sink.stop_requested()) return;
     std::string id = page.lexically_relative(root).generic_string();
     auto row = metadata.find(id);
+    auto read_page = is_html_page_name(id) ? read_html_page : read_text_page;
     if (row == metadata.end()) {
-      read_text_page(page, id, kNoMetadata, {}, sink);
+      read_page(page, id, kNoMetadata, {}, sink);
     } else {
-      read_text_page(page, id, row->second.fields, row->second.origin, sink);
+      read_page(page, id, row->second.fields, row->second.origin, sink);
     }
   }
   for (const auto& stream : streams) {

@@ -22,6 +22,7 @@
 #include "indexer/article_prep.h"
 #include "indexer/article_sink.h"
 #include "indexer/folder_reader.h"
+#include "indexer/html_page_reader.h"
 #include "indexer/index_writer.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/line_reader.h"
@@ -230,10 +231,11 @@ void check_inputs(const IndexOptions& options) {
       throw IndexError("input not found: " + input);
     }
     if (!fs::is_directory(status) && !input.ends_with(".txt") &&
-        !input.ends_with(".jsonl") && !input.ends_with(".jsonl.gz")) {
+        !is_html_page_name(input) && !input.ends_with(".jsonl") &&
+        !input.ends_with(".jsonl.gz")) {
       throw IndexError("input " + input +
-                       " is neither a folder, a .txt page nor a .jsonl or "
-                       ".jsonl.gz file");
+                       " is neither a folder, a .txt or .html page nor a "
+                       ".jsonl or .jsonl.gz file");
     }
     // A FIFO or device would block the run in open() (use "-" for a pipe).
     if (!fs::is_directory(status) && !fs::is_regular_file(status)) {
@@ -276,6 +278,10 @@ void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
   } else if (input.ends_with(".txt")) {
     fs::path path(input);
     read_text_page(path, path.filename().string(), nlohmann::json::object(), {},
+                   sink);
+  } else if (is_html_page_name(input)) {
+    fs::path path(input);
+    read_html_page(path, path.filename().string(), nlohmann::json::object(), {},
                    sink);
   } else {
     LineReader reader(input);

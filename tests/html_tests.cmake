@@ -7,9 +7,14 @@ add_executable(newsdex_html_tests
   indexer/html/page_charset_test.cc
   indexer/html/page_date_test.cc
   indexer/html/page_metadata_test.cc
+  indexer/html_page_reader_test.cc
 )
 target_include_directories(newsdex_html_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
-target_link_libraries(newsdex_html_tests PRIVATE newsdex_indexer doctest::doctest)
+target_link_libraries(newsdex_html_tests PRIVATE newsdex_indexer doctest::doctest
+  ZLIB::ZLIB)
+target_compile_definitions(newsdex_html_tests PRIVATE
+  NEWSDEX_CORPUS_DIR="${PROJECT_SOURCE_DIR}/corpus"
+  NEWSDEX_TMP_DIR="${CMAKE_CURRENT_BINARY_DIR}/tmp")
 doctest_discover_tests(newsdex_html_tests TEST_PREFIX "unit: ")
 
 add_executable(newsdex_html_eval html_eval/html_eval.cc)
