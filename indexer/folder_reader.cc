@@ -87,7 +87,7 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
     throw std::runtime_error("cannot read folder " + root.string() + ": " +
                              ec.message());
   }
-  std::vector<fs::path> pages, streams, metadata_files;
+  std::vector<fs::path> pages, streams, metadata_files, unread;
   // One entry that cannot be read (a symlink loop, a dangling link named
   // .txt) is named and skipped; the rest of the folder is still read.
   for (const fs::recursive_directory_iterator end; it != end;
@@ -109,6 +109,10 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
     }
     if (!regular) continue;
     std::string name = entry.path().filename().string();
+    if (!is_wanted_name(name)) {
+      unread.push_back(entry.path());
+      continue;
+    }
     if (is_metadata_name(name)) {
       metadata_files.push_back(entry.path());
     } else if (is_jsonl_name(name)) {
@@ -120,6 +124,10 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
   std::sort(pages.begin(), pages.end());
   std::sort(streams.begin(), streams.end());
   std::sort(metadata_files.begin(), metadata_files.end());
+  std::sort(unread.begin(), unread.end());
+  for (const auto& file : unread) {
+    sink.file_not_read({file.string(), 0}, "not a page or JSON Lines file");
+  }
 
   MetadataTable metadata;
   for (const auto& file : metadata_files) {

@@ -192,6 +192,11 @@ class BatchingSink : public ArticleSink {
     return stop_.load() || failed_.load();
   }
 
+  void file_not_read(const RecordOrigin& origin, std::string reason) override {
+    not_read_.push_back({origin.to_string(), std::move(reason)});
+  }
+  std::vector<RecordProblem> take_not_read() { return std::move(not_read_); }
+
   // A read error that ends one input, reported in order with its records.
   void input_error(const std::string& input, std::string reason) {
     Item item;
@@ -219,6 +224,7 @@ class BatchingSink : public ArticleSink {
   const std::atomic<bool>& failed_;
   Batch batch_;
   std::vector<RecordProblem> pending_warnings_;
+  std::vector<RecordProblem> not_read_;
 };
 
 void check_inputs(const IndexOptions& options) {
@@ -595,6 +601,7 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
       }
     }
     sink.flush();
+    summary.not_read = sink.take_not_read();
   };
 
   if (jobs == 1) {

@@ -19,3 +19,20 @@ doctest_discover_tests(newsdex_html_tests TEST_PREFIX "unit: ")
 
 add_executable(newsdex_html_eval html_eval/html_eval.cc)
 target_link_libraries(newsdex_html_eval PRIVATE newsdex_indexer ZLIB::ZLIB)
+
+# End-to-end: the built programs on folders of .html pages.
+add_executable(newsdex_html_e2e_tests
+  unit_main.cc
+  e2e/html_pages_test.cc
+  e2e/run_program.cc
+)
+target_include_directories(newsdex_html_e2e_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
+target_link_libraries(newsdex_html_e2e_tests PRIVATE
+  newsdex_common doctest::doctest ZLIB::ZLIB)
+add_dependencies(newsdex_html_e2e_tests newsdex-index newsdex-search)
+target_compile_definitions(newsdex_html_e2e_tests PRIVATE
+  NEWSDEX_BIN_DIR="${CMAKE_RUNTIME_OUTPUT_DIRECTORY}"
+  NEWSDEX_CORPUS_DIR="${PROJECT_SOURCE_DIR}/corpus"
+  NEWSDEX_SHARED_DIR="${NEWSDEX_SHARED_DIR}"
+  NEWSDEX_TMP_DIR="${CMAKE_CURRENT_BINARY_DIR}/html-e2e-tmp")
+doctest_discover_tests(newsdex_html_e2e_tests TEST_PREFIX "e2e: ")
