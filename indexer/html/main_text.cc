@@ -95,8 +95,11 @@ bool unlikely_role(std::string_view role) {
 }
 
 // Class/id of a block inside the body that holds no article text.
+// Embedded posts (a quoted tweet) are part of the story, whatever their
+// wrapper's "social" class says.
 bool boilerplate_hint(std::string_view ci) {
   if (ci.empty()) return false;
+  if (contains_any(ci, {"embed", "tweet", "instagram-media"})) return false;
   return contains_any(
              ci,
              {"share",           "social",         "related",       "comment",
@@ -110,7 +113,11 @@ bool boilerplate_hint(std::string_view ci) {
               "disclaimer",      "pagination",     "navigation",    "follow",
               "donate",          "teaser",         "most-read",     "mostread",
               "more-stories",    "skip-link",      "screen-reader", "sr-only",
-              "visually-hidden", "visuallyhidden", "print"}) ||
+              "visually-hidden", "visuallyhidden", "print",         "tooltip",
+              "hovercard"}) ||
+         // The card a name shows on hover, not the name itself.
+         (ci.find("rollover") != std::string_view::npos &&
+          contains_any(ci, {"block", "card", "popup", "content"})) ||
          has_any_token(
              ci, {"ad", "ads", "nav", "menu", "meta", "tools", "email", "date",
                   "time", "rating", "login", "tags", "tag", "modal"});
@@ -412,7 +419,7 @@ class Extractor {
           best = m;
       }
       if (own_text(best) >= 0.3 * read_text && own_text(best) >= 200)
-        return {best};
+        return with_same_class(best, marked);
     }
     for (GumboTag tag : {GUMBO_TAG_ARTICLE, GUMBO_TAG_MAIN}) {
       std::vector<const GumboNode*> found;
@@ -428,6 +435,25 @@ class Extractor {
         return {biggest};
     }
     return read;
+  }
+
+  // A body the page splits into chunks of one class between ads and
+  // figures (Wired, the New York Times): `best` and every other marked
+  // element of its class outside it, in page order.
+  std::vector<const GumboNode*> with_same_class(
+      const GumboNode* best, const std::vector<const GumboNode*>& marked) {
+    std::string_view cls = attribute(best, "class");
+    if (cls.empty()) return {best};
+    std::vector<const GumboNode*> roots;
+    for (const GumboNode* m : marked) {
+      if (m != best && (attribute(m, "class") != cls || contains(m, best) ||
+                        contains(best, m) || own_text(m) < 50))
+        continue;
+      bool nested = false;
+      for (const GumboNode* r : roots) nested = nested || contains(r, m);
+      if (!nested) roots.push_back(m);
+    }
+    return roots;
   }
 
   // Whether an element inside the body holds no article text.
@@ -525,8 +551,11 @@ class Extractor {
       if (is_prompt(p.text)) continue;
       out.push_back(std::move(p));
     }
-    // Headings with nothing of theirs after them ("Related stories").
-    while (!out.empty() && is_heading(out.back().tag)) out.pop_back();
+    // Headings with nothing of theirs after them ("Related stories"), and
+    // the newsletter and contact prompts stories end with.
+    while (!out.empty() &&
+           (is_heading(out.back().tag) || is_closing_prompt(out.back().text)))
+      out.pop_back();
     return out;
   }
 
@@ -567,6 +596,21 @@ class Extractor {
           "watch:", "click here to", "sign up for", "subscribe to",
           "follow us on", "share on ", "share this"}) {
       if (t.starts_with(prefix)) return true;
+    }
+    return false;
+  }
+
+  // A short closing paragraph that asks the reader to do something or
+  // says how to reach the author.
+  static bool is_closing_prompt(const std::string& text) {
+    if (text.size() > 200) return false;
+    std::string t = fold_case(text);
+    for (std::string_view phrase :
+         {"subscribe", "sign up", "newsletter", "follow us", "follow him",
+          "follow her", "may be reached at", "can be reached at",
+          "all rights reserved", "like this story", "share it with",
+          "click here", "download the app", "download our app"}) {
+      if (t.find(phrase) != std::string::npos) return true;
     }
     return false;
   }

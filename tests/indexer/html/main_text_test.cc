@@ -158,3 +158,47 @@ TEST_CASE("html main text: page-wide classes do not hide the article") {
 }
 
 }  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE(
+    "html main text: a body split into chunks, an embedded tweet, a "
+    "hover card, closing prompts") {
+  auto sentence = [](const std::string& what) {
+    return "<p>The " + what +
+           " paragraph of the story, long enough to count as prose, says "
+           "what happened and why it matters to readers.</p>";
+  };
+  std::string page =
+      "<html><body><article>"
+      "<div class=\"body article__body\">" +
+      sentence("first") +
+      "</div>"
+      "<div class=\"ad\">Advertisement</div>"
+      "<div class=\"body article__body\">" +
+      sentence("second") +
+      "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\">"
+      "<p>Yes this is real and yes the state spent money on it</p>"
+      "</blockquote></div>"
+      "<p>It was said by Rep. <span class=\"rollover-people\"><a href=/p>Jane "
+      "Roe</a><span class=\"rollover-people-block\">Jane Roe: five other "
+      "stories</span></span> on Monday, in Washington.</p>" +
+      sentence("third") +
+      "<p>Get the latest updates in your inbox. Subscribe to our "
+      "newsletters.</p></div>"
+      "<aside><p>Unrelated sidebar text about something else entirely, "
+      "with many, many, commas, in it.</p></aside>"
+      "</article></body></html>";
+  HtmlTree tree(page);
+  std::string text = extract_main_text(tree, "").text;
+  CHECK(text.starts_with("The first paragraph"));
+  CHECK(text.find("The second paragraph") != std::string::npos);
+  CHECK(text.find("Yes this is real") != std::string::npos);
+  CHECK(text.find("Rep. Jane Roe on Monday") != std::string::npos);
+  CHECK(text.find("five other stories") == std::string::npos);
+  CHECK(text.ends_with("matters to readers."));
+  CHECK(text.find("Subscribe") == std::string::npos);
+  CHECK(text.find("Advertisement") == std::string::npos);
+}
+
+}  // namespace newsdex
