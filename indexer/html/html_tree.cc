@@ -76,15 +76,42 @@ bool style_hides(std::string_view style) {
          s.find("visibility:hidden") != std::string::npos;
 }
 
+// More elements than a <noscript> fallback ever has.
+constexpr int kSwallowedPageElements = 40;
+
+// Whether `node`'s subtree has at least `limit` elements (counting stops
+// there).
+bool has_many_elements(const GumboNode* node, int limit) {
+  int count = 0;
+  std::vector<const GumboNode*> stack{node};
+  while (!stack.empty() && count < limit) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (!is_element(n)) continue;
+    ++count;
+    const GumboVector& kids = n->v.element.children;
+    for (unsigned i = 0; i < kids.length; ++i)
+      stack.push_back(static_cast<const GumboNode*>(kids.data[i]));
+  }
+  return count >= limit;
+}
+
 }  // namespace
 
 bool is_never_text(const GumboNode* element) {
   if (element->type == GUMBO_NODE_TEMPLATE) return true;
   if (!is_element(element)) return false;
   switch (element->v.element.tag) {
+    case GUMBO_TAG_NOSCRIPT:
+      // Browsers run scripts and read <noscript> as raw text; gumbo parses
+      // it as markup, so "<noscript><div></noscript>" swallows the rest of
+      // the page into it, its end tag ignored (or matched by a later one).
+      // Such a <noscript> holds the page, not its no-script fallback: a
+      // fallback is a line or an image, not dozens of elements.
+      return (element->parse_flags & GUMBO_INSERTION_IMPLICIT_END_TAG) == 0 &&
+             !has_many_elements(element, kSwallowedPageElements);
     case GUMBO_TAG_SCRIPT:
     case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_NOSCRIPT:
     case GUMBO_TAG_TEMPLATE:
     case GUMBO_TAG_HEAD:
     case GUMBO_TAG_TITLE:

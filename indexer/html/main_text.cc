@@ -168,7 +168,27 @@ class Extractor {
   MainText run(const std::string& title) {
     const GumboNode* body = tree_.body();
     if (!body) return {};
-    measure(body, false, 0);
+    body_chars_ = measure(body, false, 0).chars;
+    MainText result = attempt(body, title);
+    // As Readability does: when passing over unlikely-looking blocks leaves
+    // little text, the page's class names misled, and it is read again
+    // without them.
+    int commas = 0;
+    if (count_chars(result.text, commas) < kMinArticleChars) {
+      scores_.clear();
+      strip_unlikely_ = false;
+      MainText again = attempt(body, title);
+      if (count_chars(again.text, commas) > count_chars(result.text, commas))
+        result = std::move(again);
+    }
+    return result;
+  }
+
+ private:
+  // Readability's threshold for a successful pass.
+  static constexpr int kMinArticleChars = 500;
+
+  MainText attempt(const GumboNode* body, const std::string& title) {
     score_paragraphs(body, false, 0);
     std::vector<const GumboNode*> roots = choose_roots(body);
     MainText result;
@@ -187,7 +207,6 @@ class Extractor {
     return result;
   }
 
- private:
   // Fills stats_ for `node`'s subtree; returns its stats.
   TextStats measure(const GumboNode* node, bool in_link, int depth) {
     TextStats s;
@@ -287,13 +306,19 @@ class Extractor {
     if (depth > kMaxTreeDepth || !is_element(node) || is_never_text(node))
       return;
     GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE ||
-        tag == GUMBO_TAG_FOOTER)
+    // An element holding most of the page's text is a wrapper, whatever
+    // its class says ("mastergridbanner", "nav-header container").
+    bool wrapper = stats_[node].chars * 2 > body_chars_;
+    if (strip_unlikely_ && !wrapper &&
+        (tag == GUMBO_TAG_NAV || tag == GUMBO_TAG_ASIDE ||
+         tag == GUMBO_TAG_FOOTER))
       unlikely = true;
-    if (!unlikely && tag != GUMBO_TAG_BODY && tag != GUMBO_TAG_A &&
+    if (strip_unlikely_ && !wrapper && !unlikely && tag != GUMBO_TAG_BODY &&
+        tag != GUMBO_TAG_A &&
         (unlikely_candidate(class_and_id(node)) ||
-         unlikely_role(attribute(node, "role"))))
+         unlikely_role(attribute(node, "role")))) {
       unlikely = true;
+    }
     if (!unlikely && scored_tag(node)) {
       const TextStats& s = stats_[node];
       if (s.chars >= 25) {
@@ -628,6 +653,8 @@ class Extractor {
   std::unordered_map<const GumboNode*, TextStats> stats_;
   std::unordered_map<const GumboNode*, double> scores_;
   int root_chars_ = 0;
+  int body_chars_ = 0;
+  bool strip_unlikely_ = true;
 };
 
 }  // namespace

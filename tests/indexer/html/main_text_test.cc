@@ -202,3 +202,43 @@ TEST_CASE(
 }
 
 }  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE(
+    "html main text: a wrapper with an unlikely class and a page "
+    "swallowed by <noscript> are still read") {
+  std::string story =
+      "<p>Sono almeno nove le femmine di orso che si sono riprodotte nel "
+      "parco, e sedici i cuccioli contati, secondo il rapporto annuale.</p>"
+      "<p>Il risultato, dicono i ricercatori, e il migliore degli ultimi "
+      "cinquanta anni, e conferma la tendenza positiva.</p>";
+  // Readability would pass over everything inside "nav-header".
+  std::string wrapped =
+      "<html><body><div class=\"nav-header container\">"
+      "<div><a href=/>Home</a></div><div>" +
+      story + "</div></div></body></html>";
+  HtmlTree tree(wrapped);
+  CHECK(extract_main_text(tree, "").text.starts_with("Sono almeno nove"));
+  // "<noscript><div></noscript>": gumbo reads the rest of the page into
+  // the <noscript>, a browser does not.
+  std::string swallowed = "<html><body><noscript><div id=nojs></noscript>";
+  for (int i = 0; i < 30; ++i)
+    swallowed += "<div class=menu><a href=/" + std::to_string(i) + ">Link " +
+                 std::to_string(i) + "</a></div>";
+  swallowed += "<div id=main>" + story +
+               "</div><noscript></div></noscript></body></html>";
+  HtmlTree swallowed_tree(swallowed);
+  CHECK(extract_main_text(swallowed_tree, "")
+            .text.starts_with("Sono almeno nove"));
+  // A real fallback stays out.
+  HtmlTree fallback(
+      "<html><body><noscript><p>Please enable JavaScript to "
+      "read this site, which needs it for everything.</p>"
+      "</noscript><div>" +
+      story + "</div></body></html>");
+  CHECK(extract_main_text(fallback, "").text.find("JavaScript") ==
+        std::string::npos);
+}
+
+}  // namespace newsdex
