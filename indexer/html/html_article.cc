@@ -2,6 +2,7 @@
 #include "indexer/html/html_article.h"
 
 #include "common/text_utf8.h"
+#include "indexer/extract/byline.h"
 #include "indexer/html/html_tree.h"
 #include "indexer/html/main_text.h"
 #include "indexer/html/page_charset.h"
@@ -88,6 +89,10 @@ HtmlArticle extract_html_article(const HtmlPageInput& input) {
   article.date = date.date;
   article.date_found_in = date.found_in;
   article.authors = page_authors(tree, signals, main.container, article.source);
+  // Pages without author markup often open the text with a byline (ISW's
+  // reports: "Mason Clark, George Barros, and Kateryna Stepanenko").
+  if (article.authors.empty())
+    article.authors = find_byline(article.text, article.title).authors;
   article.language = page_language(signals);
   return article;
 }

@@ -192,9 +192,20 @@ bool is_block_tag(GumboTag tag) {
 void append_collapsed(std::string& out, std::string_view text) {
   bool space = !out.empty() && out.back() != '\n' && out.back() != ' ';
   bool pending = false;
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
     if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
       pending = true;
+      continue;
+    }
+    // A no-break space is a space in text; a zero-width space is nothing.
+    if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
+      pending = true;
+      ++i;
+      continue;
+    }
+    if (c == '\xE2' && text.substr(i, 3) == "\xE2\x80\x8B") {
+      i += 2;
       continue;
     }
     if (pending && space) out += ' ';

@@ -68,8 +68,9 @@ bool is_never_text(const GumboNode* element);
 // Block-level elements: each starts a new paragraph in text output.
 bool is_block_tag(GumboTag tag);
 
-// Appends `text` to `out` collapsing white space runs into one space
-// (none at the start of `out` or after a newline).
+// Appends `text` to `out` collapsing white space runs (no-break spaces
+// among them) into one space (none at the start of `out` or after a
+// newline); zero-width spaces are dropped.
 void append_collapsed(std::string& out, std::string_view text);
 
 // The visible text of a subtree, white space collapsed, block elements

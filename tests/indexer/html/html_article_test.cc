@@ -59,3 +59,21 @@ TEST_CASE("html article: any bytes give an article, never a crash") {
 }
 
 }  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE("html article: a byline opening the text names the authors") {
+  std::string page =
+      "<html><head><title>Russian Offensive Campaign Assessment, June "
+      "2</title></head><body><div class=\"field-item\"><p>Mason Clark, "
+      "George Barros, and Kateryna Stepanenko</p><p>June 2, 3:00 pm ET</p>"
+      "<p>Russian forces continued offensive operations in Donetsk Oblast "
+      "on June 2, and Ukrainian forces repelled several assaults, the "
+      "General Staff reported.</p></div></body></html>";
+  HtmlArticle a = extract_html_article(
+      {page, "", "", std::chrono::sys_days{std::chrono::year{2025} / 7 / 1}});
+  CHECK(a.authors == std::vector<std::string>{"Mason Clark", "George Barros",
+                                              "Kateryna Stepanenko"});
+}
+
+}  // namespace newsdex
