@@ -313,6 +313,15 @@ std::optional<ArticleDate> date_near_headline(const HtmlTree& tree,
   if (!tree.body()) return std::nullopt;
   const GumboNode* h1 = find_first(tree.body(), GUMBO_TAG_H1);
   if (!h1) return std::nullopt;
+  // "<h1>Headline<br><small>02.02.2022</small></h1>"
+  for (const GumboNode* small :
+       {find_first(h1, GUMBO_TAG_SMALL), find_first(h1, GUMBO_TAG_SPAN)}) {
+    if (!small) continue;
+    std::string text = inline_text(small);
+    if (text.size() <= 100) {
+      if (auto d = find_date_in_text(text, month_first)) return d;
+    }
+  }
   const GumboNode* anchor = h1;
   while (anchor->parent && is_element(anchor->parent) &&
          children_of(anchor->parent).length <= 3 &&

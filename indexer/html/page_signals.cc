@@ -184,8 +184,17 @@ PageSignals read_page_signals(const HtmlTree& tree) {
           if (k->type == GUMBO_NODE_TEXT || k->type == GUMBO_NODE_WHITESPACE)
             raw += k->v.text.text;
         }
+        std::string text = json_ld_text(raw);
         std::string error;
-        auto parsed = parse_json_text(json_ld_text(raw), error);
+        auto parsed = parse_json_text(text, error);
+        // Hand-written JSON-LD often closes one brace too many; search
+        // engines read it all the same.
+        for (int extra = 0; !parsed && extra < 3 && text.ends_with('}');
+             ++extra) {
+          text.pop_back();
+          while (!text.empty() && text.back() == ' ') text.pop_back();
+          parsed = parse_json_text(text, error);
+        }
         if (parsed) walk_json_ld(*parsed, articles, pages, 0);
         break;
       }

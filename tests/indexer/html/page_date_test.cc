@@ -132,3 +132,20 @@ TEST_CASE(
 }
 
 }  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE(
+    "html dates: JSON-LD with one brace too many, a date inside the "
+    "headline") {
+  CHECK(date_of("<script type=application/ld+json>{\"@type\":\"NewsArticle\","
+                "\"datePublished\":\"2020-10-26T18:10:00+01:00\",\"publisher\":"
+                "{\"name\":\"X\"}}}</script><body><p>Objavljeno 9. 8. "
+                "2020.</p></body>") == "2020-10-26");
+  CHECK(
+      date_of("<body><h1>Zuschauerrückkehr<br><small>02.02.2022 • "
+              "Verband</small></h1><p>28.01.2022 war es anders.</p></body>") ==
+      "2022-02-02");
+}
+
+}  // namespace newsdex
