@@ -464,7 +464,8 @@ PageDate first_publication_date(const HtmlTree& tree,
   if (tree.body()) {
     std::string text = inline_text(tree.body());
     std::string_view rest = text;
-    while (!rest.empty()) {
+    // Past a few implausible dates (an events page), the page has none.
+    for (int tries = 0; tries < 10 && !rest.empty(); ++tries) {
       std::optional<ArticleDate> d =
           find_date_in_text(rest.substr(0, 20000), month_first);
       if (!d) break;
