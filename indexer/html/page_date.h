@@ -11,6 +11,7 @@
 #include "common/date_parse.h"
 #include "indexer/html/html_tree.h"
 #include "indexer/html/page_signals.h"
+#include "indexer/html/written_date.h"
 
 namespace newsdex {
 
@@ -31,17 +32,6 @@ struct PageDate {
 PageDate find_publication_date(const HtmlTree& tree, const PageSignals& signals,
                                std::string_view url, const GumboNode* container,
                                std::chrono::sys_days today);
-
-// The first date written in free text ("Posted on June 2, 2025 by ...",
-// "2. Juni 2025", "02.06.2025", "2025-06-02"), month names in English,
-// German, French, Spanish, Italian, Portuguese, Dutch, Turkish, Russian
-// and Ukrainian; a day-month order ambiguity is read day first unless
-// `month_first`. nullopt when there is none.
-std::optional<ArticleDate> find_date_in_text(std::string_view text,
-                                             bool month_first);
-
-// The date in a URL's path: /2025/06/02/, /2025-06-02/, /20250602/.
-std::optional<ArticleDate> find_date_in_url(std::string_view url);
 
 }  // namespace newsdex
 
