@@ -120,6 +120,14 @@ std::optional<ArticleDate> find_date_in_text(std::string_view text,
     auto at = [&t](std::size_t k) -> const Token* {
       return k < t.size() ? &t[k] : nullptr;
     };
+    // Chinese, Japanese and Korean: 2025年6月2日, 2025년 6월 2일.
+    if (t[i].number && t[i].text.size() == 4 && at(i + 4) &&
+        (t[i + 1].text == "年" || t[i + 1].text == "년") && t[i + 2].number &&
+        (t[i + 3].text == "月" || t[i + 3].text == "월") && t[i + 4].number) {
+      if (auto date = make_day(std::stoi(t[i].text), number_of(t[i + 2], 2),
+                               number_of(t[i + 4], 2)))
+        return date;
+    }
     // Numeric: 2025-06-02, 2025/06/02, 02.06.2025, 6/2/2025.
     if (t[i].number && t[i].sep && at(i + 2) && t[i + 1].number &&
         t[i + 1].sep == t[i].sep && t[i + 2].number) {

@@ -33,6 +33,8 @@ TEST_CASE("html dates: written dates in several languages and forms") {
       {"2 de junio de 2025", false, "2025-06-02"},
       {"2 червня 2025 року", false, "2025-06-02"},
       {"2 Haziran 2025", false, "2025-06-02"},
+      {"2025年6月2日(月)", false, "2025-06-02"},
+      {"2025년 6월 2일", false, "2025-06-02"},
       {"Updated: 2025-06-02 10:00", false, "2025-06-02"},
       {"02.06.2025", false, "2025-06-02"},
       {"02/06/2025", false, "2025-06-02"},
