@@ -11,12 +11,12 @@
 namespace newsdex {
 
 // The first date written in free text ("Posted on June 2, 2025 by ...",
-// "2. Juni 2025", "02.06.2025", "2025-06-02"), month names in English,
-// German, French, Spanish, Italian, Portuguese, Dutch, Turkish, Polish,
-// Russian and Ukrainian; 2025年6月2日 and 2025년 6월 2일. Numeric dates
-// with dots or dashes are day first;
-// with slashes, month first when `month_first` (or when the day could not
-// be a month). nullopt when there is none or the day is impossible.
+// "2. Juni 2025", "02.06.2025", "2025-06-02", "2025年6月2日"), month names
+// in English, German, French, Spanish, Italian, Portuguese, Dutch,
+// Turkish, Polish, Russian and Ukrainian. Numeric dates with dots or
+// dashes are day first; with slashes, month first when `month_first` (or
+// when the day could not be a month). nullopt when there is none or the
+// day is impossible.
 std::optional<ArticleDate> find_date_in_text(std::string_view text,
                                              bool month_first);
 
