@@ -58,15 +58,15 @@ std::string page_to_utf8(std::string_view bytes, std::string_view http_charset,
     charset = name;
     return convert_or_repair(bytes, name);
   }
-  bool valid_utf8 = find_invalid_utf8(bytes) == std::string_view::npos;
+  // Valid UTF-8 is UTF-8 whatever the page declares: legacy single-byte
+  // text beyond ASCII is almost never valid UTF-8, while pages re-saved as
+  // UTF-8 often keep their old declaration. (And the declaration need not
+  // be parsed for the many pages that are.)
+  charset = "UTF-8";
+  if (find_invalid_utf8(bytes) == std::string_view::npos)
+    return std::string(bytes);
   std::string name = iconv_charset_name(declared_charset(bytes));
-  // Valid UTF-8 beyond ASCII is UTF-8 whatever the page declares: legacy
-  // single-byte text is almost never valid UTF-8, while pages re-saved as
-  // UTF-8 often keep their old declaration.
-  if (valid_utf8 || name == "UTF-8") {
-    charset = "UTF-8";
-    return valid_utf8 ? std::string(bytes) : repair_utf8(bytes);
-  }
+  if (name == "UTF-8") return repair_utf8(bytes);
   if (name.empty()) name = detect_charset(bytes);
   if (name.empty() || name == "UTF-8") name = "CP1252";
   charset = name;

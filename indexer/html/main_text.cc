@@ -4,8 +4,6 @@
 #include "indexer/html/main_text.h"
 
 #include <algorithm>
-#include <array>
-#include <cmath>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -83,7 +81,6 @@ class Extractor {
     for (const GumboNode* r : roots) root_chars_ += stats_[r].chars;
     std::vector<Paragraph> paragraphs;
     for (const GumboNode* r : roots) {
-      std::string current;
       Paragraph p;
       emit(r, paragraphs, p, 0);
       flush(paragraphs, p);
