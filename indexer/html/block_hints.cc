@@ -134,29 +134,15 @@ bool is_prompt(const std::string& text) {
   while (!t.empty() && (t.back() == ':' || t.back() == '.' || t.back() == ' ' ||
                         t.back() == '>'))
     t.pop_back();
-  static constexpr std::array<std::string_view, 22> kPrompts{
-      "advertisement",
-      "advertisements",
-      "ad",
-      "share",
-      "share this",
-      "share this article",
-      "share this story",
-      "tweet",
-      "email",
-      "print",
-      "read more",
-      "related",
-      "related articles",
-      "related stories",
-      "continue reading",
-      "comments",
-      "leave a comment",
-      "sponsored",
-      "subscribe",
-      "sign up",
-      "story continues below advertisement",
-      "skip advertisement"};
+  static constexpr std::array<std::string_view, 27> kPrompts{
+      "advertisement", "advertisements", "ad", "share", "share this",
+      "share this article", "share this story", "tweet", "email", "print",
+      "read more", "related", "related articles", "related stories",
+      "continue reading", "comments", "leave a comment", "sponsored",
+      "subscribe", "sign up", "story continues below advertisement",
+      "skip advertisement",
+      // "Advertisement" in German, French and Spanish.
+      "anzeige", "anzeigen", "werbung", "publicité", "publicidad"};
   if (std::find(kPrompts.begin(), kPrompts.end(), t) != kPrompts.end())
     return true;
   for (std::string_view prefix :
@@ -180,7 +166,9 @@ bool is_closing_prompt(const std::string& text) {
         "download the app", "download our app"}) {
     if (t.find(phrase) != std::string::npos) return true;
   }
-  return false;
+  // A copyright line: "© 2020 Reuters".
+  return t.starts_with("©") || t.starts_with("(c) ") ||
+         t.starts_with("copyright");
 }
 
 }  // namespace newsdex

@@ -38,7 +38,7 @@ bool body_markup(const GumboNode* element, std::string_view ci);
 bool is_prompt(const std::string& text);
 
 // A short closing paragraph that asks the reader to subscribe or follow,
-// or says how to reach the author.
+// says how to reach the author, or is a copyright line.
 bool is_closing_prompt(const std::string& text);
 
 }  // namespace newsdex

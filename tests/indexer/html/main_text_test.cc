@@ -185,7 +185,7 @@ TEST_CASE(
       "stories</span></span> on Monday, in Washington.</p>" +
       sentence("third") +
       "<p>Get the latest updates in your inbox. Subscribe to our "
-      "newsletters.</p></div>"
+      "newsletters.</p><p>© 2020 Reuters</p><p>Anzeige</p></div>"
       "<aside><p>Unrelated sidebar text about something else entirely, "
       "with many, many, commas, in it.</p></aside>"
       "</article></body></html>";
@@ -199,6 +199,8 @@ TEST_CASE(
   CHECK(text.ends_with("matters to readers."));
   CHECK(text.find("Subscribe") == std::string::npos);
   CHECK(text.find("Advertisement") == std::string::npos);
+  CHECK(text.find("Reuters") == std::string::npos);
+  CHECK(text.find("Anzeige") == std::string::npos);
 }
 
 }  // namespace newsdex
