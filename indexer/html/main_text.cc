@@ -224,7 +224,31 @@ class Extractor {
   double final_score(const GumboNode* e) {
     auto it = scores_.find(e);
     if (it == scores_.end()) return 0;
-    return it->second * (1 - link_density(e));
+    double score = it->second * (1 - link_density(e));
+    // A container of a line or two is no article, whatever its class
+    // ("contentwrapper" around a 50-character notice) adds to its score.
+    int chars = stats_[e].chars;
+    if (chars < kMinCandidateChars)
+      score *= static_cast<double>(chars) / kMinCandidateChars;
+    return score;
+  }
+
+  // Text below which a candidate's score is scaled down.
+  static constexpr int kMinCandidateChars = 140;
+
+  // Whether `e` lies in page furniture: an element whose class or id says
+  // comments, sidebar, footer and the like, and that is not a wrapper of
+  // most of the page (a long comment thread may hold more text than the
+  // story: only a wrapper of nearly all of it is one).
+  bool in_furniture(const GumboNode* e) {
+    for (const GumboNode* n = e; n && is_element(n); n = n->parent) {
+      if (n->v.element.tag == GUMBO_TAG_BODY) return false;
+      std::string ci = class_and_id(n);
+      double share = static_cast<double>(stats_[n].chars) / body_chars_;
+      if (ci.find("comment") != std::string::npos && share < 0.8) return true;
+      if (unlikely_candidate(ci) && share <= 0.5) return true;
+    }
+    return false;
   }
 
   bool contains(const GumboNode* outer, const GumboNode* inner) {
@@ -314,6 +338,9 @@ class Extractor {
           return !is_never_text(e) && body_markup(e, class_and_id(e));
         },
         marked);
+    // "postcontent" inside a comment list is a comment's body.
+    std::erase_if(marked,
+                  [this](const GumboNode* m) { return in_furniture(m); });
     const GumboNode* best = nullptr;
     for (const GumboNode* m : marked) {
       if (!best || own_text(m) > own_text(best)) best = m;

@@ -244,3 +244,46 @@ TEST_CASE(
 }
 
 }  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE(
+    "html main text: a long comment thread of marked posts, and a "
+    "tiny well-named wrapper, do not win over the story") {
+  std::string story =
+      "<div class=\"story\"><p>The tour stays in California this week, and "
+      "the stars of the season, the champion among them, tee off on "
+      "Thursday at Pebble Beach.</p><p>The course, by the ocean, is one of "
+      "the hardest of the year, players say, when the wind blows.</p>"
+      "</div>";
+  std::string comments = "<div class=\"article-comments\"><ol>";
+  for (int i = 0; i < 12; ++i) {
+    comments +=
+        "<li class=\"comment\"><div class=\"postcontent\"><p>Comment " +
+        std::to_string(i) +
+        ": only one of the commentators, with his calm voice, is bearable, "
+        "and the rest, frankly, talk far too much.</p></div></li>";
+  }
+  comments += "</ol></div>";
+  HtmlTree tree("<html><body><article>" + story + "</article>" + comments +
+                "</body></html>");
+  std::string text = extract_main_text(tree, "").text;
+  CHECK(text.starts_with("The tour stays in California"));
+  CHECK(text.find("commentators") == std::string::npos);
+
+  // The story as text lines between <br>s, beside a one-line notice in an
+  // element whose class says content.
+  std::string lines;
+  for (int i = 0; i < 8; ++i)
+    lines += "Line " + std::to_string(i) +
+             " of the report, on the farmers' protest, with names, places, "
+             "and numbers, as agencies wrote it.<br>";
+  HtmlTree br_tree(
+      "<html><body><div class=\"contentwrapper\"><p>Live updates are "
+      "paused, for now.</p></div><div><div>" +
+      lines + "</div></div></body></html>");
+  CHECK(
+      extract_main_text(br_tree, "").text.starts_with("Line 0 of the report"));
+}
+
+}  // namespace newsdex
