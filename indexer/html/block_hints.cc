@@ -129,6 +129,10 @@ bool body_markup(const GumboNode* e, std::string_view ci) {
 
 // Share, reading and advertising prompts that stand alone as a block.
 bool is_prompt(const std::string& text) {
+  // A line of hashtags: "#QAnon#Macht#Kinderschutz".
+  if (text.starts_with("#") && text.size() < 400 &&
+      text.find(' ') == std::string::npos)
+    return true;
   if (text.size() > 80) return false;
   std::string t = fold_case(text);
   while (!t.empty() && (t.back() == ':' || t.back() == '.' || t.back() == ' ' ||
@@ -148,9 +152,15 @@ bool is_prompt(const std::string& text) {
   for (std::string_view prefix :
        {"read more:", "related:", "also read:", "see also:", "read also:",
         "watch:", "click here to", "sign up for", "subscribe to",
-        "follow us on", "share on ", "share this"}) {
+        "follow us on", "share on ", "share this",
+        // "Read more" and "read also" in German, French, Spanish,
+        // Portuguese and Italian.
+        "weiterlesen", "mehr lesen", "lesen sie auch", "mehr zum thema",
+        "lire aussi", "à lire aussi", "lire la suite", "leer más",
+        "lee también", "leia mais", "leia também", "leggi anche"}) {
     if (t.starts_with(prefix)) return true;
   }
+
   return false;
 }
 

@@ -34,7 +34,8 @@ bool boilerplate_hint(std::string_view ci);
 bool body_markup(const GumboNode* element, std::string_view ci);
 
 // A share, reading or advertising prompt standing alone as a block
-// ("Advertisement", "Read more:", "Share this article").
+// ("Advertisement", "Read more:", "Share this article", "Weiterlesen"), or
+// a line of hashtags.
 bool is_prompt(const std::string& text);
 
 // A short closing paragraph that asks the reader to subscribe or follow,

@@ -185,7 +185,8 @@ TEST_CASE(
       "stories</span></span> on Monday, in Washington.</p>" +
       sentence("third") +
       "<p>Get the latest updates in your inbox. Subscribe to our "
-      "newsletters.</p><p>© 2020 Reuters</p><p>Anzeige</p></div>"
+      "newsletters.</p><p>© 2020 Reuters</p><p>Anzeige</p>"
+      "<p>Weiterlesen:</p><p>#Politik#Washington#Kongress</p></div>"
       "<aside><p>Unrelated sidebar text about something else entirely, "
       "with many, many, commas, in it.</p></aside>"
       "</article></body></html>";
@@ -201,6 +202,8 @@ TEST_CASE(
   CHECK(text.find("Advertisement") == std::string::npos);
   CHECK(text.find("Reuters") == std::string::npos);
   CHECK(text.find("Anzeige") == std::string::npos);
+  CHECK(text.find("Weiterlesen") == std::string::npos);
+  CHECK(text.find("#Politik") == std::string::npos);
 }
 
 }  // namespace newsdex
