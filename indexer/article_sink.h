@@ -33,6 +33,10 @@ class ArticleSink {
   // cannot be read: the article is indexed without one). Called before
   // article() for that record.
   virtual void date_warning(const RecordOrigin& origin, std::string reason) = 0;
+  // A file in a folder that no reader takes (a .pdf, a README): named in
+  // the run's summary, so that nothing is left out silently.
+  virtual void file_not_read(const RecordOrigin& /*origin*/,
+                             std::string /*reason*/) {}
   virtual bool stop_requested() const { return false; }
 };
 

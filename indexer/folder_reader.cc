@@ -9,6 +9,7 @@
 
 #include "common/text_utf8.h"
 #include "indexer/folder_metadata.h"
+#include "indexer/html_page_reader.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/line_reader.h"
 #include "indexer/record_fields.h"
@@ -29,8 +30,8 @@ bool is_jsonl_name(const std::string& name) {
 
 // A name the walk would read: a page, a stream or a metadata file.
 bool is_wanted_name(const std::string& name) {
-  return name.ends_with(".txt") || is_jsonl_name(name) ||
-         is_metadata_name(name);
+  return name.ends_with(".txt") || is_html_page_name(name) ||
+         is_jsonl_name(name) || is_metadata_name(name);
 }
 
 }  // namespace
@@ -86,7 +87,7 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
     throw std::runtime_error("cannot read folder " + root.string() + ": " +
                              ec.message());
   }
-  std::vector<fs::path> pages, streams, metadata_files;
+  std::vector<fs::path> pages, streams, metadata_files, unread;
   // One entry that cannot be read (a symlink loop, a dangling link named
   // .txt) is named and skipped; the rest of the folder is still read.
   for (const fs::recursive_directory_iterator end; it != end;
@@ -108,17 +109,25 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
     }
     if (!regular) continue;
     std::string name = entry.path().filename().string();
+    if (!is_wanted_name(name)) {
+      unread.push_back(entry.path());
+      continue;
+    }
     if (is_metadata_name(name)) {
       metadata_files.push_back(entry.path());
     } else if (is_jsonl_name(name)) {
       streams.push_back(entry.path());
-    } else if (name.ends_with(".txt")) {
+    } else if (name.ends_with(".txt") || is_html_page_name(name)) {
       pages.push_back(entry.path());
     }
   }
   std::sort(pages.begin(), pages.end());
   std::sort(streams.begin(), streams.end());
   std::sort(metadata_files.begin(), metadata_files.end());
+  std::sort(unread.begin(), unread.end());
+  for (const auto& file : unread) {
+    sink.file_not_read({file.string(), 0}, "not a page or JSON Lines file");
+  }
 
   MetadataTable metadata;
   for (const auto& file : metadata_files) {
@@ -139,10 +148,11 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
     if (sink.stop_requested()) return;
     std::string id = page.lexically_relative(root).generic_string();
     auto row = metadata.find(id);
+    auto read_page = is_html_page_name(id) ? read_html_page : read_text_page;
     if (row == metadata.end()) {
-      read_text_page(page, id, kNoMetadata, {}, sink);
+      read_page(page, id, kNoMetadata, {}, sink);
     } else {
-      read_text_page(page, id, row->second.fields, row->second.origin, sink);
+      read_page(page, id, row->second.fields, row->second.origin, sink);
     }
   }
   for (const auto& stream : streams) {

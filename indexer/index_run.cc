@@ -22,6 +22,7 @@
 #include "indexer/article_prep.h"
 #include "indexer/article_sink.h"
 #include "indexer/folder_reader.h"
+#include "indexer/html_page_reader.h"
 #include "indexer/index_writer.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/line_reader.h"
@@ -191,6 +192,11 @@ class BatchingSink : public ArticleSink {
     return stop_.load() || failed_.load();
   }
 
+  void file_not_read(const RecordOrigin& origin, std::string reason) override {
+    not_read_.push_back({origin.to_string(), std::move(reason)});
+  }
+  std::vector<RecordProblem> take_not_read() { return std::move(not_read_); }
+
   // A read error that ends one input, reported in order with its records.
   void input_error(const std::string& input, std::string reason) {
     Item item;
@@ -218,6 +224,7 @@ class BatchingSink : public ArticleSink {
   const std::atomic<bool>& failed_;
   Batch batch_;
   std::vector<RecordProblem> pending_warnings_;
+  std::vector<RecordProblem> not_read_;
 };
 
 void check_inputs(const IndexOptions& options) {
@@ -230,10 +237,11 @@ void check_inputs(const IndexOptions& options) {
       throw IndexError("input not found: " + input);
     }
     if (!fs::is_directory(status) && !input.ends_with(".txt") &&
-        !input.ends_with(".jsonl") && !input.ends_with(".jsonl.gz")) {
+        !is_html_page_name(input) && !input.ends_with(".jsonl") &&
+        !input.ends_with(".jsonl.gz")) {
       throw IndexError("input " + input +
-                       " is neither a folder, a .txt page nor a .jsonl or "
-                       ".jsonl.gz file");
+                       " is neither a folder, a .txt or .html page nor a "
+                       ".jsonl or .jsonl.gz file");
     }
     // A FIFO or device would block the run in open() (use "-" for a pipe).
     if (!fs::is_directory(status) && !fs::is_regular_file(status)) {
@@ -276,6 +284,10 @@ void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
   } else if (input.ends_with(".txt")) {
     fs::path path(input);
     read_text_page(path, path.filename().string(), nlohmann::json::object(), {},
+                   sink);
+  } else if (is_html_page_name(input)) {
+    fs::path path(input);
+    read_html_page(path, path.filename().string(), nlohmann::json::object(), {},
                    sink);
   } else {
     LineReader reader(input);
@@ -589,6 +601,7 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
       }
     }
     sink.flush();
+    summary.not_read = sink.take_not_read();
   };
 
   if (jobs == 1) {

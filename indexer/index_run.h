@@ -72,6 +72,8 @@ struct IndexSummary {
   // Indexed, but without the date they gave (unreadable, impossible or in
   // the future): counted in added/updated/unchanged too.
   std::vector<RecordProblem> undated;
+  // Files in the folders given that no reader takes (not counted above).
+  std::vector<RecordProblem> not_read;
   std::size_t document_count = 0;  // documents in the database afterwards
   double seconds = 0;
   std::string language;

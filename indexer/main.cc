@@ -100,6 +100,8 @@ void print_summary(const newsdex::IndexSummary& s, bool json) {
                             {"skipped_records", problems(s.skipped)},
                             {"undated", s.undated.size()},
                             {"undated_records", problems(s.undated)},
+                            {"not_read", s.not_read.size()},
+                            {"not_read_files", problems(s.not_read)},
                             {"documents", s.document_count},
                             {"language", s.language},
                             {"seconds", std::round(s.seconds * 1000) / 1000},
@@ -116,6 +118,18 @@ void print_summary(const newsdex::IndexSummary& s, bool json) {
       "%zu documents in the database%s\n",
       s.added, s.updated, s.unchanged, undated.c_str(), s.skipped.size(),
       s.seconds, s.document_count, s.interrupted ? " (interrupted)" : "");
+  if (!s.not_read.empty()) {
+    // Files no reader takes are named, a few of them here, all with --json.
+    std::string names;
+    for (std::size_t i = 0; i < s.not_read.size() && i < 5; ++i)
+      names += (i ? ", " : "") + s.not_read[i].where;
+    if (s.not_read.size() > 5)
+      names += " and " + std::to_string(s.not_read.size() - 5) + " more";
+    std::printf(
+        "%zu files not read (not .txt, .html, .htm, .html.gz or "
+        "JSON Lines): %s\n",
+        s.not_read.size(), names.c_str());
+  }
 }
 
 }  // namespace

@@ -1,0 +1,123 @@
+// Saved web pages in: bytes (gzip or not), the HTML extractor, then the
+// metadata row on top, as for .txt pages.
+#include "indexer/html_page_reader.h"
+
+#include <zlib.h>
+
+#include <chrono>
+#include <optional>
+
+#include "common/source_name.h"
+#include "common/text_utf8.h"
+#include "indexer/record_fields.h"
+
+namespace fs = std::filesystem;
+
+namespace newsdex {
+namespace {
+
+constexpr std::size_t kMaxPageBytes = std::size_t{256} << 20;
+
+// The file's bytes, inflated when gzip-compressed (gzread passes plain
+// files through). nullopt with `error` set when it cannot be read.
+std::optional<std::string> read_page_bytes(const fs::path& path,
+                                           std::string& error) {
+  gzFile f = gzopen(path.c_str(), "rb");
+  if (!f) {
+    error = "cannot open file";
+    return std::nullopt;
+  }
+  std::string out;
+  char buf[1 << 16];
+  int n;
+  while ((n = gzread(f, buf, sizeof buf)) > 0) {
+    out.append(buf, static_cast<std::size_t>(n));
+    if (out.size() > kMaxPageBytes) {
+      gzclose(f);
+      error = "page larger than 256 MB";
+      return std::nullopt;
+    }
+  }
+  if (n < 0) {
+    int code = 0;
+    error = std::string("read error: ") + gzerror(f, &code);
+    gzclose(f);
+    return std::nullopt;
+  }
+  gzclose(f);
+  return out;
+}
+
+}  // namespace
+
+bool is_html_page_name(std::string_view name) {
+  std::string lower(name);
+  lower_ascii_in_place(lower);
+  for (std::string_view ext : {".html", ".htm", ".html.gz", ".htm.gz"}) {
+    if (lower.ends_with(ext)) return true;
+  }
+  return false;
+}
+
+Article article_from_html(HtmlArticle html) {
+  Article article;
+  article.url = std::move(html.url);
+  // A site name the page does not give is left to the writer, which maps
+  // the URL's site through the outlet table.
+  if (html.source != site_of_url(article.url))
+    article.source = std::move(html.source);
+  article.title = std::move(html.title);
+  article.text = std::move(html.text);
+  article.date = html.date;
+  for (std::string& name : html.authors) add_author(article, std::move(name));
+  if (!html.language.empty()) article.extra["language"] = html.language;
+  return article;
+}
+
+void read_html_page(const fs::path& path, const std::string& id,
+                    const nlohmann::json& metadata,
+                    const RecordOrigin& metadata_origin, ArticleSink& sink) {
+  RecordOrigin origin{path.string(), 0};
+  std::string error;
+  std::optional<std::string> bytes = read_page_bytes(path, error);
+  if (!bytes) {
+    sink.bad_record(origin, error);
+    return;
+  }
+  std::string url;
+  if (auto it = metadata.find("url"); it != metadata.end() && it->is_string())
+    url = it->get<std::string>();
+  // The run's own clock rejects dates after its day later on; here any
+  // date up to the far future is a candidate.
+  HtmlPageInput input{*bytes, url, "",
+                      std::chrono::sys_days{std::chrono::year{9999} /
+                                            std::chrono::December / 31}};
+  Article article = article_from_html(extract_html_article(input));
+  std::string date_warning;
+  if (!metadata.empty()) {
+    if (metadata.contains("authors") || metadata.contains("author"))
+      article.authors.clear();
+    error = apply_record_fields(metadata, article, date_warning);
+    if (!error.empty()) {
+      sink.bad_record(
+          origin, error + " (metadata " + metadata_origin.to_string() + ")");
+      return;
+    }
+  }
+  article.id = id;
+  if (trim_space(article.text).empty() && trim_space(article.title).empty()) {
+    sink.bad_record(origin, "no article text or title in the page");
+    return;
+  }
+  if (std::string bad = finish_article(article); !bad.empty()) {
+    sink.bad_record(origin, bad);
+    return;
+  }
+  if (!date_warning.empty()) {
+    sink.date_warning(origin, date_warning + " (metadata " +
+                                  metadata_origin.to_string() + ")");
+  }
+  sink.article(std::move(article), origin);
+}
+
+}  // namespace newsdex

@@ -1,0 +1,37 @@
+// Reads saved web pages (.html, .htm, .html.gz) as articles: the main text
+// and the page's own metadata (indexer/html/), under the folder's metadata
+// rules.
+#ifndef NEWSDEX_INDEXER_HTML_PAGE_READER_H_
+#define NEWSDEX_INDEXER_HTML_PAGE_READER_H_
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "indexer/article_sink.h"
+#include "indexer/html/html_article.h"
+
+namespace newsdex {
+
+// Whether `name` is a saved page this reader reads: it ends in ".html",
+// ".htm", ".html.gz" or ".htm.gz" (any case).
+bool is_html_page_name(std::string_view name);
+
+// The article a page gives: title, text, source (empty when the page names
+// no outlet: the writer then names it from the URL), date, authors, the
+// canonical URL, and its language as the extra field "language".
+Article article_from_html(HtmlArticle html);
+
+// Reads one page. `id` is the article id, `metadata` the fields of its
+// metadata row (empty object when it has none): a metadata value wins over
+// what the page says (its authors replace the page's). A page with neither
+// title nor text, or that cannot be read, is a bad record. A page is read
+// whole; one that inflates past 256 MB is refused.
+void read_html_page(const std::filesystem::path& path, const std::string& id,
+                    const nlohmann::json& metadata,
+                    const RecordOrigin& metadata_origin, ArticleSink& sink);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_INDEXER_HTML_PAGE_READER_H_

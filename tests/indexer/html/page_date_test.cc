@@ -1,0 +1,153 @@
+// Tests for indexer/html/page_date.cc.
+#include "indexer/html/page_date.h"
+
+#include <doctest/doctest.h>
+
+namespace newsdex {
+namespace {
+
+constexpr std::chrono::sys_days kToday =
+    std::chrono::sys_days{std::chrono::year{2025} / 7 / 1};
+
+std::string date_of(const std::string& page, const std::string& url = "") {
+  HtmlTree tree(page);
+  PageSignals signals = read_page_signals(tree);
+  PageDate d = find_publication_date(tree, signals, url, tree.body(), kToday);
+  return d.date ? d.date->iso_date() : "";
+}
+
+}  // namespace
+
+TEST_CASE("html dates: written dates in several languages and forms") {
+  struct Row {
+    const char* text;
+    bool month_first;
+    const char* expected;
+  };
+  const Row rows[] = {
+      {"Posted on June 2, 2025 by admin", false, "2025-06-02"},
+      {"Published 2nd June 2025, 10:00", false, "2025-06-02"},
+      {"Jun. 2 2025", false, "2025-06-02"},
+      {"2. Juni 2025", false, "2025-06-02"},
+      {"le 2 juin 2025", false, "2025-06-02"},
+      {"2 de junio de 2025", false, "2025-06-02"},
+      {"2 червня 2025 року", false, "2025-06-02"},
+      {"2 Haziran 2025", false, "2025-06-02"},
+      {"2025年6月2日(月)", false, "2025-06-02"},
+      {"2025년 6월 2일", false, "2025-06-02"},
+      {"Updated: 2025-06-02 10:00", false, "2025-06-02"},
+      {"02.06.2025", false, "2025-06-02"},
+      {"02/06/2025", false, "2025-06-02"},
+      {"06/02/2025", true, "2025-06-02"},
+      {"13/06/2025", true, "2025-06-13"},
+      {"31 February 2025", false, ""},
+      {"no date here, 2025 only", false, ""},
+  };
+  for (const Row& r : rows) {
+    auto d = find_date_in_text(r.text, r.month_first);
+    CHECK_MESSAGE((d ? d->iso_date() : "") == r.expected, r.text);
+  }
+}
+
+TEST_CASE("html dates: the URL's path") {
+  CHECK(find_date_in_url("https://e.com/2025/06/02/talks")->iso_date() ==
+        "2025-06-02");
+  CHECK(find_date_in_url("https://e.com/news/2025-06-02-talks")->iso_date() ==
+        "2025-06-02");
+  CHECK(find_date_in_url("https://e.com/a/20250602/talks.html")->iso_date() ==
+        "2025-06-02");
+  CHECK_FALSE(find_date_in_url("https://e.com/2025/06/talks"));
+  CHECK_FALSE(find_date_in_url("https://e.com/item/12345678901"));
+}
+
+TEST_CASE("html dates: published beats modified, in every source") {
+  // JSON-LD: datePublished, not dateModified, in the publisher's offset.
+  CHECK(date_of("<script type=application/ld+json>{\"@type\":\"NewsArticle\","
+                "\"dateModified\":\"2025-06-05T10:00:00Z\",\"datePublished\":"
+                "\"2025-06-02T23:30:00-05:00\"}</script>") == "2025-06-02");
+  // Meta: article:published_time, not article:modified_time.
+  CHECK(
+      date_of("<meta property=\"article:modified_time\" "
+              "content=\"2025-06-05\"><meta "
+              "property=\"article:published_time\" content=\"2025-06-02\">") ==
+      "2025-06-02");
+  // JSON-LD wins over meta.
+  CHECK(date_of("<meta name=date content=\"2025-06-03\"><script "
+                "type=application/ld+json>{\"@type\":\"Article\","
+                "\"datePublished\":\"2025-06-02\"}</script>") == "2025-06-02");
+  // <time>: the updated one is passed over.
+  CHECK(date_of("<body><time class=updated datetime=\"2025-06-05\">5 "
+                "June</time><time datetime=\"2025-06-02T08:00:00+02:00\">2 "
+                "June</time></body>") == "2025-06-02");
+  // The URL, when the markup has nothing.
+  CHECK(date_of("<p>Text</p>", "https://e.com/2025/06/02/talks") ==
+        "2025-06-02");
+  // A date written next to the byline.
+  CHECK(date_of("<body><div class=\"post-meta\">By Jane Doe | June 2, "
+                "2025</div><p>Text</p></body>") == "2025-06-02");
+}
+
+TEST_CASE("html dates: never a date in the future or before 1995") {
+  CHECK(date_of("<meta property=\"article:published_time\" "
+                "content=\"2030-01-01\">") == "");
+  CHECK(date_of("<meta property=\"article:published_time\" "
+                "content=\"2030-01-01\"><meta name=date "
+                "content=\"2025-06-02\">") == "2025-06-02");
+  CHECK(date_of("<meta name=date content=\"1970-01-01\">") == "");
+}
+
+}  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE("html dates: a UTC stamp is moved to the publisher's day") {
+  // 02:11Z on the 9th is 21:11 on the 8th in Boston, as the page's own
+  // <time> shows.
+  CHECK(date_of("<script type=application/ld+json>{\"@type\":\"NewsArticle\","
+                "\"datePublished\":\"2023-11-09T02:11:03+00:00\"}</script>"
+                "<body><time class=pub datetime=\"2023-11-08T21:11:03-05:00\">"
+                "Nov 8</time></body>") == "2023-11-08");
+  // The URL's day, one day before the UTC stamp.
+  CHECK(date_of("<meta property=\"article:published_time\" "
+                "content=\"2023-11-09T05:30:59+00:00\">",
+                "https://e.com/2023/11/08/mayor") == "2023-11-08");
+  // A UTC stamp with nothing to say otherwise stays as it is.
+  CHECK(date_of("<meta property=\"article:published_time\" "
+                "content=\"2023-11-09T05:30:59Z\">") == "2023-11-09");
+}
+
+TEST_CASE(
+    "html dates: RDFa properties, dates beside the headline, dot and "
+    "slash orders") {
+  CHECK(date_of("<body><span property=\"schema:dateCreated\" "
+                "content=\"2022-01-28T12:45:46+00:00\"></span></body>") ==
+        "2022-01-28");
+  CHECK(date_of("<body><div><h3>21.01.2022</h3><h1>Jahresbericht</h1>"
+                "<p>Text ohne Datum.</p></div></body>") == "2022-01-21");
+  CHECK(date_of("<body><h1>Unser Tipp</h1><p class=caption>01. November "
+                "2021 | Naturschutz</p></body>") == "2021-11-01");
+  // Machine-written slashes in meta values are month first.
+  CHECK(date_of("<html lang=de><meta name=date content=\"11/01/2023 "
+                "12:43:42\">") == "2023-11-01");
+  // Dots are day first even on an American page.
+  CHECK(find_date_in_text("02.06.2025", true)->iso_date() == "2025-06-02");
+}
+
+}  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE(
+    "html dates: JSON-LD with one brace too many, a date inside the "
+    "headline") {
+  CHECK(date_of("<script type=application/ld+json>{\"@type\":\"NewsArticle\","
+                "\"datePublished\":\"2020-10-26T18:10:00+01:00\",\"publisher\":"
+                "{\"name\":\"X\"}}}</script><body><p>Objavljeno 9. 8. "
+                "2020.</p></body>") == "2020-10-26");
+  CHECK(
+      date_of("<body><h1>Zuschauerrückkehr<br><small>02.02.2022 • "
+              "Verband</small></h1><p>28.01.2022 war es anders.</p></body>") ==
+      "2022-02-02");
+}
+
+}  // namespace newsdex
