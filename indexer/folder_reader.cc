@@ -65,6 +65,9 @@ void read_text_page(const fs::path& path, const std::string& id,
     }
   }
   article.id = id;
+  if (std::size_t slash = id.find('/'); slash != std::string::npos) {
+    article.folder = id.substr(0, slash);
+  }
   article.text = std::move(page);
   article.is_page = true;  // headline and cleaning: indexer/article_prep.h
   if (std::string error = finish_article(article); !error.empty()) {

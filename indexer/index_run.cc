@@ -17,6 +17,7 @@
 #include <optional>
 #include <thread>
 
+#include "common/fields.h"
 #include "common/schema.h"
 #include "common/synonyms.h"
 #include "indexer/article_prep.h"
@@ -62,12 +63,14 @@ using DoneBatch = std::vector<Done>;
 struct Preparer {
   Preparer(const std::string& language, const SourceNormalizer& sources,
            const ActorGazetteer& actors, Xapian::Database* snapshot,
-           const IndexOptions& options, std::chrono::sys_days today)
+           const IndexOptions& options, std::chrono::sys_days today,
+           const FieldTable& fields)
       : prep(language, sources, actors),
         snapshot(snapshot),
         clean(options.clean),
         today(today) {
     prep.set_extract_actors(options.actors);
+    prep.set_fields(&fields);
   }
 
   // The one place where anything a record makes go wrong becomes a named
@@ -137,6 +140,11 @@ class Collector {
       summary_.skipped.push_back({done.where, std::move(done.bad_reason)});
       reporter_.skipped(summary_.skipped.back());
     } else {
+      for (const std::string& name : done.prepared->missing_fields) {
+        for (auto& field : summary_.fields) {
+          if (field.name == name) ++field.lacking;
+        }
+      }
       switch (writer_.write(std::move(*done.prepared))) {
         case WriteOutcome::kAdded:
           ++summary_.added;
@@ -222,6 +230,13 @@ class BatchingSink : public ArticleSink {
 
 void check_inputs(const IndexOptions& options) {
   if (options.inputs.empty()) throw IndexError("no input given");
+  // Declarations that can never be right fail before anything is opened.
+  FieldTable fields;
+  for (const std::string& declaration : options.fields) {
+    if (std::string error = fields.declare(declaration); !error.empty()) {
+      throw IndexError(error);
+    }
+  }
   for (const auto& input : options.inputs) {
     if (input == "-") continue;
     std::error_code ec;
@@ -542,6 +557,20 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
     }
   }
 
+  FieldTable fields;
+  if (std::string error = fields.load_declarations(
+          first.get_metadata(std::string(schema::kFieldsKey)));
+      !error.empty()) {
+    throw IndexError("database " + options.db_path + ": " + error);
+  }
+  for (const std::string& declaration : options.fields) {
+    if (std::string error = fields.declare(declaration); !error.empty()) {
+      throw IndexError(error);
+    }
+  }
+  for (const FieldSpec* f : fields.declared()) {
+    summary.fields.push_back({f->name, field_kind_name(f->kind), 0});
+  }
   SourceNormalizer sources = SourceNormalizer::with_builtin_table();
   std::string source_tables = load_user_tables(
       sources, options.source_tables,
@@ -560,6 +589,7 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
       {std::string(schema::kSourcesKey), source_tables},
       {std::string(schema::kActorsKey), actor_tables},
       {std::string(schema::kSynonymsKey), synonym_files},
+      {std::string(schema::kFieldsKey), fields.declarations_text()},
   };
   // Written first too, so a database committed part-way (a memory-bound
   // commit) is already a newsdex database.
@@ -593,7 +623,7 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
 
   if (jobs == 1) {
     Preparer prepare(summary.language, sources, actors, snapshot.get(), options,
-                     today);
+                     today, fields);
     BatchingSink sink(
         [&](Batch batch) {
           for (auto& item : batch) collector.take(prepare(std::move(item)));
@@ -618,7 +648,7 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
         try {
           own = open_snapshot();
           prepare.emplace(summary.language, sources, actors, own.get(), options,
-                          today);
+                          today, fields);
         } catch (...) {
           setup_error = std::current_exception();
         }

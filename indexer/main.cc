@@ -104,6 +104,14 @@ void print_summary(const newsdex::IndexSummary& s, bool json) {
                             {"language", s.language},
                             {"seconds", std::round(s.seconds * 1000) / 1000},
                             {"interrupted", s.interrupted}}}};
+    if (!s.fields.empty()) {
+      nlohmann::json fields = nlohmann::json::array();
+      for (const auto& f : s.fields) {
+        fields.push_back(
+            {{"name", f.name}, {"kind", f.kind}, {"lacking", f.lacking}});
+      }
+      out["data"]["fields"] = fields;
+    }
     std::cout << newsdex::json_text(out) << '\n';
     return;
   }
@@ -158,6 +166,11 @@ int main(int argc, char** argv) {
       "synonyms", po::value<std::vector<std::string>>(&options.synonym_files),
       "file of synonym groups, one per line: Kyiv = Kiev (repeatable; kept "
       "in the database for every search)")(
+      "field", po::value<std::vector<std::string>>(&options.fields),
+      "index record field NAME (a JSON Lines key or metadata column; "
+      "folder: a page's first folder level) as an exact filter and facet; "
+      "NAME:keyword (default), NAME:keywords (a list), NAME:number or "
+      "NAME:date (repeatable; kept in the database)")(
       "jobs,j", po::value<std::string>(),
       "threads preparing articles; a new database is then built as that many "
       "shards in parallel and merged into one (default: the number of CPUs, "
@@ -229,6 +242,13 @@ int main(int argc, char** argv) {
     newsdex::IndexSummary summary =
         newsdex::run_index(options, reporter, g_stop);
     reporter.clear_progress();
+    for (const auto& f : summary.fields) {
+      if (f.lacking == 0) continue;
+      std::cerr << "newsdex-index: warning: field " << f.name << ": "
+                << f.lacking << " of "
+                << summary.added + summary.updated + summary.unchanged
+                << " records have no value for it\n";
+    }
     print_summary(summary, json);
     return summary.interrupted ? 130 : 0;
   } catch (const newsdex::IndexError& e) {
