@@ -126,6 +126,17 @@ std::string apply_request_option(SearchRequest& r, const std::string& raw_name,
   } else if (name == "source") {
     if (!to_list(value, r.filters.sources))
       return bad("a string or a list of strings");
+  } else if (name == "where") {
+    std::vector<std::string> items;
+    if (!to_list(value, items)) return bad("FIELD=VALUE or a list of them");
+    r.filters.where.clear();
+    for (const std::string& item : items) {
+      auto eq = item.find('=');
+      if (eq == std::string::npos || eq == 0) {
+        return "invalid value '" + item + "' for --where; needs FIELD=VALUE";
+      }
+      r.filters.where.emplace_back(item.substr(0, eq), item.substr(eq + 1));
+    }
   } else if (name == "facets") {
     if (value.is_boolean()) {
       r.facets =
