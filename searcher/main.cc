@@ -10,7 +10,9 @@
 #include <sstream>
 
 #include "common/json_text.h"
+#include "searcher/article_output.h"
 #include "searcher/batch.h"
+#include "searcher/csv_output.h"
 #include "searcher/request_options.h"
 #include "searcher/result_output.h"
 #include "searcher/search.h"
@@ -63,6 +65,8 @@ int main(int argc, char** argv) {
   std::string batch;
   std::vector<std::string> synonym_files;
   std::string show_dropped;
+  std::vector<std::string> where, show_ids;
+  std::string format = "text";
 
   // The help says what a bare --facets counts, from the list it counts.
   const std::string bare_facets =
@@ -93,6 +97,11 @@ int main(int argc, char** argv) {
       "only articles by this author, by full name or surname (repeatable: "
       "any of them); authors come from bylines and the records' authors "
       "field, and are never actors")(
+      "where", po::value<std::vector<std::string>>(&where),
+      "only articles whose FIELD has VALUE: FIELD=VALUE, for any field that "
+      "filters (source, actor, author, date, id, a field declared with "
+      "newsdex-index --field); repeatable: values of one field are "
+      "alternatives, fields must all hold")(
       "since", po::value<std::string>(&request.filters.since),
       "only articles dated on or after this date (2025-06-01, 2025-06, 2025)")(
       "until", po::value<std::string>(&request.filters.until),
@@ -138,6 +147,14 @@ int main(int argc, char** argv) {
       "JSON Lines tagged with query_line and query_id")(
       "synonyms", po::value<std::vector<std::string>>(&synonym_files),
       "file of synonym groups, one per line: Kyiv = Kiev (repeatable)")(
+      "show", po::value<std::vector<std::string>>(&show_ids)->multitoken(),
+      "instead of searching, print the whole stored article with each ID "
+      "(metadata, actors, authors, fields, full text); with --json one "
+      "object per line")(
+      "format", po::value<std::string>(&format),
+      "text (default), json (as --json) or csv: the hits (rank, id, date, "
+      "source, title, url, actors, authors, score) or, with --facets, the "
+      "facet tables, as RFC 4180 CSV")(
       "show-dropped", po::value<std::string>(&show_dropped),
       "instead of searching, show what cleaning dropped from the saved page "
       "with this id, block by block")(
@@ -200,6 +217,16 @@ int main(int argc, char** argv) {
     if (!match_mode) throw po::error(error);
     request.match = *match_mode;
     choose<int>("color", color, {{"auto", 0}, {"always", 1}, {"never", 2}});
+    choose<int>("format", format, {{"text", 0}, {"json", 1}, {"csv", 2}});
+    if (format == "json") json = true;
+    if (json && format == "csv") {
+      throw po::error("give either --json or --format csv, not both");
+    }
+    if (!where.empty()) {
+      std::string error =
+          newsdex::apply_request_option(request, "where", where);
+      if (!error.empty()) throw po::error(error);
+    }
     use_color = !json && color_wanted(color);
     highlight_mode = choose<newsdex::HighlightMode>(
         "highlight", highlight,
@@ -249,6 +276,32 @@ int main(int argc, char** argv) {
         }
       }
       searcher.set_synonyms(std::move(synonyms));
+    }
+    if (!show_ids.empty()) {
+      // Each article whole; an id with no article is named on stderr.
+      std::ostringstream output;
+      bool all_found = true;
+      for (std::size_t i = 0; i < show_ids.size(); ++i) {
+        auto article = searcher.find_article(show_ids[i]);
+        if (!article) {
+          std::cerr << "newsdex-search: no article with id '" << show_ids[i]
+                    << "'\n";
+          all_found = false;
+          continue;
+        }
+        if (json) {
+          output << newsdex::json_text(
+                        {{"type", "article"},
+                         {"data", newsdex::article_to_json(*article)}})
+                 << '\n';
+        } else {
+          if (output.tellp() > 0) output << '\n';
+          newsdex::write_article_human(*article, output);
+        }
+      }
+      std::cout << output.str();
+      std::cout.flush();
+      return all_found ? 0 : 1;
     }
     if (!show_dropped.empty()) {
       auto article = searcher.find_article(show_dropped);
@@ -328,6 +381,12 @@ int main(int argc, char** argv) {
                                 nlohmann::json::object(), count);
     } else if (count) {
       output << response.total << '\n';
+    } else if (format == "csv") {
+      if (request.facets.empty()) {
+        newsdex::write_hits_csv(response, output);
+      } else {
+        newsdex::write_facets_csv(response, output);
+      }
     } else {
       newsdex::HumanStyle style{use_color, highlight_mode, terminal_width()};
       newsdex::write_human(request, response, style, output);
