@@ -182,6 +182,11 @@ std::string FieldTable::load_declarations(std::string_view text) {
   return "";
 }
 
+Xapian::Stem make_stemmer(const std::string& language) {
+  if (language == kNoLanguage) return Xapian::Stem();
+  return Xapian::Stem(language);
+}
+
 FieldTable field_table_of(const Xapian::Database& db) {
   FieldTable table;
   std::string error =

@@ -84,6 +84,12 @@ class FieldTable {
   std::vector<FieldSpec> fields_;
 };
 
+// The stemmer for a language name (the database's, schema::kLanguageKey),
+// or a no-op stemmer for "none": the one place indexing and searching
+// turn a language into a stemmer. Throws Xapian::InvalidArgumentError for
+// an unknown language.
+Xapian::Stem make_stemmer(const std::string& language);
+
 // The built-in fields and those `db` declares.
 FieldTable field_table_of(const Xapian::Database& db);
 

@@ -16,7 +16,10 @@ namespace newsdex::schema {
 inline constexpr std::string_view kSchemaVersion = "3";
 
 // Term prefixes (Xapian/Omega conventions where they exist).
-inline constexpr std::string_view kIdPrefix = "Q";       // unique document id
+inline constexpr std::string_view kIdPrefix = "Q";  // unique document id
+// Stemmed words (Xapian's convention, as TermGenerator's STEM_ALL_Z
+// writes them): "Z" then the stem, with the field's prefix between ("ZS").
+inline constexpr char kStemPrefix = 'Z';
 inline constexpr std::string_view kTitlePrefix = "S";    // title words
 inline constexpr std::string_view kSourcePrefix = "XS";  // source key
 inline constexpr std::string_view kYearPrefix = "Y";     // YYYY

@@ -42,11 +42,6 @@ std::string signature(const std::string& data, const std::string& language) {
 
 }  // namespace
 
-Xapian::Stem make_stemmer(const std::string& language) {
-  if (language == kNoLanguage) return Xapian::Stem();
-  return Xapian::Stem(language);
-}
-
 std::vector<std::string> declared_values(const Article& article,
                                          const FieldSpec& field) {
   std::vector<std::string> values;

@@ -85,10 +85,6 @@ void add_declared_fields(const Article& article, const FieldTable& fields,
                          Xapian::Document& doc,
                          std::vector<std::string>* missing);
 
-// The stemmer for a language name, or a no-op stemmer for "none". Throws
-// Xapian::InvalidArgumentError for an unknown language.
-Xapian::Stem make_stemmer(const std::string& language);
-
 class DocumentPreparer {
  public:
   // `sources` and `actors` are only read, so one table may serve many

@@ -165,7 +165,7 @@ std::optional<std::set<std::string>> wildcard_terms(
     std::size_t& budget) {
   const std::size_t max_expansion = std::min(kMaxWildcardExpansion, budget);
   const bool stems = !stemmer.is_none();
-  const std::string prefix = stems ? "Z" + term_prefix : term_prefix;
+  const std::string prefix = stems ? kStemPrefix + term_prefix : term_prefix;
   std::set<std::string> terms;
   try {
     auto it = db.spellings_begin();
@@ -192,7 +192,7 @@ Xapian::Query expand_wildcard(const Xapian::Database& db,
                               const std::string& term_prefix,
                               const std::string& pattern, std::size_t& budget) {
   const std::string prefix =
-      stemmer.is_none() ? term_prefix : "Z" + term_prefix;
+      stemmer.is_none() ? term_prefix : kStemPrefix + term_prefix;
   auto terms = wildcard_terms(db, stemmer, term_prefix, pattern, budget);
   if (!terms) {
     std::size_t most =
@@ -934,9 +934,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db,
       today_(today),
       synonyms_(synonyms),
       actors_(std::move(actors)) {
-  if (language != kNoLanguage && !language.empty()) {
-    stemmer_ = Xapian::Stem(language);
-  }
+  if (!language.empty()) stemmer_ = make_stemmer(language);
 }
 
 ParsedQuery QueryBuilder::build(const std::string& text,

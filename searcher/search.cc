@@ -54,7 +54,7 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
   }
   language_ = db_.get_metadata(std::string(schema::kLanguageKey));
   if (language_.empty()) language_ = std::string(schema::kDefaultLanguage);
-  if (language_ != schema::kNoLanguage) stemmer_ = Xapian::Stem(language_);
+  stemmer_ = make_stemmer(language_);
   stem_cache_ = std::make_shared<StemCache>(stemmer_);
   docids_in_sequence_ =
       db_.size() == 1 &&
@@ -189,7 +189,8 @@ class StemTermsOnly : public Xapian::ExpandDecider {
  public:
   explicit StemTermsOnly(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
-    return term.size() > 2 && term[0] == 'Z' && term[1] != 'S' &&
+    return term.size() > 2 && term[0] == schema::kStemPrefix &&
+           term[1] != schema::kTitlePrefix[0] &&
            !std::isupper(static_cast<unsigned char>(term[1])) &&
            db_.get_termfreq(term) >= 2;
   }
