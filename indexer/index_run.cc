@@ -248,29 +248,41 @@ std::string disk_full_message(const std::string& db_path,
          "are kept)";
 }
 
-IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
-                          const std::atomic<bool>& stop) {
-  auto start = std::chrono::steady_clock::now();
-  check_inputs(options);
-  if (options.language && *options.language != schema::kNoLanguage) {
-    try {
-      Xapian::Stem check(*options.language);
-    } catch (const Xapian::InvalidArgumentError&) {
-      throw IndexError("unknown language '" + *options.language +
-                       "'; choose one of: " +
-                       Xapian::Stem::get_available_languages() + " none");
-    }
+// A --language that Snowball does not know fails before anything opens.
+void check_language(const IndexOptions& options) {
+  if (!options.language || *options.language == schema::kNoLanguage) return;
+  try {
+    Xapian::Stem check(*options.language);
+  } catch (const Xapian::InvalidArgumentError&) {
+    throw IndexError("unknown language '" + *options.language +
+                     "'; choose one of: " +
+                     Xapian::Stem::get_available_languages() + " none");
   }
-  unsigned jobs = std::max(1u, options.jobs);
+}
 
-  RunLock lock(options.db_path);
-  const bool existed = fs::exists(options.db_path);
-  std::vector<fs::path> shard_paths;
-  Layout layout = choose_layout(options, shard_paths);
-  // The scratch folders of a merged build belong to this run alone (it
-  // holds the lock): anything in them is left over from a run that failed
-  // or was killed, and would otherwise be merged in.
-  std::optional<ScratchFolders> scratch;
+// The run's language: --language, else the database's (`stored`), else
+// the default. A database holding documents keeps its language.
+std::string run_language(const IndexOptions& options, const std::string& stored,
+                         Xapian::doccount before) {
+  if (!options.language) {
+    return stored.empty() ? std::string(schema::kDefaultLanguage) : stored;
+  }
+  if (!stored.empty() && stored != *options.language && before > 0) {
+    throw IndexError("database " + options.db_path +
+                     " was built with --language " + stored +
+                     "; re-index into a new database to change it");
+  }
+  return *options.language;
+}
+
+// The scratch folders of a merged build belong to this run alone (it
+// holds the lock): anything in them is left over from a run that failed
+// or was killed, and would otherwise be merged in. A new sharded database
+// is itself scratch until the run succeeds.
+void set_up_scratch(Layout layout, bool existed,
+                    const std::vector<fs::path>& shard_paths,
+                    const IndexOptions& options, IndexReporter& reporter,
+                    std::optional<ScratchFolders>& scratch) {
   if (layout == Layout::kMerged) {
     scratch.emplace(std::vector<fs::path>{shard_paths.front().parent_path(),
                                           options.db_path + ".merging"});
@@ -280,12 +292,97 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
     }
   }
   if (layout == Layout::kSharded && !existed) {
-    // A new sharded database: nothing to keep if the run fails.
     scratch.emplace(std::vector<fs::path>{options.db_path});
   }
   if (layout == Layout::kSharded || layout == Layout::kMerged) {
     fs::create_directories(shard_paths.front().parent_path());
   }
+}
+
+using Metadata = std::vector<std::pair<std::string, std::string>>;
+
+// The tables a run indexes with: the database's declared fields and user
+// tables with this run's added, and the metadata that keeps them.
+struct RunTables {
+  RunTables(const IndexOptions& options, const Xapian::Database& first,
+            const std::string& language, IndexReporter& reporter)
+      : sources(SourceNormalizer::with_builtin_table()),
+        actors(ActorGazetteer::with_builtin_table()) {
+    auto stored = [&](std::string_view key) {
+      return first.get_metadata(std::string(key));
+    };
+    if (std::string error =
+            fields.load_declarations(stored(schema::kFieldsKey));
+        !error.empty()) {
+      throw IndexError("database " + options.db_path + ": " + error);
+    }
+    for (const std::string& declaration : options.fields) {
+      if (std::string error = fields.declare(declaration); !error.empty()) {
+        throw IndexError(error);
+      }
+    }
+    SynonymTable synonyms;
+    metadata = {
+        {std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion)},
+        {std::string(schema::kLanguageKey), language},
+        {std::string(schema::kSourcesKey),
+         load_user_tables(sources, options.source_tables,
+                          stored(schema::kSourcesKey), reporter)},
+        {std::string(schema::kActorsKey),
+         load_user_tables(actors, options.actor_tables,
+                          stored(schema::kActorsKey), reporter)},
+        {std::string(schema::kSynonymsKey),
+         load_user_tables(synonyms, options.synonym_files,
+                          stored(schema::kSynonymsKey), reporter)},
+        {std::string(schema::kFieldsKey), fields.declarations_text()},
+    };
+  }
+  FieldTable fields;
+  SourceNormalizer sources;
+  ActorGazetteer actors;
+  Metadata metadata;
+};
+
+// What the run's commit records besides the tables: the next sequence
+// number, whether document ids follow indexing order, the last update.
+void add_closing_metadata(const IndexOptions& options,
+                          const IndexSummary& summary,
+                          std::uint64_t next_sequence, bool one_writer,
+                          Xapian::doccount before,
+                          const Xapian::Database& first, Metadata& metadata) {
+  metadata.emplace_back(std::string(schema::kNextSequenceKey),
+                        std::to_string(next_sequence));
+  // One writer from the start keeps document ids in indexing order, and
+  // later runs only append; shards merged from several writers interleave.
+  bool in_order =
+      one_writer &&
+      (before == 0 ||
+       first.get_metadata(std::string(schema::kDocidOrderKey)) == "sequence");
+  metadata.emplace_back(std::string(schema::kDocidOrderKey),
+                        in_order ? "sequence" : "");
+  std::string updated = first.get_metadata(std::string(schema::kUpdatedKey));
+  if (summary.added + summary.updated > 0) {
+    updated = std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                 options.now.time_since_epoch())
+                                 .count());
+  }
+  if (!updated.empty()) {
+    metadata.emplace_back(std::string(schema::kUpdatedKey), updated);
+  }
+}
+
+IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
+                          const std::atomic<bool>& stop) {
+  auto start = std::chrono::steady_clock::now();
+  check_inputs(options);
+  check_language(options);
+
+  RunLock lock(options.db_path);
+  const bool existed = fs::exists(options.db_path);
+  std::vector<fs::path> shard_paths;
+  Layout layout = choose_layout(options, shard_paths);
+  std::optional<ScratchFolders> scratch;
+  set_up_scratch(layout, existed, shard_paths, options, reporter, scratch);
 
   auto shard_names = [&] {
     std::vector<std::string> names;
@@ -326,63 +423,20 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
 
   IndexSummary summary;
   Xapian::doccount before = 0;
-  {
-    // Any language stored in a non-empty database must match.
-    std::string stored = first.get_metadata(std::string(schema::kLanguageKey));
-    if (single) {
-      before = single->get_doccount();
-    } else {
-      for (std::size_t i = 0; i < sharded->size(); ++i) {
-        before += sharded->shard(i).get_doccount();
-      }
-    }
-    if (options.language) {
-      if (!stored.empty() && stored != *options.language && before > 0) {
-        throw IndexError("database " + options.db_path +
-                         " was built with --language " + stored +
-                         "; re-index into a new database to change it");
-      }
-      summary.language = *options.language;
-    } else {
-      summary.language =
-          stored.empty() ? std::string(schema::kDefaultLanguage) : stored;
+  if (single) {
+    before = single->get_doccount();
+  } else {
+    for (std::size_t i = 0; i < sharded->size(); ++i) {
+      before += sharded->shard(i).get_doccount();
     }
   }
-
-  FieldTable fields;
-  if (std::string error = fields.load_declarations(
-          first.get_metadata(std::string(schema::kFieldsKey)));
-      !error.empty()) {
-    throw IndexError("database " + options.db_path + ": " + error);
-  }
-  for (const std::string& declaration : options.fields) {
-    if (std::string error = fields.declare(declaration); !error.empty()) {
-      throw IndexError(error);
-    }
-  }
-  for (const FieldSpec* f : fields.declared()) {
+  summary.language = run_language(
+      options, first.get_metadata(std::string(schema::kLanguageKey)), before);
+  RunTables tables(options, first, summary.language, reporter);
+  for (const FieldSpec* f : tables.fields.declared()) {
     summary.fields.push_back({f->name, field_kind_name(f->kind), 0});
   }
-  SourceNormalizer sources = SourceNormalizer::with_builtin_table();
-  std::string source_tables = load_user_tables(
-      sources, options.source_tables,
-      first.get_metadata(std::string(schema::kSourcesKey)), reporter);
-  ActorGazetteer actors = ActorGazetteer::with_builtin_table();
-  std::string actor_tables = load_user_tables(
-      actors, options.actor_tables,
-      first.get_metadata(std::string(schema::kActorsKey)), reporter);
-  SynonymTable synonyms;
-  std::string synonym_files = load_user_tables(
-      synonyms, options.synonym_files,
-      first.get_metadata(std::string(schema::kSynonymsKey)), reporter);
-  std::vector<std::pair<std::string, std::string>> metadata{
-      {std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion)},
-      {std::string(schema::kLanguageKey), summary.language},
-      {std::string(schema::kSourcesKey), source_tables},
-      {std::string(schema::kActorsKey), actor_tables},
-      {std::string(schema::kSynonymsKey), synonym_files},
-      {std::string(schema::kFieldsKey), fields.declarations_text()},
-  };
+  Metadata& metadata = tables.metadata;
   // Written first too, so a database committed part-way (a memory-bound
   // commit) is already a newsdex database.
   if (single) {
@@ -395,34 +449,14 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
 
   std::unique_ptr<Xapian::Database> snapshot = open_snapshot();
   OrderedWriter writer(snapshot.get(), stored_next_sequence(*snapshot), store);
-  PipelineContext context{options, summary.language, sources,      actors,
-                          fields,  snapshot.get(),   open_snapshot};
+  PipelineContext context{options,       summary.language, tables.sources,
+                          tables.actors, tables.fields,    snapshot.get(),
+                          open_snapshot};
   run_pipeline(context, writer, summary, reporter, stop);
   summary.interrupted = stop.load();
 
-  metadata.emplace_back(std::string(schema::kNextSequenceKey),
-                        std::to_string(writer.next_sequence()));
-  // One writer from the start keeps document ids in indexing order, and
-  // later runs only append; shards merged from several writers interleave.
-  bool one_writer = single || sharded->size() == 1;
-  bool in_order =
-      one_writer &&
-      (before == 0 ||
-       first.get_metadata(std::string(schema::kDocidOrderKey)) == "sequence");
-  metadata.emplace_back(std::string(schema::kDocidOrderKey),
-                        in_order ? "sequence" : "");
-  if (summary.added + summary.updated > 0) {
-    auto secs = std::chrono::duration_cast<std::chrono::seconds>(
-                    options.now.time_since_epoch())
-                    .count();
-    metadata.emplace_back(std::string(schema::kUpdatedKey),
-                          std::to_string(secs));
-  } else {
-    std::string updated = first.get_metadata(std::string(schema::kUpdatedKey));
-    if (!updated.empty()) {
-      metadata.emplace_back(std::string(schema::kUpdatedKey), updated);
-    }
-  }
+  add_closing_metadata(options, summary, writer.next_sequence(),
+                       single || sharded->size() == 1, before, first, metadata);
   snapshot.reset();
   if (single) {
     single_store->flush();
