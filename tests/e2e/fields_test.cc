@@ -226,7 +226,7 @@ TEST_CASE("declared facets count, and an unknown facet names the fields") {
   CHECK(granular.exit_code == 2);
 }
 
-TEST_CASE("date facets are whole histograms; cross-tabs add up") {
+TEST_CASE("date facets are whole histograms, and cross-tabs add up") {
   std::string db = index_small("fields-crosstab");
   auto r = run("newsdex-search",
                {"--db", db, "--json", "--facet-size", "1", "--facets",
@@ -276,7 +276,7 @@ TEST_CASE("date facets are whole histograms; cross-tabs add up") {
   CHECK(text.out.find("total") != std::string::npos);
 }
 
-TEST_CASE("--show prints whole articles; --json one object each") {
+TEST_CASE("--show prints whole articles, with --json one object each") {
   std::string db = index_small("fields-show");
   auto r = run("newsdex-search", {"--db", db, "--show", "a5", "a1"});
   REQUIRE_MESSAGE(r.exit_code == 0, r.err);

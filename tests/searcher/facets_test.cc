@@ -114,7 +114,8 @@ TEST_CASE("date keys between two keys, across months and leap days") {
   CHECK(date_keys_between("2025", "2024").empty());
 }
 
-TEST_CASE("a cross-tab counts every pair; its totals are the one-way counts") {
+TEST_CASE(
+    "a cross-tab counts every pair, and its totals are the one-way counts") {
   auto db = test::make_db({test::make_article("a", "x", "b", "S", "2025-01-05"),
                            test::make_article("b", "x", "b", "T", "2025-03-01"),
                            test::make_article("c", "x", "b", "S", "2025-03-03"),
