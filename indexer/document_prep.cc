@@ -112,6 +112,12 @@ Xapian::Document build_document(const Article& article,
                                 Xapian::TermGenerator& tg,
                                 const FieldTable* fields,
                                 std::vector<std::string>* missing) {
+  // Where each built-in field goes, from the field table.
+  static const FieldTable kBuiltin;
+  static const FieldSpec& source_field = *kBuiltin.find(kSourceField);
+  static const FieldSpec& actor_field = *kBuiltin.find(kActorField);
+  static const FieldSpec& author_field = *kBuiltin.find(kAuthorField);
+  static const FieldSpec& date_field = *kBuiltin.find(kDateField);
   Xapian::Document doc;
   tg.set_document(doc);
   // The title twice: once under its own prefix for title: searches, once
@@ -129,14 +135,14 @@ Xapian::Document build_document(const Article& article,
                     std::to_string(key.size()) + " bytes as a key; at most " +
                     std::to_string(kMaxKeyBytes) + ")");
   }
-  if (!key.empty()) doc.add_boolean_term(prefixed(kSourcePrefix, key));
-  doc.add_value(kSourceSlot, article.source);
+  if (!key.empty()) doc.add_boolean_term(prefixed(source_field.prefix, key));
+  doc.add_value(source_field.slot, article.source);
   std::string actors;
-  Xapian::valueno slot = kActorSlotBase;
+  Xapian::valueno slot = actor_field.slot;
   for (const Actor& a : article.actors) {
     std::string actor = actor_key(a.name);
     if (actor.size() > kMaxKeyBytes) continue;
-    doc.add_boolean_term(prefixed(kActorPrefix, actor));
+    doc.add_boolean_term(prefixed(actor_field.prefix, actor));
     std::string unit = a.name;
     unit += kActorUnitSeparator;
     unit += actor_type_name(a.type);
@@ -149,18 +155,18 @@ Xapian::Document build_document(const Article& article,
   for (const std::string& name : article.authors) {
     std::string key = actor_key(name);
     if (key.empty() || key.size() > kMaxAuthorKeyBytes) continue;
-    doc.add_boolean_term(prefixed(kAuthorPrefix, key));
+    doc.add_boolean_term(prefixed(author_field.prefix, key));
     // author:doe finds Jane Doe: the surname is a term too.
     if (std::size_t dash = key.rfind('-'); dash != std::string::npos) {
-      doc.add_boolean_term(prefixed(kAuthorPrefix, key.substr(dash + 1)));
+      doc.add_boolean_term(prefixed(author_field.prefix, key.substr(dash + 1)));
     }
-    if (author_slot < kMaxAuthorSlots) {
-      doc.add_value(kAuthorSlotBase + author_slot++, name);
+    if (author_slot < author_field.slots) {
+      doc.add_value(author_field.slot + author_slot++, name);
     }
   }
   if (article.date) {
     std::string date_key = article.date->key();
-    doc.add_value(kDateSlot, date_key);
+    doc.add_value(date_field.slot, date_key);
     doc.add_boolean_term(prefixed(kYearPrefix, date_key.substr(0, 4)));
     if (date_key.size() >= 6) {
       doc.add_boolean_term(prefixed(kMonthPrefix, date_key.substr(0, 6)));
