@@ -182,6 +182,12 @@ std::string FieldTable::load_declarations(std::string_view text) {
   return "";
 }
 
+namespace {
+const FieldTable kBuiltinFieldTable;
+}  // namespace
+
+const FieldTable& builtin_field_table() { return kBuiltinFieldTable; }
+
 Xapian::Stem make_stemmer(const std::string& language) {
   if (language == kNoLanguage) return Xapian::Stem();
   return Xapian::Stem(language);

@@ -90,6 +90,10 @@ class FieldTable {
 // an unknown language.
 Xapian::Stem make_stemmer(const std::string& language);
 
+// The built-in fields only: one table made when the program starts (not
+// on first use, which may come when memory has run out).
+const FieldTable& builtin_field_table();
+
 // The built-in fields and those `db` declares.
 FieldTable field_table_of(const Xapian::Database& db);
 

@@ -113,11 +113,11 @@ Xapian::Document build_document(const Article& article,
                                 const FieldTable* fields,
                                 std::vector<std::string>* missing) {
   // Where each built-in field goes, from the field table.
-  static const FieldTable kBuiltin;
-  static const FieldSpec& source_field = *kBuiltin.find(kSourceField);
-  static const FieldSpec& actor_field = *kBuiltin.find(kActorField);
-  static const FieldSpec& author_field = *kBuiltin.find(kAuthorField);
-  static const FieldSpec& date_field = *kBuiltin.find(kDateField);
+  const FieldTable& builtin = builtin_field_table();
+  const FieldSpec& source_field = *builtin.find(kSourceField);
+  const FieldSpec& actor_field = *builtin.find(kActorField);
+  const FieldSpec& author_field = *builtin.find(kAuthorField);
+  const FieldSpec& date_field = *builtin.find(kDateField);
   Xapian::Document doc;
   tg.set_document(doc);
   // The title twice: once under its own prefix for title: searches, once

@@ -115,8 +115,7 @@ class QueryBuilder {
 
  private:
   const FieldTable& fields() const {
-    static const FieldTable kBuiltin;
-    return fields_ != nullptr ? *fields_ : kBuiltin;
+    return fields_ != nullptr ? *fields_ : builtin_field_table();
   }
   const FieldTable* fields_ = nullptr;
   Xapian::Database db_;
