@@ -35,6 +35,10 @@ struct Article {
   // Who wrote it: the record's `authors`/`author` field and its byline
   // (never actors).
   std::vector<std::string> authors;
+  // For a page read from a folder: the first folder level under the folder
+  // given ("politics" for politics/001.txt), else "". Not stored unless
+  // the database declares a field named "folder".
+  std::string folder;
 };
 
 // The unique-id term of the article with `id` (Xapian terms are limited to

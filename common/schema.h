@@ -16,7 +16,10 @@ namespace newsdex::schema {
 inline constexpr std::string_view kSchemaVersion = "3";
 
 // Term prefixes (Xapian/Omega conventions where they exist).
-inline constexpr std::string_view kIdPrefix = "Q";       // unique document id
+inline constexpr std::string_view kIdPrefix = "Q";  // unique document id
+// Stemmed words (Xapian's convention, as TermGenerator's STEM_ALL_Z
+// writes them): "Z" then the stem, with the field's prefix between ("ZS").
+inline constexpr char kStemPrefix = 'Z';
 inline constexpr std::string_view kTitlePrefix = "S";    // title words
 inline constexpr std::string_view kSourcePrefix = "XS";  // source key
 inline constexpr std::string_view kYearPrefix = "Y";     // YYYY
@@ -62,6 +65,12 @@ inline constexpr Xapian::valueno kActorSlotBase = 16;
 // past kMaxAuthorSlots are filtered by (terms) but not counted.
 inline constexpr Xapian::valueno kAuthorSlotBase = 8;
 inline constexpr Xapian::valueno kMaxAuthorSlots = 8;
+// kDeclaredSlotBase + kMaxDeclaredValues * i (common/fields.h): the
+// values of the i-th field the user declared (newsdex-index --field), one
+// per slot, far above the actor slots (one per actor of an article).
+inline constexpr Xapian::valueno kDeclaredSlotBase = 10000;
+// Declared fields' terms: kDeclaredPrefix, the name in capitals, ':'.
+inline constexpr std::string_view kDeclaredPrefix = "XF";
 // Longer author keys (not a name) are stored but not made terms (Xapian
 // terms hold at most 245 bytes).
 inline constexpr std::size_t kMaxAuthorKeyBytes = 200;
@@ -85,6 +94,10 @@ inline constexpr std::string_view kActorsKey = "newsdex.actors";
 inline constexpr std::string_view kSynonymsKey = "newsdex.synonyms";
 inline constexpr std::string_view kActorField = "actor";
 inline constexpr std::string_view kAuthorField = "author";
+// The fields declared with newsdex-index --field ("name\tkind\n" each,
+// in declaration order; common/fields.h).
+inline constexpr std::string_view kFieldsKey = "newsdex.fields";
+inline constexpr std::string_view kIdField = "id";
 // The sequence number the next new article gets (decimal).
 inline constexpr std::string_view kNextSequenceKey = "newsdex.next_sequence";
 // "sequence" when document ids follow kSequenceSlot's order (a database

@@ -13,6 +13,7 @@
 
 #include "common/actors.h"
 #include "common/document_record.h"
+#include "common/fields.h"
 #include "common/source_normalizer.h"
 #include "indexer/duplicate_fingerprint.h"
 #include "indexer/extract/actor_extractor.h"
@@ -41,6 +42,9 @@ struct PreparedDocument {
   Fingerprint fingerprint;
   Xapian::Document doc;
   SpellingWords spelling;
+  // The declared fields (FieldTable::declared()) the record has no value
+  // for, so the run can say how many records lack each.
+  std::vector<std::string> missing_fields;
 };
 
 // A record that cannot be indexed as it is (a source name too long for a
@@ -58,12 +62,28 @@ inline constexpr std::size_t kMaxKeyBytes = 200;
 // lays out, using `term_generator` (which carries the stemmer). The
 // caller adds the stored data. Throws BadRecord when the source's key is
 // longer than kMaxKeyBytes; an actor whose key is longer is left out.
+// With `fields`, its declared fields are indexed too (see
+// add_declared_fields()).
 Xapian::Document build_document(const Article& article,
-                                Xapian::TermGenerator& term_generator);
+                                Xapian::TermGenerator& term_generator,
+                                const FieldTable* fields = nullptr,
+                                std::vector<std::string>* missing = nullptr);
 
-// The stemmer for a language name, or a no-op stemmer for "none". Throws
-// Xapian::InvalidArgumentError for an unknown language.
-Xapian::Stem make_stemmer(const std::string& language);
+// The values of declared field `field` in `article`: its record field
+// (`extra[json_key]`: a string, a number, a boolean or a list of them),
+// and for "folder" the first folder level of a page read from a folder.
+// A keyword, number or date field takes the first value only; a number
+// field only values that are numbers.
+std::vector<std::string> declared_values(const Article& article,
+                                         const FieldSpec& field);
+
+// Adds the terms and values of each declared field of `fields` to `doc`:
+// exact terms (keyword_term(); a date's year, month and day), and the
+// values in the field's slots for facet counts. Adds the names of the
+// fields the article has no value for to `missing` (may be null).
+void add_declared_fields(const Article& article, const FieldTable& fields,
+                         Xapian::Document& doc,
+                         std::vector<std::string>* missing);
 
 class DocumentPreparer {
  public:
@@ -82,12 +102,18 @@ class DocumentPreparer {
 
   // Off: articles get no actors (newsdex-index --no-actors).
   void set_extract_actors(bool on) { extract_actors_ = on; }
+  // The database's declared fields to index (must outlive the preparer);
+  // their declarations count in each article's signature, so a record
+  // indexed before a field was declared is indexed again.
+  void set_fields(const FieldTable* fields);
 
  private:
   std::string language_;
   const SourceNormalizer& sources_;
   const ActorGazetteer& actors_;
   bool extract_actors_ = true;
+  const FieldTable* fields_ = nullptr;
+  std::string signature_salt_;  // the language and the declarations
   Xapian::TermGenerator term_generator_;
 };
 

@@ -66,6 +66,9 @@ void read_text_page(const fs::path& path, const std::string& id,
     }
   }
   article.id = id;
+  if (std::size_t slash = id.find('/'); slash != std::string::npos) {
+    article.folder = id.substr(0, slash);
+  }
   article.text = std::move(page);
   article.is_page = true;  // headline and cleaning: indexer/article_prep.h
   if (std::string error = finish_article(article); !error.empty()) {
@@ -78,6 +81,33 @@ void read_text_page(const fs::path& path, const std::string& id,
   }
   sink.article(std::move(article), origin);
 }
+
+namespace {
+
+// Gives each article of a JSON Lines file inside the folder its first
+// folder level (Article::folder), as pages get theirs from their path.
+class FolderLevelSink : public ArticleSink {
+ public:
+  FolderLevelSink(ArticleSink& sink, std::string folder)
+      : sink_(sink), folder_(std::move(folder)) {}
+  void article(Article article, const RecordOrigin& origin) override {
+    if (article.folder.empty()) article.folder = folder_;
+    sink_.article(std::move(article), origin);
+  }
+  void bad_record(const RecordOrigin& origin, std::string reason) override {
+    sink_.bad_record(origin, std::move(reason));
+  }
+  void date_warning(const RecordOrigin& origin, std::string reason) override {
+    sink_.date_warning(origin, std::move(reason));
+  }
+  bool stop_requested() const override { return sink_.stop_requested(); }
+
+ private:
+  ArticleSink& sink_;
+  std::string folder_;
+};
+
+}  // namespace
 
 void read_folder(const fs::path& root, ArticleSink& sink) {
   std::error_code ec;
@@ -159,7 +189,11 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
     if (sink.stop_requested()) return;
     try {
       LineReader reader(stream.string());
-      read_jsonl(reader, stream.string(), sink);
+      std::string relative = stream.lexically_relative(root).generic_string();
+      std::size_t slash = relative.find('/');
+      FolderLevelSink with_folder(
+          sink, slash == std::string::npos ? "" : relative.substr(0, slash));
+      read_jsonl(reader, stream.string(), with_folder);
     } catch (const std::runtime_error& e) {
       sink.bad_record({stream.string(), 0}, e.what());
     }

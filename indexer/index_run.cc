@@ -17,12 +17,14 @@
 #include <optional>
 #include <thread>
 
+#include "common/fields.h"
 #include "common/schema.h"
 #include "common/synonyms.h"
 #include "indexer/article_prep.h"
 #include "indexer/article_sink.h"
 #include "indexer/folder_reader.h"
 #include "indexer/html_page_reader.h"
+#include "indexer/index_pipeline.h"
 #include "indexer/index_writer.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/line_reader.h"
@@ -35,200 +37,15 @@ namespace fs = std::filesystem;
 namespace newsdex {
 namespace {
 
-constexpr std::size_t kProgressEvery = 2000;
-// Records handed to a worker at a time.
-constexpr std::size_t kBatchSize = 32;
-
-// A record as the reader found it: an article (with any date warnings the
-// reader had for it) or a bad record.
-struct Item {
-  std::optional<Article> article;
-  RecordOrigin origin;
-  std::string bad_reason;
-  std::vector<RecordProblem> date_warnings;
-};
-
-// What preparing a record gave.
-struct Done {
-  std::string where;
-  std::string bad_reason;  // non-empty: skipped
-  std::vector<RecordProblem> date_warnings;
-  std::optional<PreparedDocument> prepared;
-};
-
-using Batch = std::vector<Item>;
-using DoneBatch = std::vector<Done>;
-
-// The text work for one record: cleaning, date checks, actors, tokens.
-struct Preparer {
-  Preparer(const std::string& language, const SourceNormalizer& sources,
-           const ActorGazetteer& actors, Xapian::Database* snapshot,
-           const IndexOptions& options, std::chrono::sys_days today)
-      : prep(language, sources, actors),
-        snapshot(snapshot),
-        clean(options.clean),
-        today(today) {
-    prep.set_extract_actors(options.actors);
-  }
-
-  // The one place where anything a record makes go wrong becomes a named
-  // skip: an exception while preparing one record (a field Xapian cannot
-  // index, a value JSON cannot hold, a fault it brings out in our code)
-  // skips that record, not the run. Environment failures (out of memory,
-  // a database error) end the run.
-  Done operator()(Item item) {
-    Done done;
-    done.where = item.origin.to_string();
-    done.date_warnings = std::move(item.date_warnings);
-    if (!item.article) {
-      done.bad_reason = std::move(item.bad_reason);
-      return done;
-    }
-    try {
-      prepare(*item.article, done);
-    } catch (const BadRecord& e) {
-      done.bad_reason = e.what();
-    } catch (const nlohmann::json::exception& e) {
-      done.bad_reason = std::string("cannot store the record: ") + e.what();
-    } catch (const Xapian::InvalidArgumentError& e) {
-      done.bad_reason = "cannot index the record: " + e.get_msg();
-    } catch (const std::bad_alloc&) {
-      throw;  // the machine's, not the record's
-    } catch (const std::exception& e) {
-      // A fault of ours that this record brings out (a std::out_of_range
-      // in cleaning): the record is skipped and named, the run goes on.
-      done.bad_reason = std::string("cannot prepare the record: ") + e.what();
-    }
-    if (!done.bad_reason.empty()) done.prepared.reset();
-    return done;
-  }
-
-  void prepare(Article& article, Done& done) {
-    prepare_article(article, clean);
-    if (article.date) {
-      std::string why = implausible_date_reason(*article.date, today);
-      if (!why.empty()) {
-        done.date_warnings.push_back(
-            {done.where, "date " + article.date->iso() + " " + why});
-        article.date.reset();
-      }
-    }
-    done.prepared = prep.prepare(std::move(article), snapshot);
-  }
-
-  DocumentPreparer prep;
-  Xapian::Database* snapshot;
-  bool clean;
-  std::chrono::sys_days today;
-};
-
-// Takes prepared records in reading order: counts, reports and writes.
-class Collector {
- public:
-  Collector(OrderedWriter& writer, IndexSummary& summary,
-            IndexReporter& reporter)
-      : writer_(writer), summary_(summary), reporter_(reporter) {}
-
-  void take(Done done) {
-    for (auto& warning : done.date_warnings) {
-      summary_.undated.push_back(std::move(warning));
-      reporter_.undated(summary_.undated.back());
-    }
-    if (!done.prepared) {
-      summary_.skipped.push_back({done.where, std::move(done.bad_reason)});
-      reporter_.skipped(summary_.skipped.back());
-    } else {
-      switch (writer_.write(std::move(*done.prepared))) {
-        case WriteOutcome::kAdded:
-          ++summary_.added;
-          break;
-        case WriteOutcome::kUpdated:
-          ++summary_.updated;
-          break;
-        case WriteOutcome::kUnchanged:
-          ++summary_.unchanged;
-          break;
-      }
-    }
-    if (summary_.records_seen() % kProgressEvery == 0) {
-      reporter_.progress(summary_);
-    }
-  }
-
- private:
-  OrderedWriter& writer_;
-  IndexSummary& summary_;
-  IndexReporter& reporter_;
-};
-
-// Receives records from the readers and passes them on in batches: to
-// `run_batch`, which prepares and collects them (in this thread or on
-// workers).
-class BatchingSink : public ArticleSink {
- public:
-  BatchingSink(std::function<void(Batch)> run_batch,
-               const std::atomic<bool>& stop, const std::atomic<bool>& failed)
-      : run_batch_(std::move(run_batch)), stop_(stop), failed_(failed) {}
-
-  void article(Article article, const RecordOrigin& origin) override {
-    Item item;
-    item.article = std::move(article);
-    item.origin = origin;
-    add(std::move(item));
-  }
-
-  void bad_record(const RecordOrigin& origin, std::string reason) override {
-    Item item;
-    item.origin = origin;
-    item.bad_reason = std::move(reason);
-    add(std::move(item));
-  }
-
-  void date_warning(const RecordOrigin& origin, std::string reason) override {
-    pending_warnings_.push_back({origin.to_string(), std::move(reason)});
-  }
-
-  bool stop_requested() const override {
-    return stop_.load() || failed_.load();
-  }
-
-  void file_not_read(const RecordOrigin& origin, std::string reason) override {
-    not_read_.push_back({origin.to_string(), std::move(reason)});
-  }
-  std::vector<RecordProblem> take_not_read() { return std::move(not_read_); }
-
-  // A read error that ends one input, reported in order with its records.
-  void input_error(const std::string& input, std::string reason) {
-    Item item;
-    item.origin.file = input;
-    item.bad_reason = std::move(reason);
-    add(std::move(item));
-  }
-
-  void flush() {
-    if (!batch_.empty()) run_batch_(std::move(batch_));
-    batch_.clear();
-  }
-
- private:
-  void add(Item item) {
-    // Date warnings come just before their record (ArticleSink).
-    item.date_warnings = std::move(pending_warnings_);
-    pending_warnings_.clear();
-    batch_.push_back(std::move(item));
-    if (batch_.size() >= kBatchSize) flush();
-  }
-
-  std::function<void(Batch)> run_batch_;
-  const std::atomic<bool>& stop_;
-  const std::atomic<bool>& failed_;
-  Batch batch_;
-  std::vector<RecordProblem> pending_warnings_;
-  std::vector<RecordProblem> not_read_;
-};
-
 void check_inputs(const IndexOptions& options) {
   if (options.inputs.empty()) throw IndexError("no input given");
+  // Declarations that can never be right fail before anything is opened.
+  FieldTable fields;
+  for (const std::string& declaration : options.fields) {
+    if (std::string error = fields.declare(declaration); !error.empty()) {
+      throw IndexError(error);
+    }
+  }
   for (const auto& input : options.inputs) {
     if (input == "-") continue;
     std::error_code ec;
@@ -273,26 +90,6 @@ std::string load_user_tables(Table& table,
     if (stored.find(text) == std::string::npos) stored += text + "\n";
   }
   return stored;
-}
-
-void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
-  if (input == "-") {
-    LineReader reader(stdin_fd, "<stdin>");
-    read_jsonl(reader, "<stdin>", sink);
-  } else if (fs::is_directory(input)) {
-    read_folder(input, sink);
-  } else if (input.ends_with(".txt")) {
-    fs::path path(input);
-    read_text_page(path, path.filename().string(), nlohmann::json::object(), {},
-                   sink);
-  } else if (is_html_page_name(input)) {
-    fs::path path(input);
-    read_html_page(path, path.filename().string(), nlohmann::json::object(), {},
-                   sink);
-  } else {
-    LineReader reader(input);
-    read_jsonl(reader, input, sink);
-  }
 }
 
 // How the run writes.
@@ -453,29 +250,41 @@ std::string disk_full_message(const std::string& db_path,
          "are kept)";
 }
 
-IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
-                          const std::atomic<bool>& stop) {
-  auto start = std::chrono::steady_clock::now();
-  check_inputs(options);
-  if (options.language && *options.language != schema::kNoLanguage) {
-    try {
-      Xapian::Stem check(*options.language);
-    } catch (const Xapian::InvalidArgumentError&) {
-      throw IndexError("unknown language '" + *options.language +
-                       "'; choose one of: " +
-                       Xapian::Stem::get_available_languages() + " none");
-    }
+// A --language that Snowball does not know fails before anything opens.
+void check_language(const IndexOptions& options) {
+  if (!options.language || *options.language == schema::kNoLanguage) return;
+  try {
+    Xapian::Stem check(*options.language);
+  } catch (const Xapian::InvalidArgumentError&) {
+    throw IndexError("unknown language '" + *options.language +
+                     "'; choose one of: " +
+                     Xapian::Stem::get_available_languages() + " none");
   }
-  unsigned jobs = std::max(1u, options.jobs);
+}
 
-  RunLock lock(options.db_path);
-  const bool existed = fs::exists(options.db_path);
-  std::vector<fs::path> shard_paths;
-  Layout layout = choose_layout(options, shard_paths);
-  // The scratch folders of a merged build belong to this run alone (it
-  // holds the lock): anything in them is left over from a run that failed
-  // or was killed, and would otherwise be merged in.
-  std::optional<ScratchFolders> scratch;
+// The run's language: --language, else the database's (`stored`), else
+// the default. A database holding documents keeps its language.
+std::string run_language(const IndexOptions& options, const std::string& stored,
+                         Xapian::doccount before) {
+  if (!options.language) {
+    return stored.empty() ? std::string(schema::kDefaultLanguage) : stored;
+  }
+  if (!stored.empty() && stored != *options.language && before > 0) {
+    throw IndexError("database " + options.db_path +
+                     " was built with --language " + stored +
+                     "; re-index into a new database to change it");
+  }
+  return *options.language;
+}
+
+// The scratch folders of a merged build belong to this run alone (it
+// holds the lock): anything in them is left over from a run that failed
+// or was killed, and would otherwise be merged in. A new sharded database
+// is itself scratch until the run succeeds.
+void set_up_scratch(Layout layout, bool existed,
+                    const std::vector<fs::path>& shard_paths,
+                    const IndexOptions& options, IndexReporter& reporter,
+                    std::optional<ScratchFolders>& scratch) {
   if (layout == Layout::kMerged) {
     scratch.emplace(std::vector<fs::path>{shard_paths.front().parent_path(),
                                           options.db_path + ".merging"});
@@ -485,12 +294,97 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
     }
   }
   if (layout == Layout::kSharded && !existed) {
-    // A new sharded database: nothing to keep if the run fails.
     scratch.emplace(std::vector<fs::path>{options.db_path});
   }
   if (layout == Layout::kSharded || layout == Layout::kMerged) {
     fs::create_directories(shard_paths.front().parent_path());
   }
+}
+
+using Metadata = std::vector<std::pair<std::string, std::string>>;
+
+// The tables a run indexes with: the database's declared fields and user
+// tables with this run's added, and the metadata that keeps them.
+struct RunTables {
+  RunTables(const IndexOptions& options, const Xapian::Database& first,
+            const std::string& language, IndexReporter& reporter)
+      : sources(SourceNormalizer::with_builtin_table()),
+        actors(ActorGazetteer::with_builtin_table()) {
+    auto stored = [&](std::string_view key) {
+      return first.get_metadata(std::string(key));
+    };
+    if (std::string error =
+            fields.load_declarations(stored(schema::kFieldsKey));
+        !error.empty()) {
+      throw IndexError("database " + options.db_path + ": " + error);
+    }
+    for (const std::string& declaration : options.fields) {
+      if (std::string error = fields.declare(declaration); !error.empty()) {
+        throw IndexError(error);
+      }
+    }
+    SynonymTable synonyms;
+    metadata = {
+        {std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion)},
+        {std::string(schema::kLanguageKey), language},
+        {std::string(schema::kSourcesKey),
+         load_user_tables(sources, options.source_tables,
+                          stored(schema::kSourcesKey), reporter)},
+        {std::string(schema::kActorsKey),
+         load_user_tables(actors, options.actor_tables,
+                          stored(schema::kActorsKey), reporter)},
+        {std::string(schema::kSynonymsKey),
+         load_user_tables(synonyms, options.synonym_files,
+                          stored(schema::kSynonymsKey), reporter)},
+        {std::string(schema::kFieldsKey), fields.declarations_text()},
+    };
+  }
+  FieldTable fields;
+  SourceNormalizer sources;
+  ActorGazetteer actors;
+  Metadata metadata;
+};
+
+// What the run's commit records besides the tables: the next sequence
+// number, whether document ids follow indexing order, the last update.
+void add_closing_metadata(const IndexOptions& options,
+                          const IndexSummary& summary,
+                          std::uint64_t next_sequence, bool one_writer,
+                          Xapian::doccount before,
+                          const Xapian::Database& first, Metadata& metadata) {
+  metadata.emplace_back(std::string(schema::kNextSequenceKey),
+                        std::to_string(next_sequence));
+  // One writer from the start keeps document ids in indexing order, and
+  // later runs only append; shards merged from several writers interleave.
+  bool in_order =
+      one_writer &&
+      (before == 0 ||
+       first.get_metadata(std::string(schema::kDocidOrderKey)) == "sequence");
+  metadata.emplace_back(std::string(schema::kDocidOrderKey),
+                        in_order ? "sequence" : "");
+  std::string updated = first.get_metadata(std::string(schema::kUpdatedKey));
+  if (summary.added + summary.updated > 0) {
+    updated = std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
+                                 options.now.time_since_epoch())
+                                 .count());
+  }
+  if (!updated.empty()) {
+    metadata.emplace_back(std::string(schema::kUpdatedKey), updated);
+  }
+}
+
+IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
+                          const std::atomic<bool>& stop) {
+  auto start = std::chrono::steady_clock::now();
+  check_inputs(options);
+  check_language(options);
+
+  RunLock lock(options.db_path);
+  const bool existed = fs::exists(options.db_path);
+  std::vector<fs::path> shard_paths;
+  Layout layout = choose_layout(options, shard_paths);
+  std::optional<ScratchFolders> scratch;
+  set_up_scratch(layout, existed, shard_paths, options, reporter, scratch);
 
   auto shard_names = [&] {
     std::vector<std::string> names;
@@ -531,48 +425,20 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
 
   IndexSummary summary;
   Xapian::doccount before = 0;
-  {
-    // Any language stored in a non-empty database must match.
-    std::string stored = first.get_metadata(std::string(schema::kLanguageKey));
-    if (single) {
-      before = single->get_doccount();
-    } else {
-      for (std::size_t i = 0; i < sharded->size(); ++i) {
-        before += sharded->shard(i).get_doccount();
-      }
-    }
-    if (options.language) {
-      if (!stored.empty() && stored != *options.language && before > 0) {
-        throw IndexError("database " + options.db_path +
-                         " was built with --language " + stored +
-                         "; re-index into a new database to change it");
-      }
-      summary.language = *options.language;
-    } else {
-      summary.language =
-          stored.empty() ? std::string(schema::kDefaultLanguage) : stored;
+  if (single) {
+    before = single->get_doccount();
+  } else {
+    for (std::size_t i = 0; i < sharded->size(); ++i) {
+      before += sharded->shard(i).get_doccount();
     }
   }
-
-  SourceNormalizer sources = SourceNormalizer::with_builtin_table();
-  std::string source_tables = load_user_tables(
-      sources, options.source_tables,
-      first.get_metadata(std::string(schema::kSourcesKey)), reporter);
-  ActorGazetteer actors = ActorGazetteer::with_builtin_table();
-  std::string actor_tables = load_user_tables(
-      actors, options.actor_tables,
-      first.get_metadata(std::string(schema::kActorsKey)), reporter);
-  SynonymTable synonyms;
-  std::string synonym_files = load_user_tables(
-      synonyms, options.synonym_files,
-      first.get_metadata(std::string(schema::kSynonymsKey)), reporter);
-  std::vector<std::pair<std::string, std::string>> metadata{
-      {std::string(schema::kSchemaKey), std::string(schema::kSchemaVersion)},
-      {std::string(schema::kLanguageKey), summary.language},
-      {std::string(schema::kSourcesKey), source_tables},
-      {std::string(schema::kActorsKey), actor_tables},
-      {std::string(schema::kSynonymsKey), synonym_files},
-  };
+  summary.language = run_language(
+      options, first.get_metadata(std::string(schema::kLanguageKey)), before);
+  RunTables tables(options, first, summary.language, reporter);
+  for (const FieldSpec* f : tables.fields.declared()) {
+    summary.fields.push_back({f->name, field_kind_name(f->kind), 0});
+  }
+  Metadata& metadata = tables.metadata;
   // Written first too, so a database committed part-way (a memory-bound
   // commit) is already a newsdex database.
   if (single) {
@@ -585,127 +451,14 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
 
   std::unique_ptr<Xapian::Database> snapshot = open_snapshot();
   OrderedWriter writer(snapshot.get(), stored_next_sequence(*snapshot), store);
-  Collector collector(writer, summary, reporter);
-  auto today = std::chrono::floor<std::chrono::days>(options.now);
-  std::atomic<bool> failed = false;
-
-  auto read_all = [&](BatchingSink& sink) {
-    for (const auto& input : options.inputs) {
-      if (sink.stop_requested()) break;
-      try {
-        read_input(input, options.stdin_fd, sink);
-      } catch (const std::runtime_error& e) {
-        // A read error in one input (a truncated gzip file) skips the rest
-        // of that input, not the run: what was read is still indexed.
-        sink.input_error(input, e.what());
-      }
-    }
-    sink.flush();
-    summary.not_read = sink.take_not_read();
-  };
-
-  if (jobs == 1) {
-    Preparer prepare(summary.language, sources, actors, snapshot.get(), options,
-                     today);
-    BatchingSink sink(
-        [&](Batch batch) {
-          for (auto& item : batch) collector.take(prepare(std::move(item)));
-        },
-        stop, failed);
-    read_all(sink);
-  } else {
-    // Readers here, `jobs` workers preparing batches, one collector taking
-    // them in reading order and writing.
-    using Task = std::pair<Batch, std::promise<DoneBatch>>;
-    WorkQueue<Task> tasks(4 * jobs);
-    WorkQueue<std::future<DoneBatch>> in_order(8 * jobs);
-    std::vector<std::thread> workers;
-    for (unsigned i = 0; i < jobs; ++i) {
-      workers.emplace_back([&] {
-        // No exception may leave the thread (that ends the process), and
-        // every task's promise must be kept (the collector waits on it):
-        // a worker that cannot start fails each task it takes.
-        std::unique_ptr<Xapian::Database> own;
-        std::optional<Preparer> prepare;
-        std::exception_ptr setup_error;
-        try {
-          own = open_snapshot();
-          prepare.emplace(summary.language, sources, actors, own.get(), options,
-                          today);
-        } catch (...) {
-          setup_error = std::current_exception();
-        }
-        while (auto task = tasks.pop()) {
-          try {
-            if (setup_error) std::rethrow_exception(setup_error);
-            DoneBatch done;
-            done.reserve(task->first.size());
-            for (auto& item : task->first) {
-              done.push_back((*prepare)(std::move(item)));
-            }
-            task->second.set_value(std::move(done));
-          } catch (...) {
-            task->second.set_exception(std::current_exception());
-          }
-        }
-      });
-    }
-    std::exception_ptr error, collect_error;
-    std::thread collecting([&] {
-      while (auto future = in_order.pop()) {
-        if (collect_error) continue;  // drain
-        try {
-          for (auto& done : future->get()) collector.take(std::move(done));
-        } catch (...) {
-          collect_error = std::current_exception();
-          failed = true;
-        }
-      }
-    });
-    BatchingSink sink(
-        [&](Batch batch) {
-          std::promise<DoneBatch> promise;
-          in_order.push(promise.get_future());
-          tasks.push({std::move(batch), std::move(promise)});
-        },
-        stop, failed);
-    try {
-      read_all(sink);
-    } catch (...) {
-      error = std::current_exception();
-    }
-    tasks.close();
-    for (auto& w : workers) w.join();
-    in_order.close();
-    collecting.join();
-    if (collect_error) std::rethrow_exception(collect_error);
-    if (error) std::rethrow_exception(error);
-  }
+  PipelineContext context{options,       summary.language, tables.sources,
+                          tables.actors, tables.fields,    snapshot.get(),
+                          open_snapshot};
+  run_pipeline(context, writer, summary, reporter, stop);
   summary.interrupted = stop.load();
 
-  metadata.emplace_back(std::string(schema::kNextSequenceKey),
-                        std::to_string(writer.next_sequence()));
-  // One writer from the start keeps document ids in indexing order, and
-  // later runs only append; shards merged from several writers interleave.
-  bool one_writer = single || sharded->size() == 1;
-  bool in_order =
-      one_writer &&
-      (before == 0 ||
-       first.get_metadata(std::string(schema::kDocidOrderKey)) == "sequence");
-  metadata.emplace_back(std::string(schema::kDocidOrderKey),
-                        in_order ? "sequence" : "");
-  if (summary.added + summary.updated > 0) {
-    auto secs = std::chrono::duration_cast<std::chrono::seconds>(
-                    options.now.time_since_epoch())
-                    .count();
-    metadata.emplace_back(std::string(schema::kUpdatedKey),
-                          std::to_string(secs));
-  } else {
-    std::string updated = first.get_metadata(std::string(schema::kUpdatedKey));
-    if (!updated.empty()) {
-      metadata.emplace_back(std::string(schema::kUpdatedKey), updated);
-    }
-  }
+  add_closing_metadata(options, summary, writer.next_sequence(),
+                       single || sharded->size() == 1, before, first, metadata);
   snapshot.reset();
   if (single) {
     single_store->flush();

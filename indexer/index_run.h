@@ -35,6 +35,10 @@ struct IndexOptions {
   // Synonym files ("Kyiv = Kiev", see common/synonyms.h), kept likewise
   // for every search of the database.
   std::vector<std::string> synonym_files;
+  // Record fields to index as exact filters and facets ("NAME" or
+  // "NAME:KIND", see FieldTable::declare()), added to those the database
+  // declares already and kept in it.
+  std::vector<std::string> fields;
   // Clean saved pages (.txt): keep the article, drop the page around it.
   bool clean = true;
   // Extract actors (people and organisations) for the actor facet.
@@ -78,6 +82,13 @@ struct IndexSummary {
   double seconds = 0;
   std::string language;
   bool interrupted = false;
+  // Per declared field (in declaration order): its name, kind, and how
+  // many records of this run had no value for it.
+  struct FieldCount {
+    std::string name, kind;
+    std::size_t lacking = 0;
+  };
+  std::vector<FieldCount> fields;
 
   std::size_t records_seen() const {
     return added + updated + unchanged + skipped.size();

@@ -128,6 +128,8 @@ class IndexWriter {
   // stored version has the same signature is left alone (kUnchanged)
   // without being tokenised again.
   WriteOutcome write(Article article);
+  // Declared fields to index (see DocumentPreparer::set_fields()).
+  void set_fields(const FieldTable* fields) { preparer_.set_fields(fields); }
 
  private:
   Xapian::WritableDatabase& db_;

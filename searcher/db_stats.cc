@@ -66,6 +66,7 @@ DatabaseStats collect_stats(const Xapian::Database& db,
   keep_largest(stats.actors, 0, ignored);
   stats.language = db.get_metadata(std::string(schema::kLanguageKey));
   stats.schema_version = db.get_metadata(std::string(schema::kSchemaKey));
+  stats.fields = field_table_of(db).fields();
   stats.last_update =
       iso_from_unix(db.get_metadata(std::string(schema::kUpdatedKey)));
   stats.index_bytes = size_on_disk(path);

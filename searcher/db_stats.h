@@ -23,6 +23,8 @@ struct DatabaseStats {
   std::string schema_version;
   std::string last_update;         // ISO 8601 UTC, "" when unknown
   std::uintmax_t index_bytes = 0;  // on disk (0 when not on local disk)
+  // Every field: built-in, then declared (newsdex-index --field).
+  std::vector<FieldSpec> fields;
 };
 
 // Collects the statistics of `db`; `path` is where it lives on disk (a

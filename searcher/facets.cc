@@ -3,7 +3,10 @@
 #include "searcher/facets.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <map>
+#include <stdexcept>
 
 #include "common/actors.h"
 #include "common/date_parse.h"
@@ -36,11 +39,6 @@ std::size_t key_length(DateGranularity g) {
   }
 }
 
-Xapian::valueno slot_for(const FacetRequest& r) {
-  return r.field == schema::kDateField ? schema::kDateSlot
-                                       : schema::kSourceSlot;
-}
-
 }  // namespace
 
 void keep_largest(std::vector<FacetValue>& values, std::size_t size,
@@ -58,6 +56,63 @@ void keep_largest(std::vector<FacetValue>& values, std::size_t size,
   values.erase(keep, values.end());
 }
 
+namespace {
+
+bool field_name_syntax(std::string_view name) {
+  if (name.empty() || name.size() > 32 || name[0] < 'a' || name[0] > 'z') {
+    return false;
+  }
+  for (char c : name) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// One side of a facet item: "source", "date:month", "category".
+std::optional<std::string> parse_axis(std::string_view item,
+                                      std::string_view whole,
+                                      std::string& field,
+                                      DateGranularity& granularity,
+                                      bool& granular) {
+  auto colon = item.find(':');
+  std::string_view name = trim_space(item.substr(0, colon));
+  std::string_view detail =
+      colon == std::string_view::npos ? "" : trim_space(item.substr(colon + 1));
+  field = std::string(name);
+  granular = colon != std::string_view::npos;
+  granularity = DateGranularity::kDay;
+  if (!field_name_syntax(name) ||
+      (granular &&
+       (name == schema::kSourceField || name == schema::kActorField ||
+        name == schema::kAuthorField))) {
+    return "unknown facet '" + std::string(whole) +
+           "' in --facets; choose from source, actor, author, date, "
+           "date:day, date:month, date:year, a field the database declares, "
+           "or two of them as ROWS/COLUMNS";
+  }
+  if (!granular || detail == "day") {
+    granularity = DateGranularity::kDay;
+  } else if (detail == "month") {
+    granularity = DateGranularity::kMonth;
+  } else if (detail == "year") {
+    granularity = DateGranularity::kYear;
+  } else {
+    return "unknown date granularity '" + std::string(detail) +
+           "' in --facets; choose day, month or year";
+  }
+  return std::nullopt;
+}
+
+std::string axis_text(const std::string& field, DateGranularity g,
+                      bool granular, bool is_date) {
+  if (!granular && !is_date) return field;
+  return field + ':' + granularity_name(g);
+}
+
+}  // namespace
+
 std::optional<std::string> parse_facet_list(std::string_view list,
                                             std::vector<FacetRequest>& out) {
   out.clear();
@@ -66,51 +121,66 @@ std::optional<std::string> parse_facet_list(std::string_view list,
     std::string_view item = trim_space(list.substr(0, comma));
     list = comma == std::string_view::npos ? "" : list.substr(comma + 1);
     if (item.empty()) continue;
-    auto colon = item.find(':');
-    std::string_view name = item.substr(0, colon);
-    std::string_view detail =
-        colon == std::string_view::npos ? "" : item.substr(colon + 1);
     FacetRequest r;
-    r.field = std::string(name);
-    if ((name == schema::kSourceField || name == schema::kActorField ||
-         name == schema::kAuthorField) &&
-        detail.empty()) {
-      // nothing more
-    } else if (name == schema::kDateField) {
-      if (detail.empty() || detail == "day") {
-        r.granularity = DateGranularity::kDay;
-      } else if (detail == "month") {
-        r.granularity = DateGranularity::kMonth;
-      } else if (detail == "year") {
-        r.granularity = DateGranularity::kYear;
-      } else {
-        return "unknown date granularity '" + std::string(detail) +
-               "' in --facets; choose day, month or year";
+    auto slash = item.find('/');
+    if (auto error = parse_axis(item.substr(0, slash), item, r.field,
+                                r.granularity, r.granular)) {
+      return error;
+    }
+    if (slash != std::string_view::npos) {
+      if (auto error = parse_axis(item.substr(slash + 1), item, r.by,
+                                  r.by_granularity, r.by_granular)) {
+        return error;
       }
-    } else {
-      return "unknown facet '" + std::string(item) +
-             "' in --facets; choose from source, actor, author, date, "
-             "date:day, date:month, date:year";
     }
     if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
   }
   return std::nullopt;
 }
 
+std::optional<std::string> check_facets(const std::vector<FacetRequest>& facets,
+                                        const FieldTable& fields) {
+  auto check = [&](const std::string& name,
+                   bool granular) -> std::optional<std::string> {
+    const FieldSpec* f = fields.find(name);
+    if (f == nullptr || !f->facet) {
+      return "unknown facet '" + name +
+             "' in --facets; this database has the facets " +
+             fields.facet_names();
+    }
+    if (granular && f->kind != FieldKind::kDate) {
+      return "facet '" + name + "' is a " + field_kind_name(f->kind) +
+             " field and has no granularity";
+    }
+    return std::nullopt;
+  };
+  for (const FacetRequest& r : facets) {
+    if (auto error = check(r.field, r.granular)) return error;
+    if (!r.by.empty()) {
+      if (auto error = check(r.by, r.by_granular)) return error;
+    }
+  }
+  return std::nullopt;
+}
+
 std::vector<FacetRequest> default_facets() {
-  return {{std::string(schema::kSourceField), DateGranularity::kDay},
-          {std::string(schema::kDateField), DateGranularity::kMonth},
-          {std::string(schema::kActorField), DateGranularity::kDay}};
+  FacetRequest source{std::string(schema::kSourceField)};
+  FacetRequest date{std::string(schema::kDateField), DateGranularity::kMonth,
+                    true};
+  FacetRequest actor{std::string(schema::kActorField)};
+  return {source, date, actor};
 }
 
 std::string facet_list_text(const std::vector<FacetRequest>& facets) {
   std::string text;
   for (const FacetRequest& r : facets) {
     if (!text.empty()) text += ',';
-    text += r.field;
-    if (r.field == schema::kDateField) {
-      text += ':';
-      text += granularity_name(r.granularity);
+    text += axis_text(r.field, r.granularity, r.granular,
+                      r.field == schema::kDateField);
+    if (!r.by.empty()) {
+      text += '/';
+      text += axis_text(r.by, r.by_granularity, r.by_granular,
+                        r.by == schema::kDateField);
     }
   }
   return text;
@@ -352,13 +422,206 @@ Xapian::valueno actor_slots_used(const Xapian::Database& db) {
   return n;
 }
 
+namespace {
+
+// Adds one date key to a YYYY, YYYYMM or YYYYMMDD key.
+std::string next_date_key(const std::string& key) {
+  int year = std::stoi(key.substr(0, 4));
+  char buf[16];
+  if (key.size() == 4) {
+    std::snprintf(buf, sizeof buf, "%04d", year + 1);
+    return buf;
+  }
+  unsigned month = static_cast<unsigned>(std::stoi(key.substr(4, 2)));
+  if (key.size() == 6) {
+    if (++month > 12) {
+      month = 1;
+      ++year;
+    }
+    std::snprintf(buf, sizeof buf, "%04d%02u", year, month);
+    return buf;
+  }
+  unsigned day = static_cast<unsigned>(std::stoi(key.substr(6, 2)));
+  std::chrono::year_month_day next{
+      std::chrono::sys_days{std::chrono::year{year} / month / day} +
+      std::chrono::days{1}};
+  std::snprintf(buf, sizeof buf, "%04d%02u%02u", int(next.year()),
+                unsigned(next.month()), unsigned(next.day()));
+  return buf;
+}
+
+// Date buckets (key -> count) as a histogram: every bucket of full length
+// from the first to the last, empty ones 0; keys known to a coarser
+// precision (a month in a facet by day) as they are, in date order.
+std::vector<FacetValue> histogram(
+    const std::map<std::string, std::size_t>& buckets, std::size_t key_size) {
+  std::map<std::string, std::size_t> all = buckets;
+  std::string first, last;
+  for (const auto& [key, count] : buckets) {
+    if (key.size() != key_size) continue;
+    if (first.empty()) first = key;
+    last = key;
+  }
+  if (!first.empty()) {
+    for (const std::string& key : date_keys_between(first, last)) all[key];
+  }
+  std::vector<FacetValue> out;
+  for (const auto& [key, count] : all) {
+    out.push_back({date_key_to_iso(key), count, ""});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> date_keys_between(const std::string& first,
+                                           const std::string& last) {
+  std::vector<std::string> keys;
+  if (first.size() != last.size() || first > last) return keys;
+  for (std::string key = first; key <= last; key = next_date_key(key)) {
+    keys.push_back(key);
+  }
+  return keys;
+}
+
+std::vector<std::string> facet_values_of(const Xapian::Document& doc,
+                                         const FieldSpec& field,
+                                         DateGranularity granularity) {
+  std::vector<std::string> values;
+  if (field.kind == FieldKind::kDate) {
+    std::string key = doc.get_value(field.slot);
+    if (key.empty()) return values;
+    values.push_back(date_key_to_iso(
+        key.substr(0, std::min(key.size(), key_length(granularity)))));
+    return values;
+  }
+  Xapian::valueno count =
+      field.slots == 0 ? Xapian::valueno(1) << 20 : field.slots;
+  for (Xapian::valueno i = 0; i < count; ++i) {
+    std::string value = doc.get_value(field.slot + i);
+    if (value.empty()) break;
+    // An actor's slot holds "name<US>type".
+    if (auto unit = value.find(schema::kActorUnitSeparator);
+        unit != std::string::npos) {
+      value.resize(unit);
+    }
+    if (std::find(values.begin(), values.end(), value) == values.end()) {
+      values.push_back(std::move(value));
+    }
+  }
+  return values;
+}
+
+CrossTabSpy::CrossTabSpy(FieldSpec rows, DateGranularity row_granularity,
+                         FieldSpec columns, DateGranularity column_granularity)
+    : rows_(std::move(rows)),
+      columns_(std::move(columns)),
+      row_granularity_(row_granularity),
+      column_granularity_(column_granularity) {}
+
+void CrossTabSpy::operator()(const Xapian::Document& doc, double) {
+  static const std::vector<std::string> kUnknown{"unknown"};
+  std::vector<std::string> rows = facet_values_of(doc, rows_, row_granularity_);
+  std::vector<std::string> columns =
+      facet_values_of(doc, columns_, column_granularity_);
+  if (rows.empty()) rows = kUnknown;
+  if (columns.empty()) columns = kUnknown;
+  ++total_;
+  for (const auto& r : rows) ++row_totals_[r];
+  for (const auto& c : columns) ++column_totals_[c];
+  for (const auto& r : rows) {
+    for (const auto& c : columns) ++pairs_[{r, c}];
+  }
+}
+
+namespace {
+
+// The order of one side of a table: dates in date order with the empty
+// buckets between; other values by count, most first, and past `size`
+// folded into "(other)"; "unknown" last. Returns each value's place.
+std::map<std::string, std::size_t> table_axis(
+    const std::map<std::string, std::size_t>& totals, bool is_date,
+    std::size_t size, std::vector<std::string>& order) {
+  std::vector<std::pair<std::string, std::size_t>> values;
+  for (const auto& [value, count] : totals) {
+    if (value != "unknown") values.emplace_back(value, count);
+  }
+  std::map<std::string, std::size_t> place;
+  if (is_date) {
+    // ISO values; the full-length ones have their gaps filled.
+    std::map<std::string, std::size_t> keyed;
+    std::size_t longest = 0;
+    for (const auto& [iso, count] : values) {
+      std::string key;
+      for (char c : iso) {
+        if (c != '-') key += c;
+      }
+      keyed[key] = count;
+      longest = std::max(longest, key.size());
+    }
+    for (const FacetValue& v : histogram(keyed, longest)) {
+      place[v.value] = order.size();
+      order.push_back(v.value);
+    }
+  } else {
+    std::sort(values.begin(), values.end(), [](const auto& a, const auto& b) {
+      return a.second != b.second ? a.second > b.second : a.first < b.first;
+    });
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      if (size > 0 && i >= size) {
+        if (i == size) order.push_back("(other)");
+        place[values[i].first] = size;
+      } else {
+        place[values[i].first] = order.size();
+        order.push_back(values[i].first);
+      }
+    }
+  }
+  if (totals.count("unknown")) {
+    place["unknown"] = order.size();
+    order.push_back("unknown");
+  }
+  return place;
+}
+
+}  // namespace
+
+CrossTab CrossTabSpy::result(std::size_t size) const {
+  CrossTab out;
+  out.by = columns_.name;
+  if (columns_.kind == FieldKind::kDate) {
+    out.by_granularity = granularity_name(column_granularity_);
+  }
+  auto row_place =
+      table_axis(row_totals_, rows_.kind == FieldKind::kDate, size, out.rows);
+  auto column_place = table_axis(
+      column_totals_, columns_.kind == FieldKind::kDate, size, out.columns);
+  out.counts.assign(out.rows.size(),
+                    std::vector<std::size_t>(out.columns.size(), 0));
+  for (const auto& [pair, count] : pairs_) {
+    out.counts[row_place.at(pair.first)][column_place.at(pair.second)] += count;
+  }
+  // Totals count articles; a folded "(other)" sums its values' articles.
+  out.row_totals.assign(out.rows.size(), 0);
+  out.column_totals.assign(out.columns.size(), 0);
+  for (const auto& [value, count] : row_totals_) {
+    out.row_totals[row_place.at(value)] += count;
+  }
+  for (const auto& [value, count] : column_totals_) {
+    out.column_totals[column_place.at(value)] += count;
+  }
+  out.total = total_;
+  return out;
+}
+
 FacetCounter::FacetCounter(std::vector<FacetRequest> requests,
                            Xapian::valueno actor_slots,
-                           const Xapian::Database* db, const FacetTable* table)
-    : requests_(std::move(requests)) {
+                           const Xapian::Database* db, const FacetTable* table,
+                           const FieldTable* fields)
+    : requests_(std::move(requests)), fields_(fields ? *fields : FieldTable()) {
   bool wants_actors = false;
   for (const auto& r : requests_) {
-    if (r.field == schema::kActorField) wants_actors = true;
+    if (r.field == schema::kActorField && r.by.empty()) wants_actors = true;
   }
   if (wants_actors) {
     for (Xapian::valueno i = 0; i < actor_slots; ++i) {
@@ -367,12 +630,24 @@ FacetCounter::FacetCounter(std::vector<FacetRequest> requests,
     }
   }
   for (const auto& r : requests_) {
-    if (r.field == schema::kAuthorField) {
-      if (author_slot_spies_.empty()) {
-        for (Xapian::valueno i = 0; i < schema::kMaxAuthorSlots; ++i) {
-          author_slot_spies_.push_back(
-              std::make_unique<Xapian::ValueCountMatchSpy>(
-                  schema::kAuthorSlotBase + i));
+    const FieldSpec* field = fields_.find(r.field);
+    if (field == nullptr) {
+      throw std::invalid_argument("unknown facet '" + r.field + "'");
+    }
+    if (!r.by.empty()) {
+      const FieldSpec* by = fields_.find(r.by);
+      if (by == nullptr) {
+        throw std::invalid_argument("unknown facet '" + r.by + "'");
+      }
+      spies_.push_back(std::make_unique<CrossTabSpy>(*field, r.granularity, *by,
+                                                     r.by_granularity));
+    } else if (field->kind == FieldKind::kKeywords &&
+               r.field != schema::kActorField) {
+      auto& slot_spies = multi_slot_spies_[r.field];
+      if (slot_spies.empty()) {
+        for (Xapian::valueno i = 0; i < field->slots; ++i) {
+          slot_spies.push_back(
+              std::make_unique<Xapian::ValueCountMatchSpy>(field->slot + i));
         }
       }
       spies_.push_back(nullptr);
@@ -382,9 +657,9 @@ FacetCounter::FacetCounter(std::vector<FacetRequest> requests,
       spies_.push_back(std::make_unique<ActorCountSpy>(db, table));
     } else if (actor_slots > 0) {
       spies_.push_back(
-          std::make_unique<Xapian::ValueCountMatchSpy>(slot_for(r)));
+          std::make_unique<Xapian::ValueCountMatchSpy>(field->slot));
     } else {
-      spies_.push_back(std::make_unique<ValueCountSpy>(db, slot_for(r), table));
+      spies_.push_back(std::make_unique<ValueCountSpy>(db, field->slot, table));
     }
   }
 }
@@ -407,25 +682,29 @@ void FacetCounter::register_with(Xapian::Enquire& enquire) {
     if (spy) enquire.add_matchspy(spy.get());
   }
   for (auto& spy : actor_slot_spies_) enquire.add_matchspy(spy.get());
-  for (auto& spy : author_slot_spies_) enquire.add_matchspy(spy.get());
+  for (auto& [field, slot_spies] : multi_slot_spies_) {
+    for (auto& spy : slot_spies) enquire.add_matchspy(spy.get());
+  }
 }
 
-FacetResult FacetCounter::author_result(std::size_t total,
-                                        std::size_t size) const {
+FacetResult FacetCounter::multi_result(const std::string& field,
+                                       std::size_t total,
+                                       std::size_t size) const {
   FacetResult result;
-  result.field = std::string(schema::kAuthorField);
+  result.field = field;
   std::map<std::string, std::size_t> counts;
-  std::size_t with_authors = 0;
-  for (std::size_t slot = 0; slot < author_slot_spies_.size(); ++slot) {
-    const auto& spy = *author_slot_spies_[slot];
+  std::size_t with_values = 0;
+  const auto& slot_spies = multi_slot_spies_.at(field);
+  for (std::size_t slot = 0; slot < slot_spies.size(); ++slot) {
+    const auto& spy = *slot_spies[slot];
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
       counts[*it] += it.get_termfreq();
-      if (slot == 0) with_authors += it.get_termfreq();
+      if (slot == 0) with_values += it.get_termfreq();
     }
   }
   for (auto& [name, count] : counts) result.values.push_back({name, count, ""});
   keep_largest(result.values, size, result.other);
-  result.missing = total > with_authors ? total - with_authors : 0;
+  result.missing = total > with_values ? total - with_values : 0;
   return result;
 }
 
@@ -434,8 +713,19 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
   std::vector<FacetResult> out;
   for (std::size_t i = 0; i < requests_.size(); ++i) {
     const FacetRequest& r = requests_[i];
-    if (r.field == schema::kAuthorField) {
-      out.push_back(author_result(total, size));
+    const FieldSpec& field = *fields_.find(r.field);
+    if (!r.by.empty()) {
+      FacetResult result;
+      result.field = r.field;
+      if (field.kind == FieldKind::kDate) {
+        result.granularity = granularity_name(r.granularity);
+      }
+      result.cross = static_cast<const CrossTabSpy&>(*spies_[i]).result(size);
+      out.push_back(std::move(result));
+      continue;
+    }
+    if (multi_slot_spies_.count(r.field)) {
+      out.push_back(multi_result(r.field, total, size));
       continue;
     }
     FacetResult result;
@@ -472,7 +762,8 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
       continue;
     }
     std::size_t counted = 0;
-    if (r.field == schema::kDateField) {
+    if (field.kind == FieldKind::kDate) {
+      // A histogram: every bucket, in date order, none left out.
       result.granularity = granularity_name(r.granularity);
       std::map<std::string, std::size_t> buckets;
       for (auto& [value, count] : slot_values(i)) {
@@ -481,15 +772,7 @@ std::vector<FacetResult> FacetCounter::results(std::size_t total,
         buckets[key] += count;
         counted += count;
       }
-      for (const auto& [key, count] : buckets) {
-        result.values.push_back({date_key_to_iso(key), count, ""});
-      }
-      keep_largest(result.values, size, result.other);
-      // A histogram reads in date order.
-      std::sort(result.values.begin(), result.values.end(),
-                [](const FacetValue& a, const FacetValue& b) {
-                  return a.value < b.value;
-                });
+      result.values = histogram(buckets, key_length(r.granularity));
     } else {
       for (auto& [value, count] : slot_values(i)) {
         result.values.push_back({std::move(value), count, ""});

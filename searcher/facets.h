@@ -14,20 +14,43 @@
 #include <unordered_map>
 #include <vector>
 
+#include "common/fields.h"
+
 namespace newsdex {
 
 enum class DateGranularity { kYear, kMonth, kDay };
 
 struct FacetRequest {
-  std::string field;  // "source", "date", "actor"
-  DateGranularity granularity = DateGranularity::kDay;  // for "date"
+  FacetRequest() = default;
+  FacetRequest(std::string field_name,
+               DateGranularity date_granularity = DateGranularity::kDay,
+               bool granularity_given = false)
+      : field(std::move(field_name)),
+        granularity(date_granularity),
+        granular(granularity_given) {}
+  std::string field;  // "source", "date", "actor", a declared field
+  DateGranularity granularity = DateGranularity::kDay;  // for date fields
+  bool granular = false;  // a granularity was given ("date:month")
+  // A cross-tabulation ("source/date:month"): every pair of this field's
+  // and `by`'s values is counted; "" for a one-way facet.
+  std::string by;
+  DateGranularity by_granularity = DateGranularity::kDay;
+  bool by_granular = false;
   bool operator==(const FacetRequest&) const = default;
 };
 
-// Parses a facet list such as "source,date:month". Returns an error
-// message naming the bad item and the allowed values, or nullopt.
+// Parses a facet list such as "source,date:month,source/date:year".
+// Returns an error message naming the bad item, or nullopt. Names are
+// only checked to be field names here; which fields a database has is
+// checked by check_facets().
 std::optional<std::string> parse_facet_list(std::string_view list,
                                             std::vector<FacetRequest>& out);
+
+// Checks that every field `facets` names is a facet of `fields`, and that
+// only date fields have a granularity. Returns what is wrong (naming the
+// facets the database has), or nullopt.
+std::optional<std::string> check_facets(const std::vector<FacetRequest>& facets,
+                                        const FieldTable& fields);
 
 // What a bare --facets (and "facets": true in a batch line) asks for:
 // source, date by month and actor, the three facets every article has.
@@ -152,12 +175,61 @@ void keep_largest(std::vector<FacetValue>& values, std::size_t size,
 // values; `other` counts the documents whose value was left out, and
 // `missing` those without a value ("unknown" dates). For a single-valued
 // facet, the counts, other and missing add up to the total.
+// A cross-tabulation's counts: counts[r][c] is the number of matching
+// articles with row value rows[r] and column value columns[c] (an article
+// counts once per pair of its values). "unknown" stands for no value, and
+// "(other)" for the values past --facet-size of a field that is not a
+// date. row_totals[r] and column_totals[c] count articles (an article
+// with two values in the other field counts once), so for a single-valued
+// field they are the one-way counts; `total` is the number of matches.
+struct CrossTab {
+  std::string by;              // the column field
+  std::string by_granularity;  // as FacetResult::granularity
+  std::vector<std::string> rows, columns;
+  std::vector<std::vector<std::size_t>> counts;
+  std::vector<std::size_t> row_totals, column_totals;
+  std::size_t total = 0;
+};
+
+// One-way facets: date fields are histograms, every bucket from the first
+// to the last in date order (empty ones with a count of 0) and nothing
+// left out; other fields keep the largest `size` values.
 struct FacetResult {
   std::string field;
   std::string granularity;  // "day", "month", "year"; "" for non-dates
   std::vector<FacetValue> values;
   std::size_t other = 0;
   std::size_t missing = 0;
+  std::optional<CrossTab> cross = std::nullopt;  // with FacetRequest::by
+};
+
+// The date keys ("YYYY", "YYYYMM" or "YYYYMMDD", as `granularity`)
+// from `first` to `last`, both included, in order.
+std::vector<std::string> date_keys_between(const std::string& first,
+                                           const std::string& last);
+
+// The values of `field` in `doc` a facet counts: a date field's key cut
+// to `granularity` (as ISO text), each value of a multi-valued field once.
+std::vector<std::string> facet_values_of(const Xapian::Document& doc,
+                                         const FieldSpec& field,
+                                         DateGranularity granularity);
+
+// Counts pairs for cross-tabulations over the matches, reading the
+// document's values (so it runs on local databases only).
+class CrossTabSpy : public Xapian::MatchSpy {
+ public:
+  CrossTabSpy(FieldSpec rows, DateGranularity row_granularity,
+              FieldSpec columns, DateGranularity column_granularity);
+  void operator()(const Xapian::Document& doc, double weight) override;
+  // `size` limits the values of a field that is not a date (0: all).
+  CrossTab result(std::size_t size) const;
+
+ private:
+  FieldSpec rows_, columns_;
+  DateGranularity row_granularity_, column_granularity_;
+  std::map<std::pair<std::string, std::string>, std::size_t> pairs_;
+  std::map<std::string, std::size_t> row_totals_, column_totals_;
+  std::size_t total_ = 0;
 };
 
 // Counts facet values while Xapian matches. Register before get_mset(),
@@ -171,10 +243,13 @@ class FacetCounter {
   // where only Xapian's built-in match spies can.
   // Otherwise `db`, when not null and a single local database, lets the
   // spies read value streams (see SlotReader); it must outlive the counter.
+  // `fields` says where each field's values are (the built-in fields
+  // when null); the requests must have passed check_facets().
   explicit FacetCounter(std::vector<FacetRequest> requests,
                         Xapian::valueno actor_slots = 0,
                         const Xapian::Database* db = nullptr,
-                        const FacetTable* table = nullptr);
+                        const FacetTable* table = nullptr,
+                        const FieldTable* fields = nullptr);
   void register_with(Xapian::Enquire& enquire);
   // `total` is the exact number of matches; `size` the values to keep per
   // facet (0 for all).
@@ -190,10 +265,14 @@ class FacetCounter {
       std::size_t i) const;
   // With actor_slots: one spy per actor slot, shared by actor requests.
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> actor_slot_spies_;
-  // With an author request: one spy per author slot
-  // (schema::kAuthorSlotBase ...); an article counts once per author.
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> author_slot_spies_;
-  FacetResult author_result(std::size_t total, std::size_t size) const;
+  // Per multi-valued field but actors (author, declared keywords): one spy
+  // per slot; an article counts once per value.
+  std::map<std::string,
+           std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>>>
+      multi_slot_spies_;
+  FacetResult multi_result(const std::string& field, std::size_t total,
+                           std::size_t size) const;
+  FieldTable fields_;
 };
 
 // The number of actor slots (schema::kActorSlotBase ...) any document of

@@ -12,6 +12,7 @@
 #include <set>
 
 #include "common/date_parse.h"
+#include "common/document_record.h"
 #include "common/schema.h"
 #include "common/source_name.h"
 #include "common/text_utf8.h"
@@ -116,6 +117,25 @@ class DateFieldProcessor : public SafeFieldProcessor {
   std::chrono::sys_days today_;
 };
 
+// id:ID, and NAME:VALUE for a declared field: an exact value (a declared
+// date field: a day, month or year).
+class ExactFieldProcessor : public SafeFieldProcessor {
+ public:
+  ExactFieldProcessor(FieldError error, const FieldTable& fields,
+                      std::string& field)
+      : SafeFieldProcessor(std::move(error)), fields_(fields), field_(field) {}
+  Xapian::Query process(const std::string& value) override {
+    std::string error;
+    auto q = exact_field_query(fields_, field_, value, error);
+    if (!q) return fail(error);
+    return *q;
+  }
+
+ private:
+  const FieldTable& fields_;
+  std::string& field_;
+};
+
 // What the parser reads the query with.
 struct ParseContext {
   const Xapian::Database& db;
@@ -127,6 +147,9 @@ struct ParseContext {
   Xapian::FieldProcessor* actor;
   Xapian::FieldProcessor* author;
   Xapian::FieldProcessor* date;
+  // Any other exact field (id:, declared fields).
+  Xapian::FieldProcessor* other;
+  std::string* other_field;  // the field `other` is asked about
 };
 
 // A wildcard word ("talk*"): the stems of every word the articles use
@@ -146,7 +169,7 @@ std::optional<std::set<std::string>> wildcard_terms(
     std::size_t& budget) {
   const std::size_t max_expansion = std::min(kMaxWildcardExpansion, budget);
   const bool stems = !stemmer.is_none();
-  const std::string prefix = stems ? "Z" + term_prefix : term_prefix;
+  const std::string prefix = stems ? kStemPrefix + term_prefix : term_prefix;
   std::set<std::string> terms;
   try {
     auto it = db.spellings_begin();
@@ -173,7 +196,7 @@ Xapian::Query expand_wildcard(const Xapian::Database& db,
                               const std::string& term_prefix,
                               const std::string& pattern, std::size_t& budget) {
   const std::string prefix =
-      stemmer.is_none() ? term_prefix : "Z" + term_prefix;
+      stemmer.is_none() ? term_prefix : kStemPrefix + term_prefix;
   auto terms = wildcard_terms(db, stemmer, term_prefix, pattern, budget);
   if (!terms) {
     std::size_t most =
@@ -537,8 +560,11 @@ class Parser {
       out.query = (*c_.actor)(value);
     } else if (field == kAuthorField) {
       out.query = (*c_.author)(value);
-    } else {
+    } else if (field == kDateField) {
       out.query = (*c_.date)(value);
+    } else {
+      *c_.other_field = field;
+      out.query = (*c_.other)(value);
     }
     return out;
   }
@@ -791,6 +817,38 @@ std::string actor_term(std::string_view name, const ActorGazetteer* actors) {
   return std::string(kActorPrefix) + actor_key(known ? known->name : name);
 }
 
+std::optional<Xapian::Query> exact_field_query(const FieldTable& fields,
+                                               const std::string& field,
+                                               const std::string& value,
+                                               std::string& error) {
+  const FieldSpec* f = fields.find(field);
+  if (f == nullptr) {
+    std::string names;
+    for (const FieldSpec& known : fields.fields()) {
+      if (known.facet || known.name == kIdField) {
+        names += (names.empty() ? "" : ", ") + known.name;
+      }
+    }
+    error =
+        "unknown field '" + field + "'; this database has the fields " + names;
+    return std::nullopt;
+  }
+  if (f->name == kIdField) return Xapian::Query(article_id_term(value));
+  if (!f->declared) {
+    error = "field '" + field + "' is not an exact field";
+    return std::nullopt;
+  }
+  if (f->kind == FieldKind::kDate) {
+    auto date = parse_date(value);
+    if (!date) {
+      error = "'" + value + "' is not a date in " + field + ":" + value;
+      return std::nullopt;
+    }
+    return Xapian::Query(f->prefix + date->key());
+  }
+  return Xapian::Query(keyword_term(*f, value));
+}
+
 std::string author_term(std::string_view name) {
   return std::string(kAuthorPrefix) + actor_key(name);
 }
@@ -880,9 +938,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db,
       today_(today),
       synonyms_(synonyms),
       actors_(std::move(actors)) {
-  if (language != kNoLanguage && !language.empty()) {
-    stemmer_ = Xapian::Stem(language);
-  }
+  if (!language.empty()) stemmer_ = make_stemmer(language);
 }
 
 ParsedQuery QueryBuilder::build(const std::string& text,
@@ -894,16 +950,18 @@ ParsedQuery QueryBuilder::build(const std::string& text,
   ActorFieldProcessor actor(field_error, db_, actors_);
   AuthorFieldProcessor author(field_error);
   DateFieldProcessor date(field_error, today_);
+  std::string other_field;
+  ExactFieldProcessor other(field_error, fields(), other_field);
   Xapian::TermGenerator terms;
   terms.set_stemmer(stemmer_);
   terms.set_stemming_strategy(stemmer_.is_none()
                                   ? Xapian::TermGenerator::STEM_NONE
                                   : Xapian::TermGenerator::STEM_ALL_Z);
-  ParseContext context{db_,     stemmer_, terms,   synonyms_, text,
-                       &source, &actor,   &author, &date};
-  auto is_field = [](std::string_view name) {
-    return name == kTitleField || name == kSourceField || name == kActorField ||
-           name == kAuthorField || name == kDateField;
+  ParseContext context{db_,    stemmer_, terms, synonyms_, text,        &source,
+                       &actor, &author,  &date, &other,    &other_field};
+  auto is_field = [this](std::string_view name) {
+    const FieldSpec* f = fields().find(name);
+    return f != nullptr && f->query;
   };
   Parser parser(context, tokenize_query(text, is_field), mode);
   Operand parsed = parser.parse();
@@ -945,6 +1003,41 @@ ParsedQuery QueryBuilder::build(const std::string& text,
     for (const auto& a : filters.authors) authors.emplace_back(author_term(a));
     filter_parts.emplace_back(Xapian::Query::OP_OR, authors.begin(),
                               authors.end());
+  }
+  if (!filters.where.empty()) {
+    // Values of one field are alternatives; fields all hold.
+    std::map<std::string, std::vector<Xapian::Query>> by_field;
+    for (const auto& [field, value] : filters.where) {
+      std::string error;
+      std::optional<Xapian::Query> q;
+      if (field == kSourceField) {
+        q = Xapian::Query(std::string(kSourcePrefix) + sources_().key(value));
+      } else if (field == kActorField) {
+        q = Xapian::Query(actor_term(value, actors_()));
+      } else if (field == kAuthorField) {
+        q = Xapian::Query(author_term(value));
+      } else if (field == kDateField) {
+        std::string since = value, until = value;
+        if (auto dots = value.find(".."); dots != std::string::npos) {
+          since = value.substr(0, dots);
+          until = value.substr(dots + 2);
+        }
+        q = date_range_query(since, until, today_, error);
+      } else {
+        q = exact_field_query(fields(), field, value, error);
+      }
+      if (!q) {
+        result.ok = false;
+        result.message = error;
+        result.offending = "--where " + field + "=" + value;
+        return result;
+      }
+      by_field[field].push_back(*q);
+    }
+    for (auto& [field, queries] : by_field) {
+      filter_parts.emplace_back(Xapian::Query::OP_OR, queries.begin(),
+                                queries.end());
+    }
   }
   if (!filters.since.empty() || !filters.until.empty()) {
     std::string error;

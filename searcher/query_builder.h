@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/actors.h"
+#include "common/fields.h"
 #include "common/source_normalizer.h"
 #include "common/synonyms.h"
 
@@ -48,6 +49,9 @@ struct QueryFilters {
   std::vector<std::string> authors;  // an author's full name or surname
   std::string since;                 // a date in any accepted form, or ""
   std::string until;
+  // --where FIELD=VALUE: any field that filters (source, actor, author,
+  // date, id, a declared field); values of one field are alternatives.
+  std::vector<std::pair<std::string, std::string>> where;
 };
 
 // What part of a query scores: a word, a phrase, a concept (its
@@ -104,7 +108,16 @@ class QueryBuilder {
   ParsedQuery build(const std::string& text, const QueryFilters& filters,
                     MatchMode mode) const;
 
+  // The database's fields (it must outlive the builder): its declared
+  // fields are then query fields (category:politics) and --where fields.
+  // Without it, the built-in fields only.
+  void set_fields(const FieldTable* fields) { fields_ = fields; }
+
  private:
+  const FieldTable& fields() const {
+    return fields_ != nullptr ? *fields_ : builtin_field_table();
+  }
+  const FieldTable* fields_ = nullptr;
   Xapian::Database db_;
   Xapian::Stem stemmer_;
   std::function<const SourceNormalizer&()> sources_;
@@ -116,6 +129,15 @@ class QueryBuilder {
 // The actor filter term for any alias or spelling of an actor: the
 // gazetteer's canonical name when it knows one, else the name as given.
 std::string actor_term(std::string_view name, const ActorGazetteer* actors);
+
+// The filter for an exact field's value: id:ID, or a declared field's
+// value (a declared date field's day, month or year). Returns nullopt and
+// sets `error` for a field `fields` does not have, a built-in field that
+// is not exact, or a declared date field's value that is not a date.
+std::optional<Xapian::Query> exact_field_query(const FieldTable& fields,
+                                               const std::string& field,
+                                               const std::string& value,
+                                               std::string& error);
 
 // The author filter term for a full name or a surname ("Jane Doe", "doe").
 std::string author_term(std::string_view name);

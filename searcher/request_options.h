@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "searcher/search.h"
 
@@ -30,6 +31,31 @@ inline constexpr double kMaxRecentHalfLife = 1'000'000;
 std::optional<SortOrder> parse_sort(std::string_view value, std::string& error);
 std::optional<MatchMode> parse_match(std::string_view value,
                                      std::string& error);
+
+// One search option, defined once: its name, its kind, its help and where
+// it goes in the request. This table makes the command line's request
+// options, their --help, and the keys a batch line (and any later
+// interface) accepts.
+struct RequestOption {
+  enum class Kind {
+    kFlag,           // --explain; a batch value true or false
+    kValue,          // --limit N
+    kOptionalValue,  // --recent[=DAYS]; bare, the JSON value true
+    kList,           // --source NAME, repeatable; a batch string or list
+  };
+  std::string name;        // the long name, as in batch lines
+  std::string short_name;  // "n" for -n, or ""
+  Kind kind = Kind::kValue;
+  std::string value_name;  // "N", "DATE", ... in --help
+  std::string help;
+  // Sets the request from a JSON value (strings from the command line);
+  // returns what is wrong, or "". `raw` is the name as the user gave it.
+  std::string (*apply)(SearchRequest& request, const std::string& raw,
+                       const nlohmann::json& value);
+};
+
+// Every request option, in the order --help lists them.
+const std::vector<RequestOption>& request_options();
 
 // Sets the option `name` (a long option name such as "since" or
 // "facet-size"; "facet_size" is accepted too) of `request` from a JSON

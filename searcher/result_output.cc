@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <functional>
 #include <sstream>
 
 #include "common/date_parse.h"
@@ -282,7 +283,13 @@ namespace {
 // The key of a facet in the JSON output: its field, and a date facet's
 // granularity ("date:month"), so that every facet asked for has its own.
 std::string facet_key(const FacetResult& f) {
-  return f.granularity.empty() ? f.field : f.field + ":" + f.granularity;
+  std::string key =
+      f.granularity.empty() ? f.field : f.field + ":" + f.granularity;
+  if (f.cross) {
+    key += "/" + f.cross->by;
+    if (!f.cross->by_granularity.empty()) key += ":" + f.cross->by_granularity;
+  }
+  return key;
 }
 
 // Puts each facet's `value` under its key in `out`; a lone date facet also
@@ -293,14 +300,29 @@ void add_by_key(const std::vector<FacetResult>& facets, ValueOf value_of,
   std::size_t dates = 0;
   for (const FacetResult& f : facets) {
     out[facet_key(f)] = value_of(f);
-    if (!f.granularity.empty()) ++dates;
+    if (!f.granularity.empty() && !f.cross) ++dates;
   }
   for (const FacetResult& f : facets) {
-    if (dates == 1 && !f.granularity.empty()) out[f.field] = value_of(f);
+    if (dates == 1 && !f.granularity.empty() && !f.cross) {
+      out[f.field] = value_of(f);
+    }
   }
 }
 
 nlohmann::json facet_values_json(const FacetResult& f) {
+  if (f.cross) {
+    // Nested objects: row value -> column value -> count.
+    nlohmann::json table = nlohmann::json::object();
+    const CrossTab& t = *f.cross;
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      nlohmann::json row = nlohmann::json::object();
+      for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        row[t.columns[c]] = t.counts[r][c];
+      }
+      table[t.rows[r]] = row;
+    }
+    return table;
+  }
   nlohmann::json values = nlohmann::json::array();
   for (const FacetValue& v : f.values) {
     nlohmann::json entry = {{"value", v.value}, {"count", v.count}};
@@ -316,7 +338,65 @@ nlohmann::json facet_values_json(const FacetResult& f) {
 nlohmann::json facet_summary_json(const FacetResult& f) {
   nlohmann::json info = {{"other", f.other}};
   if (!f.granularity.empty()) info["granularity"] = f.granularity;
+  if (f.cross) {
+    // The order of rows and columns, and the articles each counts.
+    const CrossTab& t = *f.cross;
+    nlohmann::json rows = nlohmann::json::object(),
+                   columns = nlohmann::json::object();
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      rows[t.rows[r]] = t.row_totals[r];
+    }
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      columns[t.columns[c]] = t.column_totals[c];
+    }
+    info["rows"] = t.rows;
+    info["columns"] = t.columns;
+    info["row_totals"] = rows;
+    info["column_totals"] = columns;
+    info["total"] = t.total;
+  }
   return info;
+}
+
+// A cross-tabulation as a table: a row per value of the first field, a
+// column per value of the second, and the totals (articles) of each.
+void write_cross_table(
+    const FacetResult& f, const std::string& name,
+    const std::function<std::string(std::string_view)>& shown,
+    std::ostream& out) {
+  const CrossTab& t = *f.cross;
+  std::vector<std::vector<std::string>> cells;
+  std::vector<std::string> header{name};
+  for (const auto& c : t.columns) header.push_back(shown(c));
+  header.push_back("total");
+  cells.push_back(header);
+  for (std::size_t r = 0; r < t.rows.size(); ++r) {
+    std::vector<std::string> row{shown(t.rows[r])};
+    for (std::size_t count : t.counts[r]) row.push_back(std::to_string(count));
+    row.push_back(std::to_string(t.row_totals[r]));
+    cells.push_back(row);
+  }
+  std::vector<std::string> totals{"total"};
+  for (std::size_t count : t.column_totals) {
+    totals.push_back(std::to_string(count));
+  }
+  totals.push_back(std::to_string(t.total));
+  cells.push_back(totals);
+  std::vector<std::size_t> width(header.size(), 0);
+  for (const auto& row : cells) {
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      width[c] = std::max(width[c], display_width(row[c]));
+    }
+  }
+  for (const auto& row : cells) {
+    std::string line = "  ";
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      std::string pad(width[c] - display_width(row[c]), ' ');
+      // Names to the left, counts to the right.
+      line += c == 0 ? row[c] + pad : "  " + pad + row[c];
+    }
+    out << line << '\n';
+  }
 }
 
 }  // namespace
@@ -472,6 +552,15 @@ void write_human(const SearchRequest& request, const SearchResponse& response,
   for (const FacetResult& f : response.facets) {
     std::string name = f.field;
     if (!f.granularity.empty()) name += " by " + f.granularity;
+    if (f.cross) {
+      std::string by = f.cross->by;
+      if (!f.cross->by_granularity.empty()) {
+        by += " by " + f.cross->by_granularity;
+      }
+      out << styled(kAnsiBold, name + " \xC3\x97 " + by + ":") << '\n';
+      write_cross_table(f, f.field + " \\ " + f.cross->by, shown, out);
+      continue;
+    }
     std::vector<Piece> pieces;
     auto add = [&](const std::string& value, std::size_t count) {
       if (!pieces.empty()) {
@@ -556,6 +645,14 @@ void write_stats_json(const DatabaseStats& s, std::size_t size,
                          {"schema", s.schema_version},
                          {"last_update", or_null(s.last_update)},
                          {"index_bytes", s.index_bytes}};
+  nlohmann::json fields = nlohmann::json::array();
+  for (const FieldSpec& f : s.fields) {
+    fields.push_back({{"name", f.name},
+                      {"kind", field_kind_name(f.kind)},
+                      {"facet", f.facet},
+                      {"declared", f.declared}});
+  }
+  data["fields"] = fields;
   out << json_text({{"type", "stats"}, {"data", data}}) << '\n';
 }
 
@@ -580,6 +677,16 @@ void write_stats_human(const DatabaseStats& s, std::size_t size,
                 static_cast<double>(s.index_bytes) / 1e6);
   row("index size", mb);
   row("updated", s.last_update.empty() ? "unknown" : s.last_update);
+  std::string facets, declared;
+  for (const FieldSpec& f : s.fields) {
+    if (f.declared) {
+      declared += (declared.empty() ? "" : ", ") + f.name + " (" +
+                  field_kind_name(f.kind) + ")";
+    }
+    if (f.facet) facets += (facets.empty() ? "" : ", ") + f.name;
+  }
+  row("facets", facets);
+  row("fields", declared.empty() ? "none declared" : declared);
   auto value_list = [&](const char* heading,
                         const std::vector<FacetValue>& values) {
     std::vector<Piece> pieces;

@@ -54,12 +54,13 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
   }
   language_ = db_.get_metadata(std::string(schema::kLanguageKey));
   if (language_.empty()) language_ = std::string(schema::kDefaultLanguage);
-  if (language_ != schema::kNoLanguage) stemmer_ = Xapian::Stem(language_);
+  stemmer_ = make_stemmer(language_);
   stem_cache_ = std::make_shared<StemCache>(stemmer_);
   docids_in_sequence_ =
       db_.size() == 1 &&
       db_.get_metadata(std::string(schema::kDocidOrderKey)) == "sequence";
   actor_table_ = db_.get_metadata(std::string(schema::kActorsKey));
+  fields_ = field_table_of(db_);
   // Synonyms kept with the database (checked when indexed).
   static_cast<void>(user_synonyms_.add(
       db_.get_metadata(std::string(schema::kSynonymsKey)), "stored synonyms"));
@@ -67,6 +68,7 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
 
 void Searcher::reopen() {
   db_.reopen();
+  fields_ = field_table_of(db_);
   facet_table_.reset();
   facet_matches_ = 0;
   sources_.reset();
@@ -187,7 +189,8 @@ class StemTermsOnly : public Xapian::ExpandDecider {
  public:
   explicit StemTermsOnly(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
-    return term.size() > 2 && term[0] == 'Z' && term[1] != 'S' &&
+    return term.size() > 2 && term[0] == schema::kStemPrefix &&
+           term[1] != schema::kTitlePrefix[0] &&
            !std::isupper(static_cast<unsigned char>(term[1])) &&
            db_.get_termfreq(term) >= 2;
   }
@@ -284,9 +287,26 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     response.error = error;
     return response;
   }
+  if (auto error = check_facets(request.facets, fields_)) {
+    response.ok = false;
+    response.error = *error;
+    response.offending = "--facets " + facet_list_text(request.facets);
+    return response;
+  }
+  if (portable_) {
+    for (const FacetRequest& r : request.facets) {
+      if (r.by.empty()) continue;
+      response.ok = false;
+      response.error =
+          "cross-tabulated facets cannot be counted over remote shards";
+      response.offending = "--facets " + facet_list_text(request.facets);
+      return response;
+    }
+  }
   QueryBuilder builder(
       db_, language_, [this]() -> const SourceNormalizer& { return sources(); },
       request.today, synonyms_for(request.query), [this] { return &actors(); });
+  builder.set_fields(&fields_);
   ParsedQuery parsed =
       builder.build(request.query, request.filters, request.match);
   if (!parsed.ok) {
@@ -384,7 +404,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
     facet_table_ = std::make_unique<FacetTable>(db_);
   }
   FacetCounter facets(request.facets, actor_slots_, portable_ ? nullptr : &db_,
-                      facet_table_.get());
+                      facet_table_.get(), &fields_);
   facets.register_with(enquire);
 
   // Exact totals and facet counts need every match looked at.

@@ -125,6 +125,8 @@ class Searcher {
   // User synonyms applied to every query from now on.
   void set_synonyms(const SynonymTable& synonyms);
   const ActorGazetteer& actors() const;
+  // The database's fields: built-in and declared (newsdex-index --field).
+  const FieldTable& fields() const { return fields_; }
 
   // Matches with only what Xapian's remote backend can run on the server:
   // built-in match spies for facets, value sorts, no recency posting
@@ -144,6 +146,7 @@ class Searcher {
 
   Xapian::Database db_;
   std::string language_;
+  FieldTable fields_;
   mutable std::optional<SourceNormalizer> sources_;
   mutable std::optional<ActorGazetteer> actors_;
   // The synonyms for `query`: actor aliases (built on first need), then

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/schema.h"
 #include "common/text_utf8.h"
 #include "common/word_split.h"
 
@@ -125,7 +126,7 @@ namespace {
 // boolean filter terms (any other upper-case prefix).
 bool word_of_term(std::string term, std::string& word, bool& stem) {
   stem = false;
-  if (!term.empty() && term[0] == 'Z') {
+  if (!term.empty() && term[0] == schema::kStemPrefix) {
     stem = true;
     term.erase(0, 1);
   }

@@ -3,6 +3,7 @@
 
 #include <cctype>
 
+#include "common/schema.h"
 #include "searcher/query_builder.h"
 
 namespace newsdex {
@@ -32,7 +33,8 @@ std::string spelling_suggestion(const Xapian::Database& db,
     return stemmer.is_none() ? word : stemmer(word);
   };
   auto articles_with = [&](const std::string& word) {
-    return db.get_termfreq(stemmer.is_none() ? word : "Z" + stemmer(word));
+    return db.get_termfreq(
+        stemmer.is_none() ? word : schema::kStemPrefix + stemmer(word));
   };
   std::string folded = fold_query_case(query);
   std::string out;

@@ -214,7 +214,12 @@ std::optional<ArticleDate> find_date_in_url(std::string_view url) {
     auto [m, ms] = numbers[i + 1];
     auto [d, ds] = numbers[i + 2];
     if (y.size() != 4 || m.size() > 2 || d.size() > 2) continue;
-    if ((ys != '/' && ys != '-' && ys != '_') || ms != ys || ds != ys) continue;
+    // "/2025/06/02/", "/2025-06-02-talks", "/news/2025-06-02": month and
+    // day set off alike, the year after the same mark or a '/'.
+    if ((ms != '/' && ms != '-' && ms != '_') || ds != ms ||
+        (ys != ms && ys != '/')) {
+      continue;
+    }
     int year = std::stoi(std::string(y));
     if (year < 1995) continue;
     if (auto date = make_day(year, std::stoi(std::string(m)),

@@ -104,7 +104,9 @@ TEST_CASE("Reuters JSON Lines: every record indexed, dates and facets exact" *
   auto facets = of_type(json_lines(r.out), "facets");
   REQUIRE(facets.size() == 1);
   std::map<std::string, std::size_t> counted;
-  for (const auto& v : facets[0]["date"]) counted[v["value"]] = v["count"];
+  for (const auto& v : facets[0]["date"]) {
+    if (v["count"] != 0) counted[v["value"]] = v["count"];  // empty months
+  }
   CHECK(counted == per_month);
 
   // A query's facet counts add up to its total.

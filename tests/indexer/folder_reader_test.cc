@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 
 #include "test_support.h"
 
@@ -128,6 +129,32 @@ TEST_CASE("JSON Lines files inside a folder are read as records") {
 TEST_CASE("a folder that does not exist is an error") {
   CollectingSink sink;
   CHECK_THROWS_AS(read_folder("/nonexistent/folder", sink), std::runtime_error);
+}
+
+}  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE("articles know their first folder level, pages and JSON Lines") {
+  auto dir = test::scratch_dir("folder_level");
+  test::write_file(dir / "top.txt", "Top\nBody.\n");
+  test::write_file(dir / "politics/deep/001.txt", "Deep\nBody.\n");
+  test::write_file(dir / "sport/feed.jsonl",
+                   R"({"id":"j1","title":"J","text":"Body."})"
+                   "\n"
+                   R"({"id":"j2","title":"K","text":"Body.","folder":"own"})"
+                   "\n");
+  test::CollectingSink sink;
+  read_folder(dir, sink);
+  REQUIRE(sink.articles.size() == 4);
+  std::map<std::string, std::string> folders;
+  for (const Article& a : sink.articles) folders[a.id] = a.folder;
+  CHECK(folders["top.txt"] == "");
+  CHECK(folders["politics/deep/001.txt"] == "politics");
+  CHECK(folders["j1"] == "sport");
+  // A record's own folder key is its value (declared_values reads extra
+  // first); Article::folder is what the path says.
+  CHECK(folders["j2"] == "sport");
 }
 
 }  // namespace newsdex

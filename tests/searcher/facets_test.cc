@@ -21,9 +21,9 @@ TEST_CASE("facet lists parse with granularities") {
   CHECK(f[0].granularity == DateGranularity::kDay);
   CHECK_FALSE(parse_facet_list(" date:year , source ,source", f).has_value());
   CHECK(f.size() == 2);
-  auto error = parse_facet_list("source,colour", f);
+  auto error = parse_facet_list("source,Colour!", f);
   REQUIRE(error.has_value());
-  CHECK(error->find("unknown facet 'colour'") != std::string::npos);
+  CHECK(error->find("unknown facet 'Colour!'") != std::string::npos);
   CHECK(error->find("choose from") != std::string::npos);
   CHECK(parse_facet_list("date:week", f)->find("day, month or year") !=
         std::string::npos);
@@ -64,12 +64,103 @@ TEST_CASE("facet counts are exact over all matches and fold dates") {
   CHECK(date.values[1].count == 1);
   CHECK(date.missing == 5);
 
-  // Keeping only the largest values counts the rest as "other".
+  // Keeping only the largest values counts the rest as "other"; a date
+  // histogram keeps every bucket whatever the size.
   auto small = counter.results(31, 1);
   CHECK(small[0].values.size() == 1);
   CHECK(small[0].other == 11);
-  CHECK(small[1].values[0].value == "2025-06");
-  CHECK(small[1].other == 1);
+  REQUIRE(small[1].values.size() == 2);
+  CHECK(small[1].values[1].value == "2025-07");
+  CHECK(small[1].other == 0);
+}
+
+TEST_CASE("date histograms show the empty buckets between first and last") {
+  auto db = test::make_db({test::make_article("a", "x", "b", "S", "2024-11-30"),
+                           test::make_article("b", "x", "b", "T", "2025-02-01"),
+                           test::make_article("c", "x", "b", "S", "2025-02-03"),
+                           test::make_article("d", "x", "b", "S")});
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query::MatchAll);
+  FacetCounter counter({{"date", DateGranularity::kMonth},
+                        {"date", DateGranularity::kYear},
+                        {"date", DateGranularity::kDay}});
+  counter.register_with(enquire);
+  enquire.get_mset(0, 0, db.get_doccount());
+  auto results = counter.results(4, 2);
+  std::vector<std::pair<std::string, std::size_t>> months, years;
+  for (const auto& v : results[0].values) months.emplace_back(v.value, v.count);
+  for (const auto& v : results[1].values) years.emplace_back(v.value, v.count);
+  CHECK(months ==
+        std::vector<std::pair<std::string, std::size_t>>{
+            {"2024-11", 1}, {"2024-12", 0}, {"2025-01", 0}, {"2025-02", 2}});
+  CHECK(years == std::vector<std::pair<std::string, std::size_t>>{{"2024", 1},
+                                                                  {"2025", 2}});
+  CHECK(results[0].missing == 1);
+  CHECK(results[0].other == 0);
+  // 2024-11-30 .. 2025-02-03, every day.
+  CHECK(results[2].values.size() == 66);
+  CHECK(results[2].values[1].value == "2024-12-01");
+  CHECK(results[2].values[1].count == 0);
+}
+
+TEST_CASE("date keys between two keys, across months and leap days") {
+  CHECK(date_keys_between("2023", "2025") ==
+        std::vector<std::string>{"2023", "2024", "2025"});
+  CHECK(date_keys_between("202311", "202402") ==
+        std::vector<std::string>{"202311", "202312", "202401", "202402"});
+  CHECK(
+      date_keys_between("20240227", "20240301") ==
+      std::vector<std::string>{"20240227", "20240228", "20240229", "20240301"});
+  CHECK(date_keys_between("2025", "2024").empty());
+}
+
+TEST_CASE(
+    "a cross-tab counts every pair, and its totals are the one-way counts") {
+  auto db = test::make_db({test::make_article("a", "x", "b", "S", "2025-01-05"),
+                           test::make_article("b", "x", "b", "T", "2025-03-01"),
+                           test::make_article("c", "x", "b", "S", "2025-03-03"),
+                           test::make_article("d", "x", "b", "S")});
+  Xapian::Enquire enquire(db);
+  enquire.set_query(Xapian::Query::MatchAll);
+  FacetRequest cross{"source"};
+  cross.by = "date";
+  cross.by_granularity = DateGranularity::kMonth;
+  FacetCounter counter({cross});
+  counter.register_with(enquire);
+  enquire.get_mset(0, 0, db.get_doccount());
+  auto results = counter.results(4, 10);
+  REQUIRE(results[0].cross.has_value());
+  const CrossTab& t = *results[0].cross;
+  CHECK(t.rows == std::vector<std::string>{"S", "T"});
+  CHECK(t.columns ==
+        std::vector<std::string>{"2025-01", "2025-02", "2025-03", "unknown"});
+  CHECK(t.counts ==
+        std::vector<std::vector<std::size_t>>{{1, 0, 1, 1}, {0, 0, 1, 0}});
+  CHECK(t.row_totals == std::vector<std::size_t>{3, 1});
+  CHECK(t.column_totals == std::vector<std::size_t>{1, 0, 2, 1});
+  CHECK(t.total == 4);
+}
+
+TEST_CASE("unknown facets and granularities are checked against the fields") {
+  std::vector<FacetRequest> f;
+  REQUIRE_FALSE(parse_facet_list("category,source/date:year", f));
+  REQUIRE(f.size() == 2);
+  CHECK(f[1].by == "date");
+  CHECK(f[1].by_granularity == DateGranularity::kYear);
+  FieldTable fields;
+  auto error = check_facets(f, fields);
+  REQUIRE(error.has_value());
+  CHECK(*error ==
+        "unknown facet 'category' in --facets; this database has the facets "
+        "source, date, actor, author");
+  REQUIRE(fields.declare("category") == "");
+  CHECK_FALSE(check_facets(f, fields));
+  REQUIRE_FALSE(parse_facet_list("category:month", f));
+  CHECK(check_facets(f, fields)->find("has no granularity") !=
+        std::string::npos);
+  REQUIRE_FALSE(parse_facet_list("title", f));
+  CHECK(check_facets(f, fields)->find("unknown facet 'title'") !=
+        std::string::npos);
 }
 
 TEST_CASE("value streams and the in-memory table count what documents count") {
@@ -134,12 +225,14 @@ TEST_CASE("value streams and the in-memory table count what documents count") {
   }
   // The test data names actors, so the actor facet was really compared.
   CHECK_FALSE(from_table[2].values.empty());
-  // Keeping only the largest: the same value and the same rest.
+  // Keeping only the largest: the same value and the same rest (a date
+  // histogram keeps every bucket).
   auto top_docs = count(nullptr, nullptr, 1);
   auto top_table = count(&db, &table, 1);
+  CHECK(top_table[1].values.size() == 4);
   for (std::size_t f = 0; f < 3; ++f) {
     CAPTURE(f);
-    REQUIRE(top_table[f].values.size() == 1);
+    REQUIRE(top_table[f].values.size() == (f == 1 ? 4 : 1));
     CHECK(top_docs[f].values[0].value == top_table[f].values[0].value);
     CHECK(top_docs[f].values[0].count == top_table[f].values[0].count);
     CHECK(top_docs[f].other == top_table[f].other);

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 namespace newsdex {
 
 TEST_CASE("numeric options reject negative, overflowing and non-numbers") {
@@ -68,6 +70,36 @@ TEST_CASE("the message names the option, the value and what it needs") {
   CHECK(apply_request_option(r, "limit", "-1") ==
         "invalid value '-1' for --limit; needs a whole number from 0 to "
         "1000000000");
+}
+
+}  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE("the option table: unique names, each one a batch key") {
+  std::set<std::string> names;
+  for (const RequestOption& o : request_options()) {
+    CAPTURE(o.name);
+    CHECK(names.insert(o.name).second);
+    CHECK_FALSE(o.help.empty());
+    SearchRequest r;
+    nlohmann::json value = "x";
+    if (o.kind == RequestOption::Kind::kFlag) value = true;
+    std::string error = apply_request_option(r, o.name, value);
+    CHECK(error.find("unknown option") == std::string::npos);
+  }
+  CHECK(names.count("where") == 1);
+  CHECK(names.count("facets") == 1);
+  SearchRequest r;
+  CHECK(apply_request_option(
+            r, "where", nlohmann::json::array({"category=politics", "id=a"})) ==
+        "");
+  REQUIRE(r.filters.where.size() == 2);
+  CHECK(r.filters.where[0] ==
+        std::pair<std::string, std::string>{"category", "politics"});
+  CHECK(apply_request_option(r, "where", "category").find("FIELD=VALUE") !=
+        std::string::npos);
+  CHECK(apply_request_option(r, "colour", "red") == "unknown option 'colour'");
 }
 
 }  // namespace newsdex

@@ -1,0 +1,25 @@
+// Whole stored articles out (newsdex-search --show): every field the
+// database keeps for an article, for a person or, as JSON, for a script.
+#ifndef NEWSDEX_SEARCHER_ARTICLE_OUTPUT_H_
+#define NEWSDEX_SEARCHER_ARTICLE_OUTPUT_H_
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "common/document_record.h"
+
+namespace newsdex {
+
+// {"id", "url", "source", "title", "date", "datetime" (when known),
+// "actors" (names), "actor_types", "authors", "extra" (when any), "text",
+// "dropped_chars"}: the keys hits have, plus the whole text.
+nlohmann::json article_to_json(const StoredArticle& article);
+
+// The article as labelled lines (id, title, source, date, url, authors,
+// actors, each extra field), a blank line and the full text. Text from
+// the database goes through terminal_text().
+void write_article_human(const StoredArticle& article, std::ostream& out);
+
+}  // namespace newsdex
+
+#endif  // NEWSDEX_SEARCHER_ARTICLE_OUTPUT_H_

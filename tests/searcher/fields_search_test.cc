@@ -1,0 +1,119 @@
+// Tests for declared fields through the search library (searcher/search.cc,
+// query_builder.cc, facets.cc) on in-memory databases: query fields,
+// --where filters, facets and cross-tabs driven by the field table.
+#include <doctest/doctest.h>
+
+#include "indexer/index_writer.h"
+#include "searcher/search.h"
+#include "test_support.h"
+
+namespace newsdex {
+namespace {
+
+Article with(Article a, const std::string& key, nlohmann::json value) {
+  a.extra[key] = std::move(value);
+  return a;
+}
+
+// Articles with a `category` keyword, `tags` keywords and a `published`
+// date, indexed with those fields declared.
+Searcher declared_searcher() {
+  FieldTable fields;
+  REQUIRE(fields.declare("category") == "");
+  REQUIRE(fields.declare("tags:keywords") == "");
+  REQUIRE(fields.declare("published:date") == "");
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  IndexWriter writer(db, "english", test::sources(), test::actors(), false);
+  writer.set_fields(&fields);
+  auto a = [](std::string id, std::string title, std::string date) {
+    return test::make_article(std::move(id), std::move(title), "Some text.",
+                              "BBC", std::move(date));
+  };
+  writer.write(
+      with(with(with(a("p1", "Budget", "2024-01-02"), "category", "Politics"),
+                "tags", {"budget", "tax"}),
+           "published", "2024-01-03"));
+  writer.write(with(with(a("p2", "Vote", "2024-03-09"), "category", "politics"),
+                    "tags", {"vote"}));
+  writer.write(with(a("s1", "Cup", "2024-03-10"), "category", "Sport"));
+  writer.write(a("n1", "Nothing", ""));
+  db.set_metadata(std::string(schema::kSchemaKey),
+                  std::string(schema::kSchemaVersion));
+  db.set_metadata(std::string(schema::kLanguageKey), "english");
+  db.set_metadata(std::string(schema::kFieldsKey), fields.declarations_text());
+  db.commit();
+  return Searcher(db);
+}
+
+std::size_t total(Searcher& s, const std::string& query,
+                  std::vector<std::pair<std::string, std::string>> where = {}) {
+  SearchRequest r;
+  r.query = query;
+  r.filters.where = std::move(where);
+  SearchResponse response = s.search(r);
+  REQUIRE_MESSAGE(response.ok, response.error);
+  return response.total;
+}
+
+}  // namespace
+
+TEST_CASE("declared fields are query fields, filters and id: works") {
+  Searcher s = declared_searcher();
+  CHECK(s.fields().find("category") != nullptr);
+  CHECK(total(s, "category:politics") == 2);
+  CHECK(total(s, "category:sport OR category:politics") == 3);
+  CHECK(total(s, "tags:tax") == 1);
+  CHECK(total(s, "published:2024-01") == 1);
+  CHECK(total(s, "published:2024") == 1);
+  CHECK(total(s, "id:s1") == 1);
+  CHECK(total(s, "budget -category:politics") == 0);
+  CHECK(total(s, "", {{"category", "Politics"}, {"tags", "vote"}}) == 1);
+  CHECK(total(s, "", {{"category", "sport"}, {"category", "politics"}}) == 3);
+  CHECK(total(s, "", {{"id", "p2"}}) == 1);
+  CHECK(total(s, "", {{"source", "bbc"}, {"date", "2024-03"}}) == 2);
+  // A word that is no field stays a word.
+  CHECK(total(s, "colour:red") == 0);
+
+  SearchRequest bad;
+  bad.filters.where = {{"colour", "red"}};
+  SearchResponse response = s.search(bad);
+  CHECK_FALSE(response.ok);
+  CHECK(response.error.find("unknown field 'colour'") != std::string::npos);
+  CHECK(response.offending == "--where colour=red");
+  bad.filters.where = {{"published", "someday"}};
+  CHECK_FALSE(s.search(bad).ok);
+}
+
+TEST_CASE("declared facets count, and unknown ones are an error") {
+  Searcher s = declared_searcher();
+  SearchRequest r;
+  REQUIRE_FALSE(parse_facet_list(
+      "category,tags,published:month,category/date:month", r.facets));
+  SearchResponse response = s.search(r);
+  REQUIRE_MESSAGE(response.ok, response.error);
+  REQUIRE(response.facets.size() == 4);
+  const FacetResult& category = response.facets[0];
+  REQUIRE(category.values.size() == 3);  // as written: Politics, politics
+  CHECK(category.missing == 1);
+  const FacetResult& tags = response.facets[1];
+  CHECK(tags.values.size() == 3);
+  CHECK(tags.missing == 2);
+  const FacetResult& published = response.facets[2];
+  REQUIRE(published.values.size() == 1);
+  CHECK(published.values[0].value == "2024-01");
+  CHECK(published.missing == 3);
+  REQUIRE(response.facets[3].cross.has_value());
+  const CrossTab& t = *response.facets[3].cross;
+  CHECK(t.columns ==
+        std::vector<std::string>{"2024-01", "2024-02", "2024-03", "unknown"});
+  CHECK(t.total == 4);
+
+  REQUIRE_FALSE(parse_facet_list("section", r.facets));
+  response = s.search(r);
+  CHECK_FALSE(response.ok);
+  CHECK(response.error ==
+        "unknown facet 'section' in --facets; this database has the facets "
+        "source, date, actor, author, category, tags, published");
+}
+
+}  // namespace newsdex
