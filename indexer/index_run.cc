@@ -347,22 +347,33 @@ struct RunTables {
 
 // What the run's commit records besides the tables: the next sequence
 // number, whether document ids follow indexing order, the last update.
+// What the database said before the run that the closing metadata keeps.
+// Read before the writers start: their threads own the databases until
+// they finish, even when they fail (out of memory), so nothing may read
+// the databases in between.
+struct StoredMarks {
+  std::string docid_order, updated;
+};
+
+StoredMarks read_stored_marks(const Xapian::Database& first) {
+  return {first.get_metadata(std::string(schema::kDocidOrderKey)),
+          first.get_metadata(std::string(schema::kUpdatedKey))};
+}
+
 void add_closing_metadata(const IndexOptions& options,
                           const IndexSummary& summary,
                           std::uint64_t next_sequence, bool one_writer,
-                          Xapian::doccount before,
-                          const Xapian::Database& first, Metadata& metadata) {
+                          Xapian::doccount before, const StoredMarks& stored,
+                          Metadata& metadata) {
   metadata.emplace_back(std::string(schema::kNextSequenceKey),
                         std::to_string(next_sequence));
   // One writer from the start keeps document ids in indexing order, and
   // later runs only append; shards merged from several writers interleave.
   bool in_order =
-      one_writer &&
-      (before == 0 ||
-       first.get_metadata(std::string(schema::kDocidOrderKey)) == "sequence");
+      one_writer && (before == 0 || stored.docid_order == "sequence");
   metadata.emplace_back(std::string(schema::kDocidOrderKey),
                         in_order ? "sequence" : "");
-  std::string updated = first.get_metadata(std::string(schema::kUpdatedKey));
+  std::string updated = stored.updated;
   if (summary.added + summary.updated > 0) {
     updated = std::to_string(std::chrono::duration_cast<std::chrono::seconds>(
                                  options.now.time_since_epoch())
@@ -449,6 +460,7 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
     }
   }
 
+  const StoredMarks stored = read_stored_marks(first);
   std::unique_ptr<Xapian::Database> snapshot = open_snapshot();
   OrderedWriter writer(snapshot.get(), stored_next_sequence(*snapshot), store);
   PipelineContext context{options,       summary.language, tables.sources,
@@ -458,7 +470,8 @@ IndexSummary index_inputs(const IndexOptions& options, IndexReporter& reporter,
   summary.interrupted = stop.load();
 
   add_closing_metadata(options, summary, writer.next_sequence(),
-                       single || sharded->size() == 1, before, first, metadata);
+                       single || sharded->size() == 1, before, stored,
+                       metadata);
   snapshot.reset();
   if (single) {
     single_store->flush();
