@@ -55,6 +55,8 @@ std::string with_replacement_characters(std::string_view text) {
   return out;
 }
 
+}  // namespace
+
 // How often a query is tried again on a database that writers keep
 // committing to.
 constexpr int kModifiedRetries = 5;
@@ -78,8 +80,6 @@ SearchResponse search_latest(Searcher& searcher, const SearchRequest& request) {
     }
   }
 }
-
-}  // namespace
 
 BatchSummary run_batch(Searcher& searcher, const SearchRequest& defaults,
                        const BatchOptions& options, std::istream& in,

@@ -32,6 +32,11 @@ struct BatchOptions {
 // Xapian::DatabaseModifiedError (a writer committed over what it read) is
 // run again on the reopened database. Ends with one
 // {"type":"batch_summary"} line.
+// Runs the search; when a writer committed over the revision being read,
+// moves to the latest revision and tries again (a few times), so that no
+// query of a long-running reader fails because the index was updated.
+SearchResponse search_latest(Searcher& searcher, const SearchRequest& request);
+
 BatchSummary run_batch(Searcher& searcher, const SearchRequest& defaults,
                        const BatchOptions& options, std::istream& in,
                        std::ostream& out);

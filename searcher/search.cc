@@ -75,6 +75,16 @@ void Searcher::reopen() {
   actors_.reset();
 }
 
+bool Searcher::refresh() {
+  // reopen() answers false when no writer has committed since.
+  if (!db_.reopen()) return false;
+  facet_table_.reset();
+  facet_matches_ = 0;
+  sources_.reset();
+  actors_.reset();
+  return true;
+}
+
 void Searcher::set_synonyms(const SynonymTable& synonyms) {
   user_synonyms_.merge(synonyms);
   if (synonyms_built_) synonyms_.merge(synonyms);

@@ -113,6 +113,11 @@ class Searcher {
   // Xapian::DatabaseModifiedError: a writer committed over the revision
   // being read) and forgets what was loaded from the old one.
   void reopen();
+  // Moves to the latest revision when a writer has committed since the
+  // database was opened (a cheap check when it has not); returns whether it
+  // moved. Long-running readers call it before each search to see new
+  // articles.
+  bool refresh();
 
   const Xapian::Database& database() const { return db_; }
   const std::string& language() const { return language_; }
