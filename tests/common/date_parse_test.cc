@@ -54,7 +54,7 @@ TEST_CASE("parse_date accepts the forms news metadata uses") {
   }
 }
 
-TEST_CASE("the day is the publisher's own; the time is kept as UTC") {
+TEST_CASE("the day is the publisher's own, the time is kept as UTC") {
   // Issue #15: ISW's 22:00 in New York is already the next day in UTC, but
   // the report is of the day it was published there.
   struct Row {
@@ -116,7 +116,7 @@ TEST_CASE("precision is kept: a month is not pretended to be its first day") {
   CHECK(day->iso_date() == "2025-06-02");
 }
 
-TEST_CASE("midnight given is a time; no time is a date") {
+TEST_CASE("midnight given is a time, no time is a date") {
   auto with_time = parse_date("2025-06-02T00:00:00Z");
   auto without = parse_date("2025-06-02");
   REQUIRE(with_time);

@@ -25,7 +25,7 @@ TEST_CASE("document data keeps every field and the extras") {
   CHECK(s.extra()["people"][0] == "james-baker");
 }
 
-TEST_CASE("a stored date is the publisher's day; the time is kept in UTC") {
+TEST_CASE("a stored date is the publisher's day, the time is kept in UTC") {
   Article a;
   a.id = "isw-2023-01-24";
   a.text = "t";

@@ -5,7 +5,7 @@
 
 namespace newsdex {
 
-TEST_CASE("JSON within the depth limit parses; deeper is an error value") {
+TEST_CASE("JSON within the depth limit parses, deeper is an error value") {
   std::string error;
   auto ok = parse_json_text(R"({"a": [1, {"b": [2]}]})", error);
   REQUIRE(ok);

@@ -14,7 +14,7 @@ TEST_CASE("find_invalid_utf8 points at the first bad byte") {
   CHECK(find_invalid_utf8("\xC0\xAF") == 0);    // overlong
 }
 
-TEST_CASE("fold_case lower-cases any script; fold_for_key strips accents") {
+TEST_CASE("fold_case lower-cases any script, fold_for_key strips accents") {
   CHECK(fold_case("Talks AND Peace") == "talks and peace");
   CHECK(fold_case("ÉCOLE Ärger") == "école ärger");
   CHECK(fold_case("ПУТИН") == "путин");

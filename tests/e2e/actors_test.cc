@@ -18,7 +18,7 @@ std::size_t count(const std::string& db, std::vector<std::string> args) {
 
 }  // namespace
 
-TEST_CASE("actor facet: each article once per actor; counts match filters") {
+TEST_CASE("actor facet: each article once per actor, counts match filters") {
   std::string db = index_seed_corpus("actors_facet");
   auto r = run("newsdex-search", {"--db", db, "--json", "--facets", "actor",
                                   "--facet-size", "0", ""});
@@ -73,7 +73,7 @@ TEST_CASE("--no-actors indexes the articles without actors") {
 }
 
 TEST_CASE(
-    "--actor and actor: take any spelling; free text finds other spellings") {
+    "--actor and actor: take any spelling, free text finds other spellings") {
   std::string db = index_seed_corpus("actors_alias");
   CHECK(count(db, {"--actor", "zelenskiy"}) == 5);
   CHECK(count(db, {"--actor", "ZELENSKY"}) == 5);

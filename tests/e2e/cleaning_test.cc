@@ -80,7 +80,7 @@ TEST_CASE("--show-dropped lists what cleaning removed, block by block") {
   CHECK(missing.exit_code == 2);
 }
 
-TEST_CASE("JSON Lines records with page noise are cleaned; clean ones not") {
+TEST_CASE("JSON Lines records with page noise are cleaned, clean ones not") {
   auto dir = scratch("clean_jsonl");
   std::string db = (dir / "db").string();
   nlohmann::json noisy = {

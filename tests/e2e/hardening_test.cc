@@ -302,7 +302,7 @@ TEST_CASE("out of memory ends a parallel build with a message, not a crash" *
   CHECK(run("newsdex-search", {"--db", db, "--count", ""}).out == "5\n");
 }
 
-TEST_CASE("a full disk ends the run with a message; the database as it was") {
+TEST_CASE("a full disk ends the run with a message, the database as it was") {
   auto dir = scratch("hard_disk_full");
   SmallDisk disk(dir / "disk", "4m");
   if (!disk.ok()) {

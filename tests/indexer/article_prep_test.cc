@@ -41,7 +41,7 @@ TEST_CASE("a cleaned page keeps the article, titles it, records the rest") {
                                std::string("Leave the first comment").size());
 }
 
-TEST_CASE("a metadata title wins; no headline means the first sentence") {
+TEST_CASE("a metadata title wins, no headline means the first sentence") {
   Article titled = page(kPage, "From metadata");
   prepare_article(titled, true);
   CHECK(titled.title == "From metadata");

@@ -87,7 +87,7 @@ TEST_CASE("metadata.jsonl in a subfolder applies to that subfolder") {
   CHECK(sink.articles[0].source == "BBC");
 }
 
-TEST_CASE("bad pages are reported by file and skipped; the rest is read") {
+TEST_CASE("bad pages are reported by file and skipped, the rest is read") {
   auto dir = test::scratch_dir("folder_bad");
   write_file(dir / "good.txt", "Good\nbody\n");
   write_file(dir / "latin1.txt",

@@ -54,7 +54,7 @@ TEST_CASE("a document carries id, title, source and date terms and values") {
   CHECK(db.positionlist_begin(1, "Ztalk") != db.positionlist_end(1, "Ztalk"));
 }
 
-TEST_CASE("writing the same article again changes nothing; a change replaces") {
+TEST_CASE("writing the same article again changes nothing, a change replaces") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   IndexWriter writer(db, "english", test::sources(), test::actors(), false);
   Article a = test::make_article("x", "Title", "Body one");

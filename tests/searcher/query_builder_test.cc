@@ -96,7 +96,7 @@ TEST_CASE("the default operator can be OR") {
 
 TEST_CASE(
     "by default up to three words must all match, a longer query any of "
-    "them; operators, +/- and filters keep their meaning") {
+    "them, operators, +/- and filters keep their meaning") {
   struct Row {
     const char* in;
     MatchMode applied;

@@ -138,7 +138,7 @@ TEST_CASE("paging keeps ranks and the exact total") {
   CHECK(resp.hits[0].article.id == "title");
 }
 
-TEST_CASE("snippets highlight stem variants; facets add up to the total") {
+TEST_CASE("snippets highlight stem variants, facets add up to the total") {
   Searcher s = seed_searcher();
   SearchRequest r;
   r.query = "talk";

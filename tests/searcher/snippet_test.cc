@@ -41,7 +41,7 @@ TEST_CASE("highlight terms come from the query's free-text and title terms") {
   CHECK(t.exact == std::set<std::string>{"istanbul"});
 }
 
-TEST_CASE("every form of a stemmed term matches; case and apostrophes fold") {
+TEST_CASE("every form of a stemmed term matches, case and apostrophes fold") {
   TermMatcher m = matcher_for({"talk", "kyiv"}, {"istanbul"});
   CHECK(m.match("talks") >= 0);
   CHECK(m.match("Talking") == m.match("talks"));

@@ -185,7 +185,7 @@ TEST_CASE("actor keys fold case, accents and punctuation") {
   CHECK(actor_key("U.S. Treasury") == "u-s-treasury");
 }
 
-TEST_CASE("user tables add actors; the gazetteer resolves any alias") {
+TEST_CASE("user tables add actors, the gazetteer resolves any alias") {
   ActorGazetteer g = ActorGazetteer::with_builtin_table();
   auto errors =
       g.add_table("Olena Zelenska\tperson\tZelenska\nbad line\n", "mine.tsv");
