@@ -68,21 +68,22 @@ Searcher::Searcher(Xapian::Database db) : db_(std::move(db)) {
 
 void Searcher::reopen() {
   db_.reopen();
-  fields_ = field_table_of(db_);
-  facet_table_.reset();
-  facet_matches_ = 0;
-  sources_.reset();
-  actors_.reset();
+  forget_loaded();
 }
 
 bool Searcher::refresh() {
   // reopen() answers false when no writer has committed since.
   if (!db_.reopen()) return false;
+  forget_loaded();
+  return true;
+}
+
+void Searcher::forget_loaded() {
+  fields_ = field_table_of(db_);
   facet_table_.reset();
   facet_matches_ = 0;
   sources_.reset();
   actors_.reset();
-  return true;
 }
 
 void Searcher::set_synonyms(const SynonymTable& synonyms) {

@@ -142,6 +142,10 @@ class Searcher {
   bool portable() const { return portable_; }
 
  private:
+  // After moving to another revision: what was read from the old one (the
+  // field table, the facet table, the source and actor tables) is read
+  // again when next needed.
+  void forget_loaded();
   // The query for articles like the one with `id`, or nullopt when there
   // is no such article.
   std::optional<Xapian::Query> like_query(const std::string& id);

@@ -117,3 +117,45 @@ TEST_CASE("declared facets count, and unknown ones are an error") {
 }
 
 }  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE("a long-running searcher learns fields declared after it opened") {
+  auto path = test::scratch_dir("fields_refresh") / "db";
+  FieldTable none;
+  {
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    IndexWriter writer(db, "english", test::sources(), test::actors(), false);
+    writer.write(
+        test::make_article("n1", "Nothing", "Some text.", "BBC", "2024-01-02"));
+    db.set_metadata(std::string(schema::kSchemaKey),
+                    std::string(schema::kSchemaVersion));
+    db.set_metadata(std::string(schema::kLanguageKey), "english");
+    db.commit();
+  }
+  Searcher s(path.string());
+  SearchRequest r;
+  r.query = "some";
+  CHECK(s.search(r).total == 1);
+  {
+    FieldTable fields;
+    REQUIRE(fields.declare("category") == "");
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
+    IndexWriter writer(db, "english", test::sources(), test::actors(), false);
+    writer.set_fields(&fields);
+    writer.write(with(
+        test::make_article("p1", "Budget", "Some text.", "BBC", "2024-01-03"),
+        "category", "Politics"));
+    db.set_metadata(std::string(schema::kFieldsKey),
+                    fields.declarations_text());
+    db.commit();
+  }
+  CHECK(s.refresh());
+  SearchRequest q;
+  q.query = "category:politics";
+  SearchResponse found = s.search(q);
+  REQUIRE_MESSAGE(found.ok, found.error);
+  CHECK(found.total == 1);
+}
+
+}  // namespace newsdex
