@@ -16,6 +16,34 @@
 #include "searcher/spelling.h"
 
 namespace newsdex {
+namespace {
+
+// Thrown when a request's deadline passes; caught in Searcher::search.
+struct DeadlinePassed {};
+
+void check_deadline(std::chrono::steady_clock::time_point deadline) {
+  if (deadline != std::chrono::steady_clock::time_point{} &&
+      std::chrono::steady_clock::now() >= deadline) {
+    throw DeadlinePassed{};
+  }
+}
+
+// Sees every match as the matcher finds it and ends the match once the
+// deadline passes (looking at the clock every 64 documents).
+class DeadlineSpy : public Xapian::MatchSpy {
+ public:
+  explicit DeadlineSpy(std::chrono::steady_clock::time_point deadline)
+      : deadline_(deadline) {}
+  void operator()(const Xapian::Document&, double) override {
+    if ((seen_++ & 63) == 0) check_deadline(deadline_);
+  }
+
+ private:
+  std::chrono::steady_clock::time_point deadline_;
+  std::uint64_t seen_ = 0;
+};
+
+}  // namespace
 
 bool names_remote_shards(const std::string& path) {
   auto stub = read_stub(path);
@@ -281,6 +309,19 @@ std::string invalid_utf8_in(const SearchRequest& request,
 }  // namespace
 
 SearchResponse Searcher::search(const SearchRequest& request) {
+  try {
+    return search_until_deadline(request);
+  } catch (const DeadlinePassed&) {
+    SearchResponse response;
+    response.ok = false;
+    response.timed_out = true;
+    response.error = "the search took longer than its time limit";
+    response.offending = request.query;
+    return response;
+  }
+}
+
+SearchResponse Searcher::search_until_deadline(const SearchRequest& request) {
   auto start = std::chrono::steady_clock::now();
   SearchResponse response;
   // Xapian and the JSON output both need valid UTF-8: refuse it here, so
@@ -417,6 +458,13 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   FacetCounter facets(request.facets, actor_slots_, portable_ ? nullptr : &db_,
                       facet_table_.get(), &fields_);
   facets.register_with(enquire);
+  std::optional<DeadlineSpy> deadline_spy;
+  if (request.deadline != std::chrono::steady_clock::time_point{} &&
+      !portable_) {
+    deadline_spy.emplace(request.deadline);
+    enquire.add_matchspy(&*deadline_spy);
+  }
+  check_deadline(request.deadline);
 
   // Exact totals and facet counts need every match looked at.
   Xapian::doccount check_at_least = db_.get_doccount();
@@ -438,6 +486,7 @@ SearchResponse Searcher::search(const SearchRequest& request) {
   terms.wildcard_prefixes = parsed.wildcard_prefixes;
   TermMatcher matcher(std::move(terms), stem_cache_);
   for (auto it = mset.begin(); it != mset.end(); ++it) {
+    check_deadline(request.deadline);
     Hit hit;
     hit.rank = it.get_rank() + 1;  // get_rank() counts the offset
     hit.docid = *it;

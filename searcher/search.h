@@ -48,6 +48,10 @@ struct SearchRequest {
   // like it (the article itself left out), still subject to the query text
   // and filters.
   std::string like;
+  // When the search must give up (a server's per-request time limit): the
+  // match and the hits' snippets stop once this passes and the response
+  // says timed_out. The default (the clock's epoch) means no limit.
+  std::chrono::steady_clock::time_point deadline{};
 };
 
 // The longest query text searched, in bytes: a longer one is an error
@@ -78,8 +82,9 @@ struct Hit {
 
 struct SearchResponse {
   bool ok = true;
-  std::string error;      // a malformed query, when !ok
-  std::string offending;  // the text the error is about
+  std::string error;       // a malformed query, when !ok
+  std::string offending;   // the text the error is about
+  bool timed_out = false;  // !ok because the request's deadline passed
   // Exact number of matching articles; with collapse, of the groups of
   // near-duplicates among them (never more than `matches`).
   std::size_t total = 0;
@@ -142,6 +147,8 @@ class Searcher {
   bool portable() const { return portable_; }
 
  private:
+  // search() without the catch of a passed deadline.
+  SearchResponse search_until_deadline(const SearchRequest& request);
   // After moving to another revision: what was read from the old one (the
   // field table, the facet table, the source and actor tables) is read
   // again when next needed.

@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "common/fields.h"
 #include "common/text_utf8.h"
 #include "searcher/batch.h"
 #include "searcher/db_stats.h"
@@ -15,11 +16,24 @@
 namespace newsdex::http {
 namespace {
 
-// Options that take several values; the others may be given once.
-const std::set<std::string, std::less<>> kListParams{"source", "actor",
-                                                     "author"};
-// Options that are switches: "1", "true", "yes", "on" or empty mean on.
-const std::set<std::string, std::less<>> kSwitchParams{"collapse", "explain"};
+// The names of the command line's options of one kind, from its option
+// table: list options (--source, --where, ...) may be repeated, switches
+// (--collapse, ...) take "1", "true", "yes", "on" or nothing for on.
+std::set<std::string, std::less<>> options_of_kind(RequestOption::Kind kind) {
+  std::set<std::string, std::less<>> names;
+  for (const RequestOption& o : request_options()) {
+    if (o.kind == kind) names.insert(o.name);
+  }
+  return names;
+}
+const std::set<std::string, std::less<>>& list_params() {
+  static const auto names = options_of_kind(RequestOption::Kind::kList);
+  return names;
+}
+const std::set<std::string, std::less<>>& switch_params() {
+  static const auto names = options_of_kind(RequestOption::Kind::kFlag);
+  return names;
+}
 
 ApiResponse json_response(int status, const nlohmann::json& body) {
   return {status,
@@ -45,7 +59,8 @@ ApiResponse api_error(int status, const std::string& message) {
 }
 
 ApiResponse api_search(Searcher& searcher, const Params& params,
-                       std::chrono::sys_days today) {
+                       std::chrono::sys_days today,
+                       std::chrono::steady_clock::time_point deadline) {
   if (params.size() > kMaxParams) {
     return api_error(400, "too many parameters (" +
                               std::to_string(params.size()) + "; at most " +
@@ -65,7 +80,7 @@ ApiResponse api_search(Searcher& searcher, const Params& params,
     for (char& c : name) {
       if (c == '_') c = '-';
     }
-    if (kListParams.count(name)) {
+    if (list_params().count(name)) {
       lists[name].push_back(value);
       continue;
     }
@@ -73,7 +88,7 @@ ApiResponse api_search(Searcher& searcher, const Params& params,
       return api_error(400, "parameter '" + raw_name + "' given twice");
     }
     nlohmann::json json_value = value;
-    if (kSwitchParams.count(name)) {
+    if (switch_params().count(name)) {
       auto on = switch_value(value);
       if (!on) {
         return api_error(
@@ -103,12 +118,14 @@ ApiResponse api_search(Searcher& searcher, const Params& params,
                               "' for limit; at most " +
                               std::to_string(kMaxLimit));
   }
+  request.deadline = deadline;
   SearchResponse response = search_latest(searcher, request);
   if (!response.ok) {
-    return json_response(400, {{"error",
-                                {{"status", 400},
-                                 {"message", response.error},
-                                 {"query", response.offending}}}});
+    int status = response.timed_out ? 503 : 400;
+    return json_response(status, {{"error",
+                                   {{"status", status},
+                                    {"message", response.error},
+                                    {"query", response.offending}}}});
   }
   nlohmann::json hits = nlohmann::json::array();
   for (const Hit& hit : response.hits) {
@@ -121,7 +138,8 @@ ApiResponse api_search(Searcher& searcher, const Params& params,
 }
 
 ApiResponse api_batch(Searcher& searcher, const std::string& body,
-                      std::chrono::sys_days today) {
+                      std::chrono::sys_days today,
+                      std::chrono::steady_clock::time_point deadline) {
   if (body.size() > kMaxBodyBytes) {
     return api_error(413, "request body too large (" +
                               std::to_string(body.size()) + " bytes; at most " +
@@ -129,6 +147,7 @@ ApiResponse api_batch(Searcher& searcher, const std::string& body,
   }
   SearchRequest defaults;
   defaults.today = today;
+  defaults.deadline = deadline;
   std::istringstream in(body);
   std::ostringstream out;
   run_batch(searcher, defaults, BatchOptions{}, in, out);
@@ -183,10 +202,21 @@ ApiResponse api_suggest(Searcher& searcher, const Params& params) {
                                 "'; use field, prefix, limit");
     }
   }
-  if (field != "actor" && field != "source" && field != "author") {
+  // Any keyword facet: source, actor, author and declared keyword fields.
+  FieldTable fields = field_table_of(searcher.database());
+  const FieldSpec* spec = fields.find(field);
+  if (spec == nullptr || !spec->facet ||
+      (spec->kind != FieldKind::kKeyword &&
+       spec->kind != FieldKind::kKeywords)) {
+    std::string names;
+    for (const FieldSpec& f : fields.fields()) {
+      if (f.facet &&
+          (f.kind == FieldKind::kKeyword || f.kind == FieldKind::kKeywords)) {
+        names += (names.empty() ? "" : ", ") + f.name;
+      }
+    }
     return api_error(400, "field '" + terminal_text(field) +
-                              "' has no values to suggest; use actor, "
-                              "source or author");
+                              "' has no values to suggest; use " + names);
   }
   if (find_invalid_utf8(prefix) != std::string::npos) {
     return api_error(400, "prefix is not valid UTF-8");

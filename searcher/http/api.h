@@ -35,15 +35,20 @@ ApiResponse api_error(int status, const std::string& message);
 // GET /api/search: the command line's options as parameters (q, source,
 // actor, author, since, until, facets, facet-size, limit, offset, sort,
 // match, collapse, recent, snippet-chars, fragments, like; source, actor
-// and author repeat), the same names, values and errors; one object
+// author and where repeat), the same names, values and errors; one object
 // {"hits": [...], "facets": {...}, "summary": {...}}. Snippets are HTML:
 // the text escaped, matches in <b> (as --highlight html).
+// A search still running at `deadline` (the server's per-request time
+// limit; the default: none) is stopped and answered 503.
 ApiResponse api_search(Searcher& searcher, const Params& params,
-                       std::chrono::sys_days today);
+                       std::chrono::sys_days today,
+                       std::chrono::steady_clock::time_point deadline = {});
 
-// POST /api/batch: JSON Lines of queries, as newsdex-search --batch.
+// POST /api/batch: JSON Lines of queries, as newsdex-search --batch. The
+// queries still running or not started at `deadline` get error lines.
 ApiResponse api_batch(Searcher& searcher, const std::string& body,
-                      std::chrono::sys_days today);
+                      std::chrono::sys_days today,
+                      std::chrono::steady_clock::time_point deadline = {});
 
 // GET /api/articles/ID: the whole stored article, or 404.
 ApiResponse api_article(Searcher& searcher, const std::string& id);

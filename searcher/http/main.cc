@@ -1,5 +1,6 @@
 // newsdex-serve: the search service and web page over one database.
 #include <boost/program_options.hpp>
+#include <charconv>
 #include <csignal>
 #include <iostream>
 #include <thread>
@@ -11,7 +12,7 @@ namespace po = boost::program_options;
 
 int main(int argc, char** argv) {
   newsdex::http::ServeOptions options;
-  std::string port_text = "8080", threads_text = "0";
+  std::string port_text = "8080", threads_text = "0", limit_text = "10";
   po::options_description desc(
       "newsdex-serve: a search service (JSON API) and a web page over a "
       "newsdex database\nUsage: newsdex-serve --db PATH [options]\nOptions");
@@ -22,7 +23,10 @@ int main(int argc, char** argv) {
       "port", po::value(&port_text)->default_value("8080"),
       "port to listen on; 0 takes a free one")(
       "threads", po::value(&threads_text)->default_value("0"),
-      "worker threads, each with its own searcher; 0: one per core");
+      "worker threads, each with its own searcher; 0: one per core")(
+      "time-limit", po::value(&limit_text)->default_value("10"),
+      "seconds a search or batch request may take before it is stopped and "
+      "answered 503 (0.001 to 3600)");
   po::variables_map vm;
   try {
     po::store(po::parse_command_line(argc, argv, desc), vm);
@@ -47,6 +51,17 @@ int main(int argc, char** argv) {
     std::cerr << "newsdex-serve: " << error << "\n";
     return 2;
   }
+  double limit = 0;
+  auto [end, ec] = std::from_chars(
+      limit_text.data(), limit_text.data() + limit_text.size(), limit);
+  if (ec != std::errc{} || end != limit_text.data() + limit_text.size() ||
+      !(limit >= 0.001 && limit <= 3600)) {
+    std::cerr << "newsdex-serve: invalid value '" << limit_text
+              << "' for --time-limit; needs seconds from 0.001 to 3600\n";
+    return 2;
+  }
+  options.time_limit =
+      std::chrono::milliseconds(static_cast<std::int64_t>(limit * 1000 + 0.5));
   options.port = static_cast<int>(*port);
   options.threads = static_cast<unsigned>(*threads);
   options.log = &std::cerr;

@@ -74,11 +74,17 @@ struct Server::Impl {
     }
   }
 
+  // When the request on this thread must be answered by.
+  std::chrono::steady_clock::time_point deadline() const {
+    return request_start() + options.time_limit;
+  }
+
   void routes() {
     http.Get("/", [](const httplib::Request&, httplib::Response& res) {
       res.set_content(std::string(page_html()), "text/html; charset=utf-8");
       res.set_header("Content-Security-Policy",
-                     "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+                     "default-src 'self'; img-src 'self' data:; "
+                     "style-src 'self' 'unsafe-inline'; "
                      "script-src 'self' 'unsafe-inline'");
     });
     http.Get("/api/health",
@@ -93,7 +99,7 @@ struct Server::Impl {
     http.Get("/api/search",
              [this](const httplib::Request& req, httplib::Response& res) {
                with_searcher(res, [&](Searcher& s) {
-                 return api_search(s, params_of(req), today());
+                 return api_search(s, params_of(req), today(), deadline());
                });
              });
     http.Get("/api/suggest",
@@ -111,7 +117,7 @@ struct Server::Impl {
     http.Post("/api/batch",
               [this](const httplib::Request& req, httplib::Response& res) {
                 with_searcher(res, [&](Searcher& s) {
-                  return api_batch(s, req.body, today());
+                  return api_batch(s, req.body, today(), deadline());
                 });
               });
     // Anything else: JSON errors with the status httplib chose.

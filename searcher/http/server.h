@@ -3,6 +3,7 @@
 #ifndef NEWSDEX_SEARCHER_HTTP_SERVER_H_
 #define NEWSDEX_SEARCHER_HTTP_SERVER_H_
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <ostream>
@@ -15,6 +16,9 @@ struct ServeOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;       // 0: a free port
   unsigned threads = 0;  // worker threads; 0: one per core (at least 2)
+  // A search or batch request still running this long after it arrived is
+  // stopped and answered 503.
+  std::chrono::milliseconds time_limit{10'000};
   // Where the per-request log lines go (method, path, status, ms).
   std::ostream* log = nullptr;
 };

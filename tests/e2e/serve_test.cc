@@ -221,4 +221,17 @@ TEST_CASE("newsdex-serve: concurrent searches, and new articles seen at once") {
   CHECK(server.stop() == 0);
 }
 
+TEST_CASE("newsdex-serve: --time-limit takes seconds, and refuses nonsense") {
+  for (std::string bad : {"0", "-1", "nan", "1e9", "10s", ""}) {
+    CAPTURE(bad);
+    ProgramResult r =
+        run("newsdex-serve", {"--db", "/nonexistent", "--time-limit", bad});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find("--time-limit") != std::string::npos);
+    CHECK(r.out.empty());
+  }
+  CHECK(run("newsdex-serve", {"--help"}).out.find("--time-limit") !=
+        std::string::npos);
+}
+
 }  // namespace newsdex::e2e

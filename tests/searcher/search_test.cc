@@ -558,4 +558,27 @@ TEST_CASE("spellings of one name across articles are one actor value") {
   CHECK(s.search(q).total == 3);
 }
 
+TEST_CASE("a search past its deadline stops and says it timed out") {
+  Searcher s = seed_searcher();
+  SearchRequest r;
+  r.query = "talks";
+  r.facets = {{"source", DateGranularity::kDay}};
+  SearchResponse in_time = s.search(r);
+  REQUIRE(in_time.ok);
+  REQUIRE(in_time.total > 0);
+  CHECK_FALSE(in_time.timed_out);
+  // A deadline already passed: the match is stopped, not answered late.
+  r.deadline = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  SearchResponse late = s.search(r);
+  CHECK_FALSE(late.ok);
+  CHECK(late.timed_out);
+  CHECK(late.error.find("time limit") != std::string::npos);
+  CHECK(late.hits.empty());
+  // The searcher answers the next request normally.
+  r.deadline = std::chrono::steady_clock::now() + std::chrono::minutes(1);
+  SearchResponse next = s.search(r);
+  CHECK(next.ok);
+  CHECK(next.total == in_time.total);
+}
+
 }  // namespace newsdex

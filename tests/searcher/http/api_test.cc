@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/index_writer.h"
 #include "test_support.h"
 
 namespace newsdex::http {
@@ -27,6 +28,32 @@ Searcher& news() {
                          "Markets fell on the talks news.", "AnewZ",
                          "2025-07-01"),
   }));
+  return s;
+}
+
+// Three articles with a declared `category` keyword field.
+Searcher& categorised() {
+  static Searcher s = [] {
+    FieldTable fields;
+    REQUIRE(fields.declare("category") == "");
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    IndexWriter writer(db, "english", test::sources(), test::actors(), false);
+    writer.set_fields(&fields);
+    const char* categories[] = {"Politics", "Sport", "World"};
+    for (int i = 0; i < 3; ++i) {
+      Article a = test::make_article("c" + std::to_string(i), "Budget vote",
+                                     "The budget vote.", "BBC", "2025-06-02");
+      a.extra["category"] = categories[i];
+      writer.write(a);
+    }
+    db.set_metadata(std::string(schema::kSchemaKey),
+                    std::string(schema::kSchemaVersion));
+    db.set_metadata(std::string(schema::kLanguageKey), "english");
+    db.set_metadata(std::string(schema::kFieldsKey),
+                    fields.declarations_text());
+    db.commit();
+    return Searcher(db);
+  }();
   return s;
 }
 
@@ -88,6 +115,52 @@ TEST_CASE("api search: bad parameters are 400 with the reason") {
   Params many;
   for (int i = 0; i < 200; ++i) many.emplace_back("actor", "x");
   CHECK(api_search(news(), many, kToday).status == 400);
+}
+
+TEST_CASE(
+    "api search: where is repeatable, as --where is, and declared fields "
+    "facet") {
+  ApiResponse r = api_search(categorised(),
+                             {{"q", "budget"},
+                              {"where", "category=politics"},
+                              {"where", "category=sport"},
+                              {"facets", "category"}},
+                             kToday);
+  REQUIRE_MESSAGE(r.status == 200, r.body);
+  nlohmann::json j = body(r);
+  CHECK(j["summary"]["total"] == 2);
+  CHECK(j["facets"]["category"].size() == 2);
+  ApiResponse bad =
+      api_search(categorised(), {{"where", "colour=red"}}, kToday);
+  CHECK(bad.status == 400);
+  CHECK(body(bad)["error"]["message"].get<std::string>().find("colour") !=
+        std::string::npos);
+}
+
+TEST_CASE("api suggest: values of a declared field by prefix") {
+  ApiResponse g =
+      api_suggest(categorised(), {{"field", "category"}, {"prefix", "po"}});
+  REQUIRE_MESSAGE(g.status == 200, g.body);
+  nlohmann::json values = body(g)["values"];
+  REQUIRE(values.size() == 1);
+  CHECK(values[0]["value"] == "Politics");
+  CHECK(values[0]["count"] == 1);
+  // Dates and free text have no values to suggest.
+  CHECK(api_suggest(categorised(), {{"field", "date"}}).status == 400);
+  CHECK(api_suggest(categorised(), {{"field", "text"}}).status == 400);
+}
+
+TEST_CASE("api search and batch: past the time limit is 503, named") {
+  auto past = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+  ApiResponse r = api_search(news(), {{"q", "talks"}}, kToday, past);
+  CHECK(r.status == 503);
+  CHECK(body(r)["error"]["message"].get<std::string>().find("time limit") !=
+        std::string::npos);
+  // Each query of a batch past the limit gets its error line.
+  ApiResponse b = api_batch(news(), "talks\nceasefire\n", kToday, past);
+  CHECK(b.status == 200);
+  CHECK(b.body.find("time limit") != std::string::npos);
+  CHECK(api_search(news(), {{"q", "talks"}}, kToday).status == 200);
 }
 
 TEST_CASE("api articles, stats, suggest and health") {
