@@ -1,8 +1,8 @@
 // Reads saved web pages (.html, .htm, .html.gz) as articles: the main text
-// and the page's own metadata (indexer/html/), under the folder's metadata
+// and the page's own metadata (indexer/extract/html/), under the folder's metadata
 // rules.
-#ifndef NEWSDEX_INDEXER_HTML_PAGE_READER_H_
-#define NEWSDEX_INDEXER_HTML_PAGE_READER_H_
+#ifndef NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_READER_H_
+#define NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_READER_H_
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -10,7 +10,7 @@
 #include <string_view>
 
 #include "indexer/article_sink.h"
-#include "indexer/html/html_article.h"
+#include "indexer/extract/html/html_article.h"
 
 namespace newsdex {
 
@@ -34,4 +34,4 @@ void read_html_page(const std::filesystem::path& path, const std::string& id,
 
 }  // namespace newsdex
 
-#endif  // NEWSDEX_INDEXER_HTML_PAGE_READER_H_
+#endif  // NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_READER_H_

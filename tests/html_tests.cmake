@@ -2,11 +2,11 @@
 # binary, and its measuring tool for scripts/html-quality.
 add_executable(newsdex_html_tests
   unit_main.cc
-  indexer/html/html_article_test.cc
-  indexer/html/main_text_test.cc
-  indexer/html/page_charset_test.cc
-  indexer/html/page_date_test.cc
-  indexer/html/page_metadata_test.cc
+  indexer/extract/html/html_article_test.cc
+  indexer/extract/html/main_text_test.cc
+  indexer/extract/html/page_charset_test.cc
+  indexer/extract/html/page_date_test.cc
+  indexer/extract/html/page_metadata_test.cc
   indexer/html_page_reader_test.cc
 )
 target_include_directories(newsdex_html_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})

@@ -6,7 +6,7 @@
 #include <string_view>
 
 #include "common/text_utf8.h"
-#include "indexer/html/html_article.h"
+#include "indexer/extract/html/html_article.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
                                       std::size_t size) {

@@ -30,7 +30,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/html/html_article.h"
+#include "indexer/extract/html/html_article.h"
 
 namespace fs = std::filesystem;
 using newsdex::extract_html_article;

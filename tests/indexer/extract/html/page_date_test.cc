@@ -1,5 +1,5 @@
-// Tests for indexer/html/page_date.cc.
-#include "indexer/html/page_date.h"
+// Tests for indexer/extract/html/page_date.cc.
+#include "indexer/extract/html/page_date.h"
 
 #include <doctest/doctest.h>
 

@@ -1,7 +1,7 @@
 // Dates as pages write them in text ("Posted on June 2, 2025",
 // "2. Juni 2025", "02.06.2025") and in URL paths (/2025/06/02/).
-#ifndef NEWSDEX_INDEXER_HTML_WRITTEN_DATE_H_
-#define NEWSDEX_INDEXER_HTML_WRITTEN_DATE_H_
+#ifndef NEWSDEX_INDEXER_EXTRACT_HTML_WRITTEN_DATE_H_
+#define NEWSDEX_INDEXER_EXTRACT_HTML_WRITTEN_DATE_H_
 
 #include <optional>
 #include <string_view>
@@ -25,4 +25,4 @@ std::optional<ArticleDate> find_date_in_url(std::string_view url);
 
 }  // namespace newsdex
 
-#endif  // NEWSDEX_INDEXER_HTML_WRITTEN_DATE_H_
+#endif  // NEWSDEX_INDEXER_EXTRACT_HTML_WRITTEN_DATE_H_

@@ -1,5 +1,5 @@
 // Class/id hints and block prompts, as word lists.
-#include "indexer/html/block_hints.h"
+#include "indexer/extract/html/block_hints.h"
 
 #include <algorithm>
 #include <array>

@@ -1,8 +1,8 @@
 // A saved web page as an article: its main text and what the page says of
 // itself (title, outlet, publication date, authors, canonical URL,
-// language). The entry point of indexer/html/.
-#ifndef NEWSDEX_INDEXER_HTML_HTML_ARTICLE_H_
-#define NEWSDEX_INDEXER_HTML_HTML_ARTICLE_H_
+// language). The entry point of indexer/extract/html/.
+#ifndef NEWSDEX_INDEXER_EXTRACT_HTML_HTML_ARTICLE_H_
+#define NEWSDEX_INDEXER_EXTRACT_HTML_HTML_ARTICLE_H_
 
 #include <chrono>
 #include <optional>
@@ -49,4 +49,4 @@ std::string page_to_utf8(std::string_view bytes, std::string_view http_charset,
 
 }  // namespace newsdex
 
-#endif  // NEWSDEX_INDEXER_HTML_HTML_ARTICLE_H_
+#endif  // NEWSDEX_INDEXER_EXTRACT_HTML_HTML_ARTICLE_H_

@@ -1,6 +1,6 @@
 // Dates written in text and URLs: a small tokenizer and the forms news
 // pages write, month names in several languages.
-#include "indexer/html/written_date.h"
+#include "indexer/extract/html/written_date.h"
 
 #include <cstdio>
 #include <string>

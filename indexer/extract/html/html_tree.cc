@@ -1,5 +1,5 @@
 // The gumbo tree wrapper and the element predicates every pass shares.
-#include "indexer/html/html_tree.h"
+#include "indexer/extract/html/html_tree.h"
 
 #include <algorithm>
 #include <cstring>

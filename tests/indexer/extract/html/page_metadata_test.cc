@@ -1,5 +1,5 @@
-// Tests for indexer/html/page_signals.cc and page_metadata.cc.
-#include "indexer/html/page_metadata.h"
+// Tests for indexer/extract/html/page_signals.cc and page_metadata.cc.
+#include "indexer/extract/html/page_metadata.h"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
 // Character sets of saved pages: the encoding a page declares or a BOM
 // names, detection when nothing is declared, and conversion to UTF-8 with
 // iconv (glibc).
-#ifndef NEWSDEX_INDEXER_HTML_PAGE_CHARSET_H_
-#define NEWSDEX_INDEXER_HTML_PAGE_CHARSET_H_
+#ifndef NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_CHARSET_H_
+#define NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_CHARSET_H_
 
 #include <optional>
 #include <string>
@@ -43,4 +43,4 @@ std::string repair_utf8(std::string_view text);
 
 }  // namespace newsdex
 
-#endif  // NEWSDEX_INDEXER_HTML_PAGE_CHARSET_H_
+#endif  // NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_CHARSET_H_

@@ -1,11 +1,11 @@
 // The main text of an article page: the body only, as paragraphs, without
 // the navigation, share bars, teasers, comments and footers around it.
-#ifndef NEWSDEX_INDEXER_HTML_MAIN_TEXT_H_
-#define NEWSDEX_INDEXER_HTML_MAIN_TEXT_H_
+#ifndef NEWSDEX_INDEXER_EXTRACT_HTML_MAIN_TEXT_H_
+#define NEWSDEX_INDEXER_EXTRACT_HTML_MAIN_TEXT_H_
 
 #include <string>
 
-#include "indexer/html/html_tree.h"
+#include "indexer/extract/html/html_tree.h"
 
 namespace newsdex {
 
@@ -32,4 +32,4 @@ MainText extract_main_text(const HtmlTree& tree, const std::string& title);
 
 }  // namespace newsdex
 
-#endif  // NEWSDEX_INDEXER_HTML_MAIN_TEXT_H_
+#endif  // NEWSDEX_INDEXER_EXTRACT_HTML_MAIN_TEXT_H_

@@ -1,15 +1,15 @@
 // What a page says about itself in markup: <meta> tags, JSON-LD objects,
 // <link rel=canonical>, <html lang>. Read once, consulted by the title,
 // date, source, author and language rules.
-#ifndef NEWSDEX_INDEXER_HTML_PAGE_SIGNALS_H_
-#define NEWSDEX_INDEXER_HTML_PAGE_SIGNALS_H_
+#ifndef NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_SIGNALS_H_
+#define NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_SIGNALS_H_
 
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
-#include "indexer/html/html_tree.h"
+#include "indexer/extract/html/html_tree.h"
 
 namespace newsdex {
 
@@ -45,4 +45,4 @@ PageSignals read_page_signals(const HtmlTree& tree);
 
 }  // namespace newsdex
 
-#endif  // NEWSDEX_INDEXER_HTML_PAGE_SIGNALS_H_
+#endif  // NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_SIGNALS_H_

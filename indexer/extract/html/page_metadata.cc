@@ -1,5 +1,5 @@
 // Title, source, author, URL and language rules over the page's signals.
-#include "indexer/html/page_metadata.h"
+#include "indexer/extract/html/page_metadata.h"
 
 #include <algorithm>
 #include <array>

@@ -1,7 +1,7 @@
 // The publication date of a web page: from the most reliable place the
 // page offers, never the modified date, never a date after `today`.
-#ifndef NEWSDEX_INDEXER_HTML_PAGE_DATE_H_
-#define NEWSDEX_INDEXER_HTML_PAGE_DATE_H_
+#ifndef NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_DATE_H_
+#define NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_DATE_H_
 
 #include <chrono>
 #include <optional>
@@ -9,9 +9,9 @@
 #include <string_view>
 
 #include "common/date_parse.h"
-#include "indexer/html/html_tree.h"
-#include "indexer/html/page_signals.h"
-#include "indexer/html/written_date.h"
+#include "indexer/extract/html/html_tree.h"
+#include "indexer/extract/html/page_signals.h"
+#include "indexer/extract/html/written_date.h"
 
 namespace newsdex {
 
@@ -35,4 +35,4 @@ PageDate find_publication_date(const HtmlTree& tree, const PageSignals& signals,
 
 }  // namespace newsdex
 
-#endif  // NEWSDEX_INDEXER_HTML_PAGE_DATE_H_
+#endif  // NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_DATE_H_

@@ -1,5 +1,5 @@
-// Tests for indexer/html/main_text.cc, on small pages built here.
-#include "indexer/html/main_text.h"
+// Tests for indexer/extract/html/main_text.cc, on small pages built here.
+#include "indexer/extract/html/main_text.h"
 
 #include <doctest/doctest.h>
 

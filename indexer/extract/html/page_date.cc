@@ -1,5 +1,5 @@
 // Publication dates from meta data, <time>, the URL and written dates.
-#include "indexer/html/page_date.h"
+#include "indexer/extract/html/page_date.h"
 
 #include <array>
 #include <cstdio>

@@ -1,5 +1,5 @@
-// Tests for indexer/html/html_article.cc: a whole page in, an article out.
-#include "indexer/html/html_article.h"
+// Tests for indexer/extract/html/html_article.cc: a whole page in, an article out.
+#include "indexer/extract/html/html_article.h"
 
 #include <doctest/doctest.h>
 

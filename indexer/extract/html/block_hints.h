@@ -1,13 +1,13 @@
 // What class and id names, roles and short block texts say about a block
 // of a page: article body, boilerplate, or furniture Readability passes
 // over. Matched against lower-cased class and id (class_and_id()).
-#ifndef NEWSDEX_INDEXER_HTML_BLOCK_HINTS_H_
-#define NEWSDEX_INDEXER_HTML_BLOCK_HINTS_H_
+#ifndef NEWSDEX_INDEXER_EXTRACT_HTML_BLOCK_HINTS_H_
+#define NEWSDEX_INDEXER_EXTRACT_HTML_BLOCK_HINTS_H_
 
 #include <string>
 #include <string_view>
 
-#include "indexer/html/html_tree.h"
+#include "indexer/extract/html/html_tree.h"
 
 namespace newsdex {
 
@@ -44,4 +44,4 @@ bool is_closing_prompt(const std::string& text);
 
 }  // namespace newsdex
 
-#endif  // NEWSDEX_INDEXER_HTML_BLOCK_HINTS_H_
+#endif  // NEWSDEX_INDEXER_EXTRACT_HTML_BLOCK_HINTS_H_

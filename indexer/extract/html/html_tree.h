@@ -1,8 +1,8 @@
 // A parsed HTML page (gumbo's HTML5 tree) and what every pass over it asks
 // of an element: its tag, attributes, class/id words, whether it can ever
 // be text, and its visible text.
-#ifndef NEWSDEX_INDEXER_HTML_HTML_TREE_H_
-#define NEWSDEX_INDEXER_HTML_HTML_TREE_H_
+#ifndef NEWSDEX_INDEXER_EXTRACT_HTML_HTML_TREE_H_
+#define NEWSDEX_INDEXER_EXTRACT_HTML_HTML_TREE_H_
 
 #include <gumbo.h>
 
@@ -97,4 +97,4 @@ void collect_elements(const GumboNode* node, Want&& want,
 
 }  // namespace newsdex
 
-#endif  // NEWSDEX_INDEXER_HTML_HTML_TREE_H_
+#endif  // NEWSDEX_INDEXER_EXTRACT_HTML_HTML_TREE_H_

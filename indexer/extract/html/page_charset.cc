@@ -1,5 +1,5 @@
 // Charset labels, BOMs, iconv conversion and uchardet detection.
-#include "indexer/html/page_charset.h"
+#include "indexer/extract/html/page_charset.h"
 
 #include <iconv.h>
 #include <uchardet/uchardet.h>

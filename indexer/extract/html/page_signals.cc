@@ -1,5 +1,5 @@
 // Collecting <meta>, <link>, <a rel=author> and JSON-LD from the tree.
-#include "indexer/html/page_signals.h"
+#include "indexer/extract/html/page_signals.h"
 
 #include <algorithm>
 

@@ -1,14 +1,14 @@
 // One page in, one article out: charset, parse, metadata, main text.
-#include "indexer/html/html_article.h"
+#include "indexer/extract/html/html_article.h"
 
 #include "common/text_utf8.h"
 #include "indexer/extract/byline.h"
-#include "indexer/html/html_tree.h"
-#include "indexer/html/main_text.h"
-#include "indexer/html/page_charset.h"
-#include "indexer/html/page_date.h"
-#include "indexer/html/page_metadata.h"
-#include "indexer/html/page_signals.h"
+#include "indexer/extract/html/html_tree.h"
+#include "indexer/extract/html/main_text.h"
+#include "indexer/extract/html/page_charset.h"
+#include "indexer/extract/html/page_date.h"
+#include "indexer/extract/html/page_metadata.h"
+#include "indexer/extract/html/page_signals.h"
 
 namespace newsdex {
 namespace {

@@ -1,10 +1,10 @@
-// Tests for indexer/html/page_charset.cc and the decoding in
-// indexer/html/html_article.cc.
-#include "indexer/html/page_charset.h"
+// Tests for indexer/extract/html/page_charset.cc and the decoding in
+// indexer/extract/html/html_article.cc.
+#include "indexer/extract/html/page_charset.h"
 
 #include <doctest/doctest.h>
 
-#include "indexer/html/html_article.h"
+#include "indexer/extract/html/html_article.h"
 
 namespace newsdex {
 

@@ -1,7 +1,7 @@
 // Main text extraction: Readability's paragraph scoring and sibling
 // merging, trafilatura's preference for the page's own body markup, then a
 // pruning walk over the chosen body that drops boilerplate blocks.
-#include "indexer/html/main_text.h"
+#include "indexer/extract/html/main_text.h"
 
 #include <algorithm>
 #include <string_view>
@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "common/text_utf8.h"
-#include "indexer/html/block_hints.h"
+#include "indexer/extract/html/block_hints.h"
 
 namespace newsdex {
 namespace {

@@ -1,14 +1,14 @@
 // The title, outlet, authors, canonical URL and language of a page, each
 // from the most reliable place the page offers.
-#ifndef NEWSDEX_INDEXER_HTML_PAGE_METADATA_H_
-#define NEWSDEX_INDEXER_HTML_PAGE_METADATA_H_
+#ifndef NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_METADATA_H_
+#define NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_METADATA_H_
 
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "indexer/html/html_tree.h"
-#include "indexer/html/page_signals.h"
+#include "indexer/extract/html/html_tree.h"
+#include "indexer/extract/html/page_signals.h"
 
 namespace newsdex {
 
@@ -46,4 +46,4 @@ std::string page_language(const PageSignals& signals);
 
 }  // namespace newsdex
 
-#endif  // NEWSDEX_INDEXER_HTML_PAGE_METADATA_H_
+#endif  // NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_METADATA_H_
