@@ -184,7 +184,8 @@ ApiResponse api_stats(Searcher& searcher, const std::string& db_path) {
   return {200, text};
 }
 
-ApiResponse api_suggest(Searcher& searcher, const Params& params) {
+ApiResponse api_suggest(Searcher& searcher, const Params& params,
+                        std::chrono::steady_clock::time_point deadline) {
   std::string field = "actor", prefix;
   std::size_t limit = 10;
   for (const auto& [name, value] : params) {
@@ -225,6 +226,7 @@ ApiResponse api_suggest(Searcher& searcher, const Params& params) {
   request.limit = 0;
   request.facets = {{field, DateGranularity::kDay}};
   request.facet_size = 0;
+  request.deadline = deadline;
   SearchResponse response = search_latest(searcher, request);
   if (!response.ok) return api_error(503, response.error);
   const std::string want = fold_for_key(prefix);

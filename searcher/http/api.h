@@ -61,7 +61,9 @@ ApiResponse api_stats(Searcher& searcher, const std::string& db_path);
 // of a facet field with a word starting with the prefix (case and accents
 // folded), most frequent first: {"field", "prefix", "values": [{"value",
 // "count"[, "type"]}]}.
-ApiResponse api_suggest(Searcher& searcher, const Params& params);
+// A count still running at `deadline` is stopped and answered 503.
+ApiResponse api_suggest(Searcher& searcher, const Params& params,
+                        std::chrono::steady_clock::time_point deadline = {});
 
 // GET /api/health: {"status": "ok", "documents": N}.
 ApiResponse api_health(Searcher& searcher);

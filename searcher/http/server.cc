@@ -105,7 +105,7 @@ struct Server::Impl {
     http.Get("/api/suggest",
              [this](const httplib::Request& req, httplib::Response& res) {
                with_searcher(res, [&](Searcher& s) {
-                 return api_suggest(s, params_of(req));
+                 return api_suggest(s, params_of(req), deadline());
                });
              });
     http.Get(R"(/api/articles/(.+))",

@@ -161,6 +161,7 @@ TEST_CASE("api search and batch: past the time limit is 503, named") {
   CHECK(b.status == 200);
   CHECK(b.body.find("time limit") != std::string::npos);
   CHECK(api_search(news(), {{"q", "talks"}}, kToday).status == 200);
+  CHECK(api_suggest(news(), {{"field", "actor"}}, past).status == 503);
 }
 
 TEST_CASE("api articles, stats, suggest and health") {
