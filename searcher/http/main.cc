@@ -23,7 +23,8 @@ int main(int argc, char** argv) {
       "port", po::value(&port_text)->default_value("8080"),
       "port to listen on; 0 takes a free one")(
       "threads", po::value(&threads_text)->default_value("0"),
-      "worker threads, each with its own searcher; 0: one per core")(
+      "worker threads, each with its own searcher and serving one "
+      "connection at a time; 0: four per core, at least 8")(
       "time-limit", po::value(&limit_text)->default_value("10"),
       "seconds a search or batch request may take before it is stopped and "
       "answered 503 (0.001 to 3600)");

@@ -161,11 +161,21 @@ Server::Server(ServeOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->options = std::move(options);
   Searcher check(impl_->options.db);  // fails now, not on the first request
   unsigned threads = impl_->options.threads;
-  if (threads == 0) threads = std::max(2u, std::thread::hardware_concurrency());
+  // A worker serves one connection at a time, and a keep-alive connection
+  // holds its worker while idle (up to 5 s): more workers than cores, so
+  // a few idle browsers never lock out a new client.
+  if (threads == 0) {
+    threads = std::max(8u, 4 * std::thread::hardware_concurrency());
+  }
   impl_->http.new_task_queue = [threads] {
     return new httplib::ThreadPool(threads);
   };
   impl_->http.set_payload_max_length(kMaxBodyBytes);
+  // Headers and body go out in separate writes: with Nagle's algorithm on,
+  // the body waits for the client's delayed ACK (40 ms a request on Linux).
+  impl_->http.set_tcp_nodelay(true);
+  // A browser or script keeps its connection for many requests.
+  impl_->http.set_keep_alive_max_count(1000);
   impl_->http.set_read_timeout(10, 0);
   impl_->http.set_write_timeout(10, 0);
   impl_->routes();

@@ -15,7 +15,7 @@ struct ServeOptions {
   std::string db;
   std::string bind = "127.0.0.1";
   int port = 8080;       // 0: a free port
-  unsigned threads = 0;  // worker threads; 0: one per core (at least 2)
+  unsigned threads = 0;  // worker threads; 0: four per core (at least 8)
   // A search or batch request still running this long after it arrived is
   // stopped and answered 503.
   std::chrono::milliseconds time_limit{10'000};

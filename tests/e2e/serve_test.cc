@@ -23,7 +23,8 @@ namespace {
 // newsdex-serve running on a free port; stopped (SIGTERM) at the end.
 class ServeProcess {
  public:
-  explicit ServeProcess(const std::string& db) {
+  // `threads`: the --threads value, or "" for the server's default.
+  explicit ServeProcess(const std::string& db, std::string threads = "4") {
     int out[2];
     REQUIRE(pipe(out) == 0);
     err_path_ = scratch("serve-log") / "stderr.txt";
@@ -35,8 +36,13 @@ class ServeProcess {
       if (err != nullptr) dup2(fileno(err), 2);
       close(out[0]);
       std::string bin = std::string(NEWSDEX_BIN_DIR) + "/newsdex-serve";
-      execl(bin.c_str(), bin.c_str(), "--db", db.c_str(), "--port", "0",
-            "--threads", "4", static_cast<char*>(nullptr));
+      if (threads.empty()) {
+        execl(bin.c_str(), bin.c_str(), "--db", db.c_str(), "--port", "0",
+              static_cast<char*>(nullptr));
+      } else {
+        execl(bin.c_str(), bin.c_str(), "--db", db.c_str(), "--port", "0",
+              "--threads", threads.c_str(), static_cast<char*>(nullptr));
+      }
       _exit(127);
     }
     close(out[1]);
@@ -218,6 +224,53 @@ TEST_CASE("newsdex-serve: concurrent searches, and new articles seen at once") {
   httplib::Client c("127.0.0.1", server.port);
   nlohmann::json found = get_json(c, "/api/search?q=zanzibar", 200);
   CHECK(found["summary"]["total"] == 1);
+  CHECK(server.stop() == 0);
+}
+
+TEST_CASE(
+    "newsdex-serve: a body too large is 413, an unreadable database 503") {
+  std::string db = index_seed_corpus("serve-statuses");
+  ServeProcess server(db);
+  REQUIRE(server.port > 0);
+  httplib::Client c("127.0.0.1", server.port);
+  auto big =
+      c.Post("/api/batch", std::string(2 << 20, 'a'), "application/x-ndjson");
+  REQUIRE(big);
+  CHECK(big->status == 413);
+  CHECK(big->body.find("\"error\"") != std::string::npos);
+  // The database's files taken away under the server: 503, named, and the
+  // server answers again once they are back.
+  std::filesystem::path moved = db + ".away";
+  std::filesystem::rename(db, moved);
+  auto gone = c.Get("/api/search?q=the");
+  std::filesystem::rename(moved, db);
+  REQUIRE(gone);
+  CHECK(gone->status == 503);
+  CHECK(gone->body.find("database") != std::string::npos);
+  CHECK(get_json(c, "/api/search?q=the", 200)["summary"]["total"] > 0);
+  CHECK(server.stop() == 0);
+}
+
+TEST_CASE("newsdex-serve: idle keep-alive connections do not lock others out") {
+  // A browser keeps a few connections open between searches; each holds a
+  // worker while it waits. With the default threads, three idle ones must
+  // leave a worker for a new client.
+  std::string db = index_seed_corpus("serve-idle");
+  ServeProcess server(db, "");
+  REQUIRE(server.port > 0);
+  std::vector<std::unique_ptr<httplib::Client>> idle;
+  for (int i = 0; i < 3; ++i) {
+    idle.push_back(std::make_unique<httplib::Client>("127.0.0.1", server.port));
+    idle.back()->set_keep_alive(true);
+    auto res = idle.back()->Get("/api/health");
+    REQUIRE(res);
+    CHECK(res->status == 200);
+  }
+  httplib::Client fresh("127.0.0.1", server.port);
+  fresh.set_read_timeout(2, 0);
+  auto res = fresh.Get("/api/search?q=the");
+  REQUIRE_MESSAGE(res, "no answer within 2 s while 3 connections idle");
+  CHECK(res->status == 200);
   CHECK(server.stop() == 0);
 }
 
