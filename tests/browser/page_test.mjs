@@ -288,6 +288,23 @@ async function run(browser, base) {
   check(await page.evaluate(() => window.__pwned === undefined), "nothing from the index ran");
   check(dialogs.length === 0, `no dialog opened (${dialogs.join(", ")})`);
 
+  // A misspelt query offers the respelled one, which searches when clicked.
+  await page.$eval("#q", (e) => { e.value = ""; });
+  await page.type("#q", "ceasfire talks");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "ceasfire talks");
+  await settled();
+  const suggestion = await page.$("#summary button.suggestion");
+  check(!!suggestion, "a misspelt query offers a suggestion");
+  if (suggestion) {
+    check(await page.$eval("#summary button.suggestion", (e) => e.textContent) === "ceasefire talks",
+      "the suggestion is the respelled query");
+    await suggestion.click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "ceasefire talks");
+    await settled();
+    check(await total() === 24, "clicking the suggestion searches for it");
+  }
+
   // A phone.
   const phone = await browser.newPage();
   await phone.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
