@@ -80,6 +80,7 @@ records.push({
   title: "<script>alert(1)</script>",
   source: "<b>Evil</b> Outlet",
   date: "2025-03-20",
+  url: "javascript:window.__pwned=3",
   category: "world",
   text:
     "A xylophone report <img src=x onerror=\"window.__pwned=1\"> and " +
@@ -260,6 +261,9 @@ async function run(browser, base) {
   check(text.includes("Negotiators met for hours"), "the article view shows the whole text");
   const artActors = await page.$eval("#article-actors", (e) => e.textContent);
   check(artActors.includes("Emmanuel Macron"), `the article view lists actors (${artActors})`);
+  const link = await page.$eval("#article-meta a", (e) => ({ href: e.href, rel: e.rel })).catch(() => null);
+  check(link && link.href.startsWith("https://example.org/2025-") && link.rel.includes("noopener"),
+    `the article's URL is a link to the outlet (${link && link.href})`);
   await shot("4-article.png");
   await page.keyboard.press("Escape");
   await page.waitForFunction(() => document.getElementById("article").style.display === "none");
@@ -282,6 +286,7 @@ async function run(browser, base) {
   await page.waitForFunction(() => document.getElementById("article-text").textContent.includes("xylophone"));
   const hostileTitle = await page.$eval("#article-title", (e) => e.textContent);
   check(hostileTitle === "<script>alert(1)</script>", "the article view shows the title as text");
+  check(await page.$("#article-meta a") === null, "a javascript: URL is never a link");
   await shot("5-hostile.png");
   check(await page.evaluate(() => document.querySelectorAll("img, .hit script, #article script").length) === 0,
     "no element came from the index's text");
