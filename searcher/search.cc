@@ -464,7 +464,6 @@ SearchResponse Searcher::search_until_deadline(const SearchRequest& request) {
     deadline_spy.emplace(request.deadline);
     enquire.add_matchspy(&*deadline_spy);
   }
-  check_deadline(request.deadline);
 
   // Exact totals and facet counts need every match looked at.
   Xapian::doccount check_at_least = db_.get_doccount();
