@@ -225,7 +225,10 @@ PageDate first_publication_date(const HtmlTree& tree,
     if (accept(value_date(a.date_created, month_first), "json-ld", found))
       return found;
   }
+  // A bare <meta name=date> is often the page's last change (TYPO3 and
+  // other CMSs write it so): it yields to a <time> marked as published.
   for (std::string_view key : kPublishedMeta) {
+    if (key == "date") continue;
     if (accept(value_date(signals.meta_value(key), month_first), "meta", found))
       return found;
   }
@@ -240,7 +243,7 @@ PageDate first_publication_date(const HtmlTree& tree,
     bool dated = key.find("publish") != std::string::npos ||
                  key.find("created") != std::string::npos ||
                  key.find("uploaded") != std::string::npos ||
-                 key.ends_with("date");
+                 (key.ends_with("date") && key != "date");
     if (!dated || says_updated(key) || key.find("expir") != std::string::npos)
       continue;
     if (accept(value_date(value, month_first), "meta", found)) return found;
@@ -260,12 +263,20 @@ PageDate first_publication_date(const HtmlTree& tree,
                 has_attribute(e, "title"));
       },
       stamps);
-  std::optional<ArticleDate> first_time;
   for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1 && accept(value_date(signals.meta_value("date"), month_first),
+                            "meta", found))
+      return found;
     for (const GumboNode* e : stamps) {
+      // Its own class and id, its parent's and grandparent's
+      // ("meta__row--posted > p > time").
       std::string hints = hints_of(e);
-      if (e->parent && is_element(e->parent))
-        hints += " " + hints_of(e->parent);
+      const GumboNode* up = e;
+      for (int level = 0; level < 2 && up->parent && is_element(up->parent);
+           ++level) {
+        up = up->parent;
+        hints += " " + hints_of(up);
+      }
       if (says_updated(hints)) continue;
       if (pass == 0 && !says_published(hints)) continue;
       std::string_view value = attribute(e, "datetime");

@@ -259,3 +259,20 @@ TEST_CASE("html dates: a date in the future is never taken, from any source") {
 }
 
 }  // namespace newsdex
+namespace newsdex {
+
+TEST_CASE("html dates: a bare meta date yields to a time marked as published") {
+  // <meta name=date> is often the last change (TYPO3 writes it so); a
+  // <time> in a block marked "posted" is the publication.
+  CHECK(date_of("<meta name=Date content=\"2022-1-26T14:32:06+02:00\"><body>"
+                "<div class=\"meta__row meta__row--posted\"><p "
+                "class=meta__content><time datetime=\"2022-01-21\" "
+                "class=meta__label>21.01.2022 - 13:30</time></p></div>"
+                "<p>Text</p></body>") == "2022-01-21");
+  // Still taken before a <time> that says nothing of itself.
+  CHECK(date_of("<meta name=date content=\"2022-01-26\"><body><p>Text "
+                "<time datetime=\"2022-01-21\">21.01.</time></p></body>") ==
+        "2022-01-26");
+}
+
+}  // namespace newsdex
