@@ -24,7 +24,8 @@ struct PageDate {
 
 // In order, the first plausible date of: JSON-LD datePublished (then
 // dateCreated), article:published_time and the other publication meta
-// tags, a JSON-LD video's or podcast's date, site-specific publication
+// tags (a bare <meta name=date> only after a <time> marked as published),
+// a JSON-LD video's or podcast's date, site-specific publication
 // meta keys, a <time>/itemprop=datePublished element not marked as an
 // update, the URL's path (/2025/06/02/), a publication key in the page's
 // inline JSON ("publishedDate"), a date written in the elements around the
