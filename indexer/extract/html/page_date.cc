@@ -104,10 +104,64 @@ bool date_area_hint(std::string_view ci) {
   return false;
 }
 
+// The date a piece of text gives as the publication's, among those
+// plausible: the first labelled as the publication, else the first not
+// labelled as a change ("Letzte Änderung: 31.10.2023 · Erschienen am:
+// 01.11.2023"), else the first.
+std::optional<ArticleDate> published_in_text(std::string_view text,
+                                             bool month_first, YearDigits years,
+                                             std::chrono::sys_days today) {
+  std::vector<WrittenDate> dates = find_dates_in_text(text, month_first, years);
+  std::erase_if(dates, [today](const WrittenDate& w) {
+    return !plausible(w.date, today);
+  });
+  if (dates.empty()) return std::nullopt;
+  for (const WrittenDate& w : dates) {
+    if (w.labelled_published) return w.date;
+  }
+  for (const WrittenDate& w : dates) {
+    if (!w.labelled_updated) return w.date;
+  }
+  return dates.front().date;
+}
+
+void spaced_text_into(const GumboNode* node, std::string& out, int depth) {
+  if (depth > kMaxTreeDepth) return;
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_CDATA) {
+    append_collapsed(out, node->v.text.text);
+    append_collapsed(out, " ");
+    return;
+  }
+  if (!is_element(node) || is_never_text(node)) return;
+  const GumboVector& kids = children_of(node);
+  for (unsigned i = 0; i < kids.length; ++i)
+    spaced_text_into(static_cast<const GumboNode*>(kids.data[i]), out,
+                     depth + 1);
+}
+
+// A date-marked element's publication date. Its parts may be elements of
+// their own with nothing between them ("<span>Apr</span> <span>04</span>
+// <span>2013</span>"): then its text is read again with a space between
+// any two elements.
+std::optional<ArticleDate> date_of_element(const GumboNode* e,
+                                           std::string_view text,
+                                           bool month_first,
+                                           std::chrono::sys_days today) {
+  if (auto d =
+          published_in_text(text, month_first, YearDigits::kTwoOrFour, today))
+    return d;
+  std::string spaced;
+  spaced_text_into(e, spaced, 0);
+  while (!spaced.empty() && spaced.back() == ' ') spaced.pop_back();
+  if (spaced == text || spaced.size() > 500) return std::nullopt;
+  return published_in_text(spaced, month_first, YearDigits::kTwoOrFour, today);
+}
+
 // The text of the few elements before and after the page's first <h1>
 // (climbing while the <h1> is alone in its parent), searched for a date.
 std::optional<ArticleDate> date_near_headline(const HtmlTree& tree,
-                                              bool month_first) {
+                                              bool month_first,
+                                              std::chrono::sys_days today) {
   if (!tree.body()) return std::nullopt;
   const GumboNode* h1 = find_first(tree.body(), GUMBO_TAG_H1);
   if (!h1) return std::nullopt;
@@ -117,7 +171,7 @@ std::optional<ArticleDate> date_near_headline(const HtmlTree& tree,
     if (!small) continue;
     std::string text = inline_text(small);
     if (text.size() <= 100) {
-      if (auto d = find_date_in_text(text, month_first)) return d;
+      if (auto d = date_of_element(small, text, month_first, today)) return d;
     }
   }
   const GumboNode* anchor = h1;
@@ -137,7 +191,7 @@ std::optional<ArticleDate> date_near_headline(const HtmlTree& tree,
       if (!is_element(k) || is_never_text(k)) continue;
       std::string text = inline_text(k);
       if (text.size() > 300) continue;
-      if (auto d = find_date_in_text(text, month_first)) return d;
+      if (auto d = date_of_element(k, text, month_first, today)) return d;
     }
   }
   return std::nullopt;
@@ -171,9 +225,17 @@ PageDate first_publication_date(const HtmlTree& tree,
     if (accept(value_date(a.date_created, month_first), "json-ld", found))
       return found;
   }
+  // A bare <meta name=date> is often the page's last change (TYPO3 and
+  // other CMSs write it so): it yields to a <time> marked as published.
   for (std::string_view key : kPublishedMeta) {
+    if (key == "date") continue;
     if (accept(value_date(signals.meta_value(key), month_first), "meta", found))
       return found;
+  }
+  // A video's or a podcast's date: below the page's own publication
+  // tags, which an article with an embedded clip has.
+  for (const std::string& value : signals.media_dates) {
+    if (accept(value_date(value, month_first), "json-ld", found)) return found;
   }
   // Site-specific keys ("five_hundred_pixels:uploaded_at", "dc.date.x"):
   // a key that says published, created, uploaded or date, not modified.
@@ -181,7 +243,7 @@ PageDate first_publication_date(const HtmlTree& tree,
     bool dated = key.find("publish") != std::string::npos ||
                  key.find("created") != std::string::npos ||
                  key.find("uploaded") != std::string::npos ||
-                 key.ends_with("date");
+                 (key.ends_with("date") && key != "date");
     if (!dated || says_updated(key) || key.find("expir") != std::string::npos)
       continue;
     if (accept(value_date(value, month_first), "meta", found)) return found;
@@ -201,12 +263,20 @@ PageDate first_publication_date(const HtmlTree& tree,
                 has_attribute(e, "title"));
       },
       stamps);
-  std::optional<ArticleDate> first_time;
   for (int pass = 0; pass < 2; ++pass) {
+    if (pass == 1 && accept(value_date(signals.meta_value("date"), month_first),
+                            "meta", found))
+      return found;
     for (const GumboNode* e : stamps) {
+      // Its own class and id, its parent's and grandparent's
+      // ("meta__row--posted > p > time").
       std::string hints = hints_of(e);
-      if (e->parent && is_element(e->parent))
-        hints += " " + hints_of(e->parent);
+      const GumboNode* up = e;
+      for (int level = 0; level < 2 && up->parent && is_element(up->parent);
+           ++level) {
+        up = up->parent;
+        hints += " " + hints_of(up);
+      }
       if (says_updated(hints)) continue;
       if (pass == 0 && !says_published(hints)) continue;
       std::string_view value = attribute(e, "datetime");
@@ -220,8 +290,12 @@ PageDate first_publication_date(const HtmlTree& tree,
   }
   if (accept(find_date_in_url(url), "url", found)) return found;
   if (accept(find_date_in_url(signals.canonical), "url", found)) return found;
+  // The page's own JSON state ("publishedDate" in a review's data).
+  for (const std::string& value : signals.script_dates) {
+    if (accept(value_date(value, month_first), "script", found)) return found;
+  }
   // A date written just before or after the headline.
-  if (accept(date_near_headline(tree, month_first), "text", found))
+  if (accept(date_near_headline(tree, month_first, today), "text", found))
     return found;
   // A date written near the headline or byline: elements whose class or id
   // says date, time, byline or meta, first around the article.
@@ -246,14 +320,15 @@ PageDate first_publication_date(const HtmlTree& tree,
     for (const GumboNode* e : areas) {
       std::string text = inline_text(e);
       if (text.size() > 400) continue;
-      if (accept(find_date_in_text(text, month_first), "text", found))
+      if (accept(date_of_element(e, text, month_first, today), "text", found))
         return found;
     }
   }
   if (container) {
     std::string text = inline_text(container);
     if (text.size() > 600) text.resize(600);
-    if (accept(find_date_in_text(text, month_first), "text", found))
+    if (accept(published_in_text(text, month_first, YearDigits::kFour, today),
+               "text", found))
       return found;
   }
   // Last, the first date the page's text writes anywhere ("Erschienen am
@@ -261,19 +336,12 @@ PageDate first_publication_date(const HtmlTree& tree,
   // nothing better.
   if (tree.body()) {
     std::string text = inline_text(tree.body());
-    std::string_view rest = text;
-    // Past a few implausible dates (an events page), the page has none.
-    for (int tries = 0; tries < 10 && !rest.empty(); ++tries) {
-      std::optional<ArticleDate> d =
-          find_date_in_text(rest.substr(0, 20000), month_first);
-      if (!d) break;
-      if (accept(d, "page", found)) return found;
-      // An implausible date (in the future): look past it.
-      rest.remove_prefix(std::min(rest.size(), std::size_t{1}));
-      std::size_t year = rest.find(std::to_string(d->year));
-      if (year == std::string_view::npos) break;
-      rest.remove_prefix(year + 4);
-    }
+    // The first 16 dates of the first 20,000 bytes: past those, a page of
+    // implausible dates (an events page) has none of its own.
+    if (text.size() > 20000) text.resize(20000);
+    if (accept(published_in_text(text, month_first, YearDigits::kFour, today),
+               "page", found))
+      return found;
   }
   return found;
 }
@@ -361,10 +429,14 @@ PageDate find_publication_date(const HtmlTree& tree, const PageSignals& signals,
     };
     auto apart = days(*found.date) - days(*in_url);
     if (apart == std::chrono::days{1} || apart == std::chrono::days{-1}) {
-      int offset = apart.count() > 0 ? -12 * 60 : 12 * 60;
-      // The instant kept, at an offset that lands on the URL's day.
-      for (int minutes : {offset / 2, offset}) {
-        ArticleDate local = at_offset(*found.date, minutes);
+      // The instant kept, at the nearest offset that lands on the URL's
+      // day, among those in use: UTC-10 (Hawaii) to UTC+14. A stamp no such
+      // offset moves there keeps its own day (the URL's is then the day
+      // the story was filed, not published).
+      int sign = apart.count() > 0 ? -1 : 1;
+      int most = apart.count() > 0 ? 10 : 14;
+      for (int hours = 1; hours <= most; ++hours) {
+        ArticleDate local = at_offset(*found.date, sign * hours * 60);
         if (local.day == in_url->day) {
           found.date = local;
           return found;

@@ -54,21 +54,31 @@ bool is_page_type(std::string_view type) {
 }
 
 void walk_json_ld(const json& v, std::vector<JsonLdArticle>& articles,
-                  std::vector<JsonLdArticle>& pages, int depth) {
+                  std::vector<JsonLdArticle>& pages,
+                  std::vector<std::string>& media_dates, int depth) {
   if (depth > 8) return;
   if (v.is_array()) {
-    for (const json& item : v) walk_json_ld(item, articles, pages, depth + 1);
+    for (const json& item : v)
+      walk_json_ld(item, articles, pages, media_dates, depth + 1);
     return;
   }
   if (!v.is_object()) return;
   if (auto graph = v.find("@graph"); graph != v.end())
-    walk_json_ld(*graph, articles, pages, depth + 1);
+    walk_json_ld(*graph, articles, pages, media_dates, depth + 1);
   std::string type = type_of(v);
   bool article = is_article_type(type);
+  if (type == "VideoObject" || type == "AudioObject") {
+    // uploadDate is schema.org's datePublished for media: only the date is
+    // taken (its name and author are the clip's).
+    std::string date = string_of(v.value("datePublished", json()));
+    if (date.empty()) date = string_of(v.value("uploadDate", json()));
+    if (!date.empty()) media_dates.push_back(std::move(date));
+    return;
+  }
   if (!article && !is_page_type(type)) {
     // An article can hang below a page ("mainEntity").
     if (auto main = v.find("mainEntity"); main != v.end())
-      walk_json_ld(*main, articles, pages, depth + 1);
+      walk_json_ld(*main, articles, pages, media_dates, depth + 1);
     return;
   }
   JsonLdArticle a;
@@ -95,7 +105,7 @@ void walk_json_ld(const json& v, std::vector<JsonLdArticle>& articles,
   }
   (article ? articles : pages).push_back(std::move(a));
   if (auto main = v.find("mainEntity"); main != v.end())
-    walk_json_ld(*main, articles, pages, depth + 1);
+    walk_json_ld(*main, articles, pages, media_dates, depth + 1);
 }
 
 // Script text as JSON: CMS templates wrap it in HTML comments or CDATA
@@ -115,6 +125,55 @@ std::string json_ld_text(std::string_view raw) {
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   }
   return s;
+}
+
+// Whether a script's key names a publication date, not a change.
+bool is_publication_key(std::string key) {
+  lower_ascii_in_place(key);
+  bool published = key.find("publish") != std::string::npos ||
+                   key.find("publication") != std::string::npos ||
+                   key == "pubdate" || key == "pub_date";
+  return published && key.find("modif") == std::string::npos &&
+         key.find("updat") == std::string::npos &&
+         key.find("expir") == std::string::npos &&
+         key.find("unpublish") == std::string::npos;
+}
+
+// Adds to `out` the ISO dates that a script gives publication keys:
+// "publishedDate":"2016-11-04T20:37:27Z", also inside a JSON string
+// (\"published_at\":\"2019-01-30\").
+void collect_script_dates(std::string_view raw, std::vector<std::string>& out) {
+  constexpr std::size_t kMostDates = 4;
+  for (std::size_t at = raw.find("ubli");
+       at != std::string_view::npos && out.size() < kMostDates;
+       at = raw.find("ubli", at + 4)) {
+    std::size_t open = raw.rfind('"', at);
+    if (open == std::string_view::npos || at - open > 24) continue;
+    std::size_t close = raw.find('"', at);
+    if (close == std::string_view::npos || close - open > 40) continue;
+    std::string_view key = raw.substr(open + 1, close - open - 1);
+    if (key.ends_with('\\')) key.remove_suffix(1);
+    if (!is_publication_key(std::string(key))) continue;
+    std::size_t i = close + 1;
+    auto skip = [&](std::string_view chars) {
+      while (i < raw.size() && chars.find(raw[i]) != std::string_view::npos)
+        ++i;
+    };
+    skip(" \t");
+    if (i >= raw.size() || raw[i] != ':') continue;
+    ++i;
+    skip(" \t\\");
+    if (i >= raw.size() || raw[i] != '"') continue;
+    std::size_t begin = i + 1;
+    std::size_t end = raw.find_first_of("\"\\", begin);
+    if (end == std::string_view::npos || end - begin > 40 || end - begin < 10)
+      continue;
+    std::string_view value = raw.substr(begin, end - begin);
+    bool iso = value[4] == '-' &&
+               std::all_of(value.begin(), value.begin() + 4,
+                           [](char c) { return c >= '0' && c <= '9'; });
+    if (iso) out.emplace_back(value);
+  }
 }
 
 }  // namespace
@@ -176,8 +235,13 @@ PageSignals read_page_signals(const HtmlTree& tree) {
       case GUMBO_TAG_SCRIPT: {
         std::string type(attribute(e, "type"));
         lower_ascii_in_place(type);
-        if (type != "application/ld+json") break;
         const GumboVector& kids = e->v.element.children;
+        for (unsigned i = 0; i < kids.length; ++i) {
+          auto* k = static_cast<const GumboNode*>(kids.data[i]);
+          if (k->type == GUMBO_NODE_TEXT)
+            collect_script_dates(k->v.text.text, signals.script_dates);
+        }
+        if (type != "application/ld+json") break;
         std::string raw;
         for (unsigned i = 0; i < kids.length; ++i) {
           auto* k = static_cast<const GumboNode*>(kids.data[i]);
@@ -195,7 +259,8 @@ PageSignals read_page_signals(const HtmlTree& tree) {
           while (!text.empty() && text.back() == ' ') text.pop_back();
           parsed = parse_json_text(text, error);
         }
-        if (parsed) walk_json_ld(*parsed, articles, pages, 0);
+        if (parsed)
+          walk_json_ld(*parsed, articles, pages, signals.media_dates, 0);
         break;
       }
       default:

@@ -34,6 +34,14 @@ struct PageSignals {
   std::string canonical;                 // <link rel=canonical href>
   std::string html_lang;                 // <html lang>
   std::vector<std::string> rel_authors;  // texts of <a rel=author>
+  // JSON-LD VideoObject and AudioObject dates (datePublished, else
+  // uploadDate): a video page's date, or an embedded clip's.
+  std::vector<std::string> media_dates;
+  // Values of the keys that name a publication date ("publishedDate",
+  // "published_at", "datePublished", ...) in the page's inline scripts
+  // (a page's JSON state, JSON-LD that did not parse), in page order, the
+  // first few; only values that start as an ISO date does ("2016-11-04").
+  std::vector<std::string> script_dates;
 
   // The first non-empty content of meta `key` (lower case), or "".
   std::string_view meta_value(std::string_view key) const;

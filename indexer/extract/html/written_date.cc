@@ -57,6 +57,7 @@ struct Token {
   std::string text;  // digits, or a folded word
   bool number = false;
   char sep = 0;  // the one punctuation character right after it, if any
+  std::size_t begin = 0, end = 0;  // its bytes in the text
 };
 
 bool is_word_byte(unsigned char c) {
@@ -83,6 +84,8 @@ std::vector<Token> tokenize_dates(std::string_view text) {
       ++i;
       continue;
     }
+    t.begin = start;
+    t.end = i;
     if (i < text.size()) {
       char p = text[i];
       if (p == '.' || p == '/' || p == '-' || p == ',') t.sep = p;
@@ -111,11 +114,11 @@ bool is_ordinal_suffix(const Token& t) {
                        t.text == "th" || t.text == "er" || t.text == "de");
 }
 
-}  // namespace
-
-std::optional<ArticleDate> find_date_in_text(std::string_view text,
-                                             bool month_first) {
-  std::vector<Token> t = tokenize_dates(text);
+// Calls found(date, first token, last token) for each date written in
+// `t`, in order, until it returns true.
+template <typename Found>
+void for_each_date(const std::vector<Token>& t, bool month_first,
+                   YearDigits years, Found&& found) {
   for (std::size_t i = 0; i < t.size(); ++i) {
     auto at = [&t](std::size_t k) -> const Token* {
       return k < t.size() ? &t[k] : nullptr;
@@ -125,17 +128,25 @@ std::optional<ArticleDate> find_date_in_text(std::string_view text,
         (t[i + 1].text == "年" || t[i + 1].text == "년") && t[i + 2].number &&
         (t[i + 3].text == "月" || t[i + 3].text == "월") && t[i + 4].number) {
       if (auto date = make_day(std::stoi(t[i].text), number_of(t[i + 2], 2),
-                               number_of(t[i + 4], 2)))
-        return date;
+                               number_of(t[i + 4], 2))) {
+        if (found(*date, i, i + 4)) return;
+        i += 4;
+        continue;
+      }
     }
     // Numeric: 2025-06-02, 2025/06/02, 02.06.2025, 6/2/2025.
     if (t[i].number && t[i].sep && at(i + 2) && t[i + 1].number &&
         t[i + 1].sep == t[i].sep && t[i + 2].number) {
       int a = std::stoi(t[i].text.substr(0, 6));
       int b = number_of(t[i + 1], 2);
+      std::optional<ArticleDate> date;
       if (t[i].text.size() == 4) {
-        int d = number_of(t[i + 2], 2);
-        if (auto date = make_day(a, b, d)) return date;
+        date = make_day(a, b, number_of(t[i + 2], 2));
+      } else if (t[i].text.size() <= 2 && t[i + 2].text.size() == 2 &&
+                 years == YearDigits::kTwoOrFour && t[i].sep == '.' &&
+                 !(t[i + 2].sep == '.' && at(i + 3) && t[i + 3].number)) {
+        // 31.10.23 (and not 31.10.23.5)
+        date = make_day(2000 + number_of(t[i + 2], 2), b, a);
       } else if (t[i].text.size() <= 2 && t[i + 2].text.size() == 4) {
         int y = std::stoi(t[i + 2].text);
         // Day first with dots (02.06.2025) and dashes; with slashes as
@@ -143,8 +154,11 @@ std::optional<ArticleDate> find_date_in_text(std::string_view text,
         bool mdy = month_first && t[i].sep == '/';
         if (a > 12) mdy = false;
         if (b > 12) mdy = true;
-        auto date = mdy ? make_day(y, a, b) : make_day(y, b, a);
-        if (date) return date;
+        date = mdy ? make_day(y, a, b) : make_day(y, b, a);
+      }
+      if (date) {
+        if (found(*date, i, i + 2)) return;
+        i += 2;
       }
       continue;
     }
@@ -156,7 +170,10 @@ std::optional<ArticleDate> find_date_in_text(std::string_view text,
         std::size_t k = i + 2;
         if (at(k) && is_ordinal_suffix(t[k])) ++k;
         if (at(k) && t[k].number && t[k].text.size() == 4) {
-          if (auto date = make_day(std::stoi(t[k].text), m, d)) return date;
+          if (auto date = make_day(std::stoi(t[k].text), m, d)) {
+            if (found(*date, i, k)) return;
+            i = k;
+          }
         }
       }
       continue;
@@ -172,10 +189,74 @@ std::optional<ArticleDate> find_date_in_text(std::string_view text,
     ++k;
     if (at(k) && t[k].text == "de") ++k;
     if (at(k) && t[k].number && t[k].text.size() == 4) {
-      if (auto date = make_day(std::stoi(t[k].text), m, d)) return date;
+      if (auto date = make_day(std::stoi(t[k].text), m, d)) {
+        if (found(*date, i, k)) return;
+        i = k;
+      }
     }
   }
-  return std::nullopt;
+}
+
+// Words that mark the date after them as a change of the page, or as its
+// publication (folded; matched anywhere in the few words before a date).
+constexpr std::string_view kUpdatedLabels[] = {
+    "updated",        "update:",       "modified",   "änderung",
+    "geändert",       "aktualisiert",  "mis à jour", "modifié",
+    "actualizado",    "actualización", "atualizado", "aggiornato",
+    "güncellen",      "bijgewerkt",    "оновлено",   "обновлено",
+    "zaktualizowano", "edited",        "revised"};
+constexpr std::string_view kPublishedLabels[] = {
+    "published",    "posted",       "erschienen",   "veröffentlicht",
+    "publié",       "publicado",    "pubblicato",   "yayınlan",
+    "gepubliceerd", "опубліковано", "опубликовано", "opublikowano",
+    "erstellt",     "created"};
+
+template <std::size_t N>
+bool has_label(std::string_view before, const std::string_view (&labels)[N]) {
+  for (std::string_view label : labels) {
+    if (before.find(label) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::optional<ArticleDate> find_date_in_text(std::string_view text,
+                                             bool month_first,
+                                             YearDigits years) {
+  std::optional<ArticleDate> first;
+  for_each_date(tokenize_dates(text), month_first, years,
+                [&first](const ArticleDate& d, std::size_t, std::size_t) {
+                  first = d;
+                  return true;
+                });
+  return first;
+}
+
+std::vector<WrittenDate> find_dates_in_text(std::string_view text,
+                                            bool month_first,
+                                            YearDigits years) {
+  std::vector<WrittenDate> dates;
+  std::vector<Token> t = tokenize_dates(text);
+  std::size_t previous_end = 0;
+  for_each_date(t, month_first, years,
+                [&](const ArticleDate& d, std::size_t first, std::size_t last) {
+                  WrittenDate w;
+                  w.date = d;
+                  w.offset = t[first].begin;
+                  // The label: what stands between the last date and this
+                  // one, its last few words.
+                  std::size_t from = previous_end;
+                  if (w.offset > from + 48) from = w.offset - 48;
+                  std::string before =
+                      fold_case(text.substr(from, w.offset - from));
+                  w.labelled_updated = has_label(before, kUpdatedLabels);
+                  w.labelled_published = has_label(before, kPublishedLabels);
+                  previous_end = t[last].end;
+                  dates.push_back(w);
+                  return dates.size() >= 16;
+                });
+  return dates;
 }
 
 std::optional<ArticleDate> find_date_in_url(std::string_view url) {
@@ -184,14 +265,23 @@ std::optional<ArticleDate> find_date_in_url(std::string_view url) {
       url.find('/', scheme == std::string_view::npos ? 0 : scheme + 3);
   if (path == std::string_view::npos) return std::nullopt;
   std::string_view p = url.substr(path);
-  std::vector<std::pair<std::string_view, char>> numbers;  // digits, sep before
+  struct Number {
+    std::string_view digits;
+    char before;          // the character before it
+    bool after_previous;  // only that one character after the last number
+  };
+  std::vector<Number> numbers;
+  std::size_t previous_end = std::string_view::npos;
   for (std::size_t i = 0; i < p.size();) {
     if (p[i] >= '0' && p[i] <= '9') {
       std::size_t s = i;
       while (i < p.size() && p[i] >= '0' && p[i] <= '9') ++i;
       char before = s > 0 ? p[s - 1] : 0;
       char after = i < p.size() ? p[i] : 0;
-      numbers.emplace_back(p.substr(s, i - s), before);
+      numbers.push_back(
+          {p.substr(s, i - s), before,
+           previous_end != std::string_view::npos && s == previous_end + 1});
+      previous_end = i;
       // An 8-digit run set off by separators: /20250602/.
       std::string_view run = p.substr(s, i - s);
       if (run.size() == 8 &&
@@ -210,10 +300,14 @@ std::optional<ArticleDate> find_date_in_url(std::string_view url) {
     }
   }
   for (std::size_t i = 0; i + 2 < numbers.size(); ++i) {
-    auto [y, ys] = numbers[i];
-    auto [m, ms] = numbers[i + 1];
-    auto [d, ds] = numbers[i + 2];
+    std::string_view y = numbers[i].digits, m = numbers[i + 1].digits,
+                     d = numbers[i + 2].digits;
+    char ys = numbers[i].before, ms = numbers[i + 1].before,
+         ds = numbers[i + 2].before;
     if (y.size() != 4 || m.size() > 2 || d.size() > 2) continue;
+    // "2022-land-zahlte-rund-1-4": words between are not a date.
+    if (!numbers[i + 1].after_previous || !numbers[i + 2].after_previous)
+      continue;
     // "/2025/06/02/", "/2025-06-02-talks", "/news/2025-06-02": month and
     // day set off alike, the year after the same mark or a '/'.
     if ((ms != '/' && ms != '-' && ms != '_') || ds != ms ||
