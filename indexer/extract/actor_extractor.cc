@@ -77,6 +77,7 @@ class Extractor {
     acronym_definitions();
     definite_org_pass();
     descriptor_pass();
+    named_by_role_pass();
     person_pass();
     resolve_deferred_surnames();
     resolve_titled_surnames();
@@ -739,6 +740,69 @@ class Extractor {
       found_.add(known ? *known : Actor{name, ActorType::kOrg}, from);
       mark(from, to);
       d = to - 1;
+    }
+  }
+
+  // 2e. "Stop Stansted Expansion chairman Peter Sanders", "the ruling
+  // United Russia party": capitalised words before a role that only an
+  // organisation has ("chairman", "spokesman", "board"), two to four of
+  // them, or before a small "party", one to four, name an organisation
+  // (name_words [org_voice]: "director" also follows a film).
+  // Not when they start with a given name or a title, or are a place.
+  void named_by_role_pass() {
+    for (std::size_t from = 0; from + 1 < size(); ++from) {
+      if (!org_span_token(from) || tok(from).number || tok(from).all_caps ||
+          tok(from).sentence_start) {
+        continue;
+      }
+      if (from > 0 && tok(from - 1).capitalised &&
+          tok(from - 1).joined_to_next &&
+          !in(WordList::kFunction, folded_[from - 1])) {
+        continue;  // inside a longer run
+      }
+      std::size_t to = from;
+      while (to < size() && to - from < 5 && org_span_token(to) &&
+             !tok(to).number && !tok(to).possessive && tok(to).joined_to_next) {
+        ++to;
+      }
+      if (to >= size() || to == from || to - from > 4 || tok(to).capitalised ||
+          !tok(to - 1).joined_to_next || tok(to - 1).possessive) {
+        from = to;
+        continue;
+      }
+      bool party = folded_[to] == "party";
+      bool role = in(WordList::kOrgVoice, folded_[to]);
+      if (!party && !(role && to - from >= 2)) {
+        from = to;
+        continue;
+      }
+      std::string name = join_raw(tokens_, from, to);
+      const Actor* known = find_org(name);
+      if (known == nullptr && party) known = gazetteer_.find(name + " Party");
+      // ("New Year's Eve party", "Christmas party" are no parties; the
+      // gazetteer's "United Russia" is one.)
+      bool person_or_place =
+          in(WordList::kGiven, folded_[from]) ||
+          in(WordList::kFunction, folded_[from]) ||
+          (party && known == nullptr && in(WordList::kNotName, folded_[from]));
+      for (std::size_t k = from; k < to; ++k) {
+        person_or_place = person_or_place || in(WordList::kTitle, folded_[k]);
+      }
+      bool place = false;
+      if (NameWords::builtin().phrase_at(folded_, from, &place) == to - from) {
+        person_or_place = true;
+      }
+      if (person_or_place) {
+        from = to;
+        continue;
+      }
+      if (known != nullptr && known->type != ActorType::kOrg) {
+        from = to;
+        continue;
+      }
+      found_.add(known ? *known : Actor{name, ActorType::kOrg}, from);
+      mark(from, to);
+      from = to;
     }
   }
 

@@ -57,6 +57,7 @@ NameWords::NameWords() {
       {"plain_acronym", WordList::kPlainAcronym},
       {"said", WordList::kSaid},
       {"org_role", WordList::kOrgRole},
+      {"org_voice", WordList::kOrgVoice},
       {"org_descriptor", WordList::kOrgDescriptor},
       {"ambiguous_descriptor", WordList::kAmbiguousDescriptor},
       {"company_suffix", WordList::kCompanySuffix},

@@ -31,6 +31,7 @@ enum class WordList {
   kPlainAcronym,         // acronyms that are not organisations
   kSaid,                 // verbs of saying
   kOrgRole,              // "spokesman", "board" after an organisation
+  kOrgVoice,             // "chairman" after an organisation of words
   kOrgDescriptor,        // "firm", "watchdog" before an organisation
   kAmbiguousDescriptor,  // "broker", "carrier": also before a person or thing
   kCompanySuffix,        // "Inc", "Ltd" after a comma

@@ -579,4 +579,39 @@ TEST_CASE("an organisation named shorter or in another spelling is one") {
         Names{"Bank of Tokyo Ltd", "Bank of Tokyo International Ltd"});
 }
 
+TEST_CASE("names before an organisation's chairman or a small 'party'") {
+  // The organisations only: the old rules took a speaker's employer for a
+  // person ("said Stop Stansted Expansion chairman").
+  auto orgs = [](std::string_view text) {
+    static const ActorGazetteer kGazetteer =
+        ActorGazetteer::with_builtin_table();
+    Names out;
+    for (const Actor& a : extract_actors("", text, kGazetteer)) {
+      if (a.type == ActorType::kOrg) out.push_back(a.name);
+    }
+    return out;
+  };
+  struct Row {
+    const char* text;
+    Names expected;
+  };
+  const Row rows[] = {
+      {"\"We do not accept it,\" said Stop Stansted Expansion chairman Peter "
+       "Sanders.",
+       {"Stop Stansted Expansion"}},
+      // The gazetteer's party written with a small "party".
+      {"Andrey Klishas of the ruling United Russia party proposed it.",
+       {"United Russia"}},
+      {"He left the Bharatiya Janata party in May.",
+       {"Bharatiya Janata Party"}},
+      // A film's director, a festive party: no organisation.
+      {"The Pulp Fiction director spoke.", {}},
+      {"A Christmas party was held.", {}},
+  };
+  for (const Row& row : rows) {
+    CAPTURE(row.text);
+    CHECK(orgs(row.text) == row.expected);
+  }
+}
+
 }  // namespace newsdex
