@@ -244,6 +244,16 @@ class Extractor {
           !in(WordList::kTitle, folded_[i - 1])) {
         continue;
       }
+      // "Hereford Hospitals NHS Trust" is not the NHS: a known acronym
+      // between capitalised words that end in an organisation word.
+      if (a->type == ActorType::kOrg && acronym && length == 1 && i > 0 &&
+          i + 1 < size() && tok(i - 1).joined_to_next &&
+          tok(i).joined_to_next && nameish(tok(i - 1)) && !used_[i - 1] &&
+          !tok(i - 1).possessive && !tok(i - 1).sentence_start &&
+          !in(WordList::kPlace, folded_[i - 1]) && org_span_token(i + 1) &&
+          in(WordList::kOrg, folded_[i + 1])) {
+        continue;
+      }
       if (tok(i).shout && length == 1 && a->type == ActorType::kOrg &&
           !tok(i).all_caps) {
         continue;  // "APPLE" in a headline in capitals: too ambiguous
@@ -608,6 +618,13 @@ class Extractor {
         std::size_t n =
             NameWords::builtin().phrase_at(folded_, begin + 1, &place);
         if (place && n >= 2 && begin + 1 + n < stop) ++begin;
+      }
+      // "Chief Executive of Hereford Hospitals NHS Trust": a title and
+      // "of" lead in.
+      if (!of_form) {
+        std::size_t k = begin;
+        while (k + 2 < stop && in(WordList::kTitle, folded_[k])) ++k;
+        if (k > begin && folded_[k] == "of") begin = k + 1;
       }
       // "Shares of B.F. Goodrich Co": a common word and "of" lead in.
       if (begin + 2 < stop && folded_[begin + 1] == "of" && !of_form &&

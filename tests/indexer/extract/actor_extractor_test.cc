@@ -614,4 +614,18 @@ TEST_CASE("names before an organisation's chairman or a small 'party'") {
   }
 }
 
+TEST_CASE("a known acronym inside a longer name, a title before 'of'") {
+  // Not the NHS; a title and "of" are no part of the trust's name, and the
+  // shorter mention is the same trust.
+  CHECK(names("Hereford Hospital Trust sent a letter. David Rose, Chief "
+              "Executive of Hereford Hospitals NHS Trust, said so.") ==
+        Names{"Hereford Hospitals NHS Trust", "David Rose"});
+  CHECK(names("Jim Ames, Vice Chairman of Nikko Securities Co International "
+              "Inc, said so.") ==
+        Names{"Jim Ames", "Nikko Securities Co International Inc"});
+  // Standing alone, or after a place, it is the NHS.
+  CHECK(names("Staff at Oxford NHS Trust said so.") ==
+        Names{"National Health Service"});
+}
+
 }  // namespace newsdex
