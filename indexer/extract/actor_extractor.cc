@@ -60,6 +60,11 @@ class Extractor {
       keys_.push_back(name_spelling_key(t.folded));
     }
     used_.assign(tokens_.size(), false);
+    for (std::size_t k = 2; k < size(); ++k) {
+      if (tok(k).all_caps && tok(k - 1).gap.find('(') != std::string::npos) {
+        bracketed_acronyms_.push_back(k);
+      }
+    }
     read_title_case();
     skip_sign_off();
   }
@@ -67,8 +72,12 @@ class Extractor {
   std::vector<Actor> run() {
     gazetteer_pass();
     skip_seats();
+    party_adjective_pass();
     organisation_pass();
     acronym_definitions();
+    definite_org_pass();
+    descriptor_pass();
+    named_by_role_pass();
     person_pass();
     resolve_deferred_surnames();
     resolve_titled_surnames();
@@ -178,6 +187,7 @@ class Extractor {
       const Actor* a = gazetteer_.match(keys_, i, length, &acronym);
       if (a == nullptr || (small_the && length < 2)) continue;
       if (acronym && !tok(i).all_caps) continue;  // "Who" is not WHO
+      if (acronym && length == 1 && defined_otherwise(i, *a)) continue;
       if (length == 1 && a->type == ActorType::kOrg && tok(i).sentence_start &&
           !tok(i).all_caps && in(WordList::kCommonOrg, folded_[i]) &&
           !acts_as_organisation(i)) {
@@ -227,10 +237,21 @@ class Extractor {
           in(WordList::kOrg, folded_[i + length - 1]) &&
           tok(i - 1).joined_to_next && tok(i - 1).capitalised &&
           !tok(i - 1).all_caps && !tok(i - 1).possessive && !tok(i - 1).shout &&
-          !used_[i - 1] && !tok(i - 1).sentence_start &&
+          !tok(i - 1).denied && !tok(i - 1).unconfirmed && !used_[i - 1] &&
+          !tok(i - 1).sentence_start &&
           !in(WordList::kFunction, folded_[i - 1]) &&
           !in(WordList::kNotName, folded_[i - 1]) &&
           !in(WordList::kTitle, folded_[i - 1])) {
+        continue;
+      }
+      // "Hereford Hospitals NHS Trust" is not the NHS: a known acronym
+      // between capitalised words that end in an organisation word.
+      if (a->type == ActorType::kOrg && acronym && length == 1 && i > 0 &&
+          i + 1 < size() && tok(i - 1).joined_to_next &&
+          tok(i).joined_to_next && nameish(tok(i - 1)) && !used_[i - 1] &&
+          !tok(i - 1).possessive && !tok(i - 1).sentence_start &&
+          !in(WordList::kPlace, folded_[i - 1]) && org_span_token(i + 1) &&
+          in(WordList::kOrg, folded_[i + 1])) {
         continue;
       }
       if (tok(i).shout && length == 1 && a->type == ActorType::kOrg &&
@@ -268,6 +289,39 @@ class Extractor {
     }
   }
 
+  // Whether the article defines the acronym at `i` (here or at another
+  // mention) as a name that is not the gazetteer's `known`.
+  bool defined_otherwise(std::size_t i, const Actor& known) const {
+    for (std::size_t k : bracketed_acronyms_) {
+      if (folded_[k] == folded_[i] && defined_in_text(k, known)) return true;
+    }
+    return false;
+  }
+
+  // Whether the acronym at `i` is written in brackets after a name it is
+  // the initials of, which is not a name of the gazetteer's `known`:
+  // "Islamic Development Bank (IDB)" is not the Inter-American Development
+  // Bank.
+  bool defined_in_text(std::size_t i, const Actor& known) const {
+    if (i < 2 || tok(i - 1).gap.find('(') == std::string::npos) return false;
+    std::size_t from = i;
+    while (from > 0 && i - from < 8 &&
+           (tok(from - 1).capitalised ||
+            in(WordList::kFunction, folded_[from - 1])) &&
+           (from == i || tok(from - 1).joined_to_next || joins(from - 1))) {
+      --from;
+    }
+    while (from < i && in(WordList::kFunction, folded_[from])) ++from;
+    for (std::size_t k = from; k + 1 < i; ++k) {
+      std::string name = join_raw(tokens_, k, i);
+      if (is_initialism(tok(i).folded, name)) {
+        const Actor* named = gazetteer_.find(name);
+        return named == nullptr || named->name != known.name;
+      }
+    }
+    return false;
+  }
+
   // "Archbishop of Canterbury", "MP for Sittingbourne and Sheppey": the
   // seat after the title is a place, named by nobody.
   void skip_seats() {
@@ -291,6 +345,57 @@ class Extractor {
         }
       }
       i = k;
+    }
+  }
+
+  // 1c. "Republican outrage", "Democratic leaders", "Senate Democrat",
+  // "Democrat Ted Lieu": a party's adjective standing alone names the
+  // party (the gazetteer's "W Party", else "Ws"). Inside a longer name it
+  // does not: after a capitalised word that is no place, organisation,
+  // title or common word ("Social Democratic", "Christian Democrat"), or
+  // before a capitalised word that is no title, given name or known name
+  // ("Democratic Republic of Congo", "Democratic National Committee",
+  // "Republican Guard"). A headline word the body writes small
+  // ("democratic reforms") is no party.
+  void party_adjective_pass() {
+    for (std::size_t i = 0; i < size(); ++i) {
+      const Token& t = tok(i);
+      if (used_[i] || !t.capitalised || t.shout || t.all_caps || t.denied ||
+          !in(WordList::kPartyAdjective, folded_[i])) {
+        continue;
+      }
+      if (i > 0 && tok(i - 1).joined_to_next && tok(i - 1).capitalised &&
+          !used_[i - 1] && !tok(i - 1).denied && !tok(i - 1).unconfirmed &&
+          !in(WordList::kPlace, folded_[i - 1]) &&
+          !in(WordList::kOrg, folded_[i - 1]) &&
+          !in(WordList::kNotName, folded_[i - 1]) &&
+          !in(WordList::kTitle, folded_[i - 1]) &&
+          !in(WordList::kFunction, folded_[i - 1])) {
+        continue;
+      }
+      if (!t.possessive && t.joined_to_next && i + 1 < size()) {
+        const Token& next = tok(i + 1);
+        bool continues_name =
+            next.capitalised && !next.shout && !used_[i + 1] && !next.denied &&
+            !next.unconfirmed && !in(WordList::kTitle, next.folded) &&
+            !in(WordList::kGiven, next.folded) &&
+            !in(WordList::kFunction, next.folded) &&
+            !in(WordList::kTime, next.folded);
+        if (continues_name) continue;
+        // "Democratic Justice Party": a title-like word after it may still
+        // be inside a name that ends in an organisation word.
+        for (std::size_t k = i + 1; k < size() && k <= i + 3; ++k) {
+          if (!tok(k).capitalised || tok(k).shout || used_[k]) break;
+          if (in(WordList::kOrg, folded_[k])) continues_name = true;
+          if (!tok(k).joined_to_next) break;
+        }
+        if (continues_name) continue;
+      }
+      const Actor* party = gazetteer_.find(t.text + " Party");
+      if (party == nullptr) party = gazetteer_.find(t.text + "s");
+      if (party == nullptr || party->type != ActorType::kOrg) continue;
+      found_.add(*party, i);
+      used_[i] = true;
     }
   }
 
@@ -368,8 +473,12 @@ class Extractor {
         if (in(WordList::kOrg, folded_[j]) && j > i) last_org = j;
         if (in(WordList::kOrg, folded_[j]) && j == i && j + 2 < size() &&
             (folded_[j + 1] == "of" ||
-             // "Member of Parliament for Sheffield" names a seat.
-             (folded_[j + 1] == "for" && !(j > 0 && folded_[j - 1] == "of"))) &&
+             // "Member of Parliament for Sheffield" and "entered
+             // Parliament for Sheffield Brightside" name a seat.
+             (folded_[j + 1] == "for" && folded_[j] != "parliament" &&
+              !(j > 0 && folded_[j - 1] == "of")) ||
+             // "League Against Cruel Sports"
+             (folded_[j + 1] == "against" && tok(j + 1).capitalised)) &&
             joins(j) && joins(j + 1) && org_span_token(j + 2) &&
             !tok(j + 2).number) {
           of_form = true;  // "Bank of Korea", "Commission for Africa"
@@ -500,6 +609,23 @@ class Extractor {
           in(WordList::kPlace, folded_[begin])) {
         ++begin;
       }
+      // "Ukrainian Kherson Oblast Military Administration": nor is a
+      // nationality or country before the place that names the body.
+      // (A place of one word may be part of the name: "Saudi Arabian
+      // Monetary Agency", "Canadian Pacific Ltd".)
+      if (bool place = false;
+          begin + 3 < stop && in(WordList::kPlace, folded_[begin])) {
+        std::size_t n =
+            NameWords::builtin().phrase_at(folded_, begin + 1, &place);
+        if (place && n >= 2 && begin + 1 + n < stop) ++begin;
+      }
+      // "Chief Executive of Hereford Hospitals NHS Trust": a title and
+      // "of" lead in.
+      if (!of_form) {
+        std::size_t k = begin;
+        while (k + 2 < stop && in(WordList::kTitle, folded_[k])) ++k;
+        if (k > begin && folded_[k] == "of") begin = k + 1;
+      }
       // "Shares of B.F. Goodrich Co": a common word and "of" lead in.
       if (begin + 2 < stop && folded_[begin + 1] == "of" && !of_form &&
           !in(WordList::kOrg, folded_[begin])) {
@@ -508,7 +634,19 @@ class Extractor {
       if (stop - begin >= 2 ||
           (stop - begin == 1 && !in(WordList::kOrg, folded_[begin]))) {
         std::string name = join_raw(tokens_, begin, stop);
-        const Actor* known = gazetteer_.find(name);
+        const Actor* known = find_org(name);
+        // "Ukrainian Directorate of Intelligence (GUR)": defined by a known
+        // organisation's acronym that is not its own initials, it is that
+        // organisation ("Islamic Development Bank (IDB)" is not the
+        // gazetteer's IDB, the Inter-American Development Bank).
+        if (known == nullptr && stop < size() &&
+            tok(stop - 1).gap.find('(') != std::string::npos &&
+            tok(stop).all_caps && !is_initialism(tok(stop).folded, name)) {
+          known = gazetteer_.find(tok(stop).text);
+          if (known != nullptr && known->type != ActorType::kOrg) {
+            known = nullptr;
+          }
+        }
         Actor a = known ? *known : Actor{name, ActorType::kOrg};
         // "Delta Motors" after "Delta Motors Corp" is the same company.
         if (!known && same_as_found_org(actor_key(name))) {
@@ -521,6 +659,167 @@ class Extractor {
         maybe_acronym(stop - 1, a.name);
       }
       i = stop - 1;
+    }
+  }
+
+  // The gazetteer's organisation of this name, also written with "of" for
+  // its "for" or the other way round ("Office of National Statistics" is
+  // the Office for National Statistics).
+  const Actor* find_org(const std::string& name) const {
+    if (const Actor* a = gazetteer_.find(name)) return a;
+    for (auto [from, to] :
+         {std::pair<std::string_view, std::string_view>{" of ", " for "},
+          {" for ", " of "}}) {
+      std::size_t at = name.find(from);
+      if (at == std::string::npos) continue;
+      std::string other = name;
+      other.replace(at, from.size(), to);
+      const Actor* a = gazetteer_.find(other);
+      if (a != nullptr && a->type == ActorType::kOrg) return a;
+    }
+    return nullptr;
+  }
+
+  // 2c. "the Commission": a capitalised organisation word after "the",
+  // standing alone, is the organisation found with that last word, else
+  // the gazetteer's organisation named by the first word of one found and
+  // that word ("the Commission" in an article naming the European Union is
+  // the European Commission).
+  void definite_org_pass() {
+    for (std::size_t i = 1; i < size(); ++i) {
+      const Token& t = tok(i);
+      if (used_[i] || !t.capitalised || t.shout || t.all_caps || t.denied ||
+          t.unconfirmed || folded_[i - 1] != "the" ||
+          !tok(i - 1).joined_to_next || !in(WordList::kOrg, folded_[i])) {
+        continue;
+      }
+      if (t.joined_to_next && i + 1 < size() &&
+          (tok(i + 1).capitalised || folded_[i + 1] == "of" ||
+           folded_[i + 1] == "for" || folded_[i + 1] == "on")) {
+        continue;  // "the Commission for Africa", "the Council of Europe"
+      }
+      const Actor* match = nullptr;
+      bool several = false;
+      for (const Actor& a : found_.actors()) {
+        if (a.type != ActorType::kOrg) continue;
+        std::vector<std::string> words = folded_name_words(a.name);
+        if (words.size() >= 2 && words.back() == folded_[i]) {
+          several = several || (match != nullptr && match->name != a.name);
+          match = &a;
+        }
+      }
+      if (match == nullptr) {
+        for (const Actor& a : found_.actors()) {
+          if (a.type != ActorType::kOrg) continue;
+          std::vector<std::string> words = folded_name_words(a.name);
+          if (words.size() < 2) continue;
+          const Actor* known = gazetteer_.find(words.front() + " " + t.text);
+          if (known == nullptr || known->type != ActorType::kOrg) continue;
+          several = several || (match != nullptr && match->name != known->name);
+          match = known;
+        }
+      }
+      if (match == nullptr || several) continue;
+      found_.add(Actor(*match), i);
+      used_[i] = true;
+    }
+  }
+
+  // 2d. "news outlet Mariupol Resistance", "campaign group Stop Stansted
+  // Expansion": a run of two to four capitalised words right after a word
+  // that introduces an organisation names one (single words are left to
+  // the single-name pass, which also wants them to act).
+  void descriptor_pass() {
+    for (std::size_t d = 0; d + 2 < size(); ++d) {
+      // ("the company's Taj Mahal casino": a possessive describes.)
+      if (tok(d).capitalised || !tok(d).joined_to_next || tok(d).possessive ||
+          !org_span_token(d + 1) || !org_span_token(d + 2) ||
+          !in(WordList::kOrgDescriptor, folded_[d]) ||
+          in(WordList::kAmbiguousDescriptor, folded_[d])) {
+        continue;
+      }
+      std::size_t from = d + 1, to = from;
+      while (to < size() && to - from < 5 && org_span_token(to) &&
+             !tok(to).number && !tok(to).all_caps &&
+             !in(WordList::kTime, folded_[to]) && !is_said(tok(to))) {
+        ++to;
+        if (tok(to - 1).possessive || !tok(to - 1).joined_to_next) break;
+      }
+      if (to - from < 2 || to - from > 4) continue;
+      if (in(WordList::kFunction, folded_[from]) ||
+          in(WordList::kTitle, folded_[from]) ||
+          in(WordList::kGiven, folded_[from])) {
+        continue;
+      }
+      std::string name = join_raw(tokens_, from, to);
+      const Actor* known = find_org(name);
+      if (known != nullptr && known->type != ActorType::kOrg) continue;
+      found_.add(known ? *known : Actor{name, ActorType::kOrg}, from);
+      mark(from, to);
+      d = to - 1;
+    }
+  }
+
+  // 2e. "Stop Stansted Expansion chairman Peter Sanders", "the ruling
+  // United Russia party": capitalised words before a role that only an
+  // organisation has ("chairman", "spokesman", "board"), two to four of
+  // them, or before a small "party", one to four, name an organisation
+  // (name_words [org_voice]: "director" also follows a film).
+  // Not when they start with a given name or a title, or are a place.
+  void named_by_role_pass() {
+    for (std::size_t from = 0; from + 1 < size(); ++from) {
+      if (!org_span_token(from) || tok(from).number || tok(from).all_caps ||
+          tok(from).sentence_start) {
+        continue;
+      }
+      if (from > 0 && tok(from - 1).capitalised &&
+          tok(from - 1).joined_to_next &&
+          !in(WordList::kFunction, folded_[from - 1])) {
+        continue;  // inside a longer run
+      }
+      std::size_t to = from;
+      while (to < size() && to - from < 5 && org_span_token(to) &&
+             !tok(to).number && !tok(to).possessive && tok(to).joined_to_next) {
+        ++to;
+      }
+      if (to >= size() || to == from || to - from > 4 || tok(to).capitalised ||
+          !tok(to - 1).joined_to_next || tok(to - 1).possessive) {
+        from = to;
+        continue;
+      }
+      bool party = folded_[to] == "party";
+      bool role = in(WordList::kOrgVoice, folded_[to]);
+      if (!party && !(role && to - from >= 2)) {
+        from = to;
+        continue;
+      }
+      std::string name = join_raw(tokens_, from, to);
+      const Actor* known = find_org(name);
+      if (known == nullptr && party) known = gazetteer_.find(name + " Party");
+      // ("New Year's Eve party", "Christmas party" are no parties; the
+      // gazetteer's "United Russia" is one.)
+      bool person_or_place =
+          in(WordList::kGiven, folded_[from]) ||
+          in(WordList::kFunction, folded_[from]) ||
+          (party && known == nullptr && in(WordList::kNotName, folded_[from]));
+      for (std::size_t k = from; k < to; ++k) {
+        person_or_place = person_or_place || in(WordList::kTitle, folded_[k]);
+      }
+      bool place = false;
+      if (NameWords::builtin().phrase_at(folded_, from, &place) == to - from) {
+        person_or_place = true;
+      }
+      if (person_or_place) {
+        from = to;
+        continue;
+      }
+      if (known != nullptr && known->type != ActorType::kOrg) {
+        from = to;
+        continue;
+      }
+      found_.add(known ? *known : Actor{name, ActorType::kOrg}, from);
+      mark(from, to);
+      from = to;
     }
   }
 
@@ -539,20 +838,28 @@ class Extractor {
   // found ("AMC" for American Motors Corp, "DOE" for Department of Energy).
   bool initials_of_found_org(const std::string& acronym) const {
     for (const Actor& a : found_.actors()) {
-      if (a.type != ActorType::kOrg) continue;
-      std::string all, without_of;
-      for (const std::string& w : folded_name_words(a.name)) {
-        if (w.empty()) continue;
-        all += w[0];
-        if (w != "of" && w != "and" && w != "the") without_of += w[0];
+      if (a.type == ActorType::kOrg && is_initialism(acronym, a.name)) {
+        return true;
       }
-      for (const std::string& initials : {all, without_of}) {
-        // A leading "U.S." may be left out of the acronym.
-        if (initials == acronym ||
-            (initials.size() > 2 && initials.compare(0, 2, "us") == 0 &&
-             initials.substr(2) == acronym)) {
-          return true;
-        }
+    }
+    return false;
+  }
+
+  // Whether `acronym` (folded) is made of the initials of `name`.
+  static bool is_initialism(const std::string& acronym,
+                            const std::string& name) {
+    std::string all, without_of;
+    for (const std::string& w : folded_name_words(name)) {
+      if (w.empty()) continue;
+      all += w[0];
+      if (w != "of" && w != "and" && w != "the") without_of += w[0];
+    }
+    for (const std::string& initials : {all, without_of}) {
+      // A leading "U.S." may be left out of the acronym.
+      if (initials == acronym ||
+          (initials.size() > 2 && initials.compare(0, 2, "us") == 0 &&
+           initials.substr(2) == acronym)) {
+        return true;
       }
     }
     return false;
@@ -866,9 +1173,11 @@ class Extractor {
           in(WordList::kOrgRole, folded_[i + 1])) {
         s.role = true;
       }
+      // "food group Kraft", "watchdog Ofsted" (not "Body Shop").
       if (i > 0 && tok(i - 1).joined_to_next &&
+          (!tok(i - 1).capitalised || tok(i - 1).sentence_start) &&
           in(WordList::kOrgDescriptor, folded_[i - 1])) {
-        s.role = true;  // "food group Kraft", "watchdog Ofsted"
+        s.role = true;
       }
     }
     for (const std::string& f : order) {
@@ -916,6 +1225,7 @@ class Extractor {
   std::vector<std::pair<std::size_t, std::size_t>> named_people_;
   std::vector<std::pair<std::size_t, std::size_t>> candidates_;
   std::map<std::string, std::string> acronyms_;
+  std::vector<std::size_t> bracketed_acronyms_;  // "(IDB)": token indexes
 };
 
 }  // namespace

@@ -86,6 +86,47 @@ bool starts_with_word(const std::string& full, const std::string& key) {
          full[key.size()] == '-';
 }
 
+namespace {
+
+// An organisation's name words as compared: folded, without connectors
+// and a closing company suffix ("Bank of Tokyo Ltd" and "Bank of Tokyo
+// International Ltd" are two), a plural 's' dropped ("Trades Union" and
+// "Trade Unions" alike).
+std::vector<std::string> org_name_words(std::string_view name) {
+  std::vector<std::string> out;
+  for (std::string& w : folded_name_words(name)) {
+    if (w == "of" || w == "for" || w == "the" || w == "and" || w == "&") {
+      continue;
+    }
+    if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
+    out.push_back(std::move(w));
+  }
+  if (out.size() > 1 &&
+      NameWords::builtin().has(WordList::kCompanySuffix, out.back())) {
+    out.pop_back();
+  }
+  return out;
+}
+
+// Whether `short_words` are `long_words` with one word left out, the
+// first and the last kept ("Baltic Exchange" is not the "Baltic
+// International Freight Futures Exchange").
+bool is_abridgement(const std::vector<std::string>& short_words,
+                    const std::vector<std::string>& long_words) {
+  if (short_words.size() + 1 != long_words.size() ||
+      short_words.front() != long_words.front() ||
+      short_words.back() != long_words.back()) {
+    return false;
+  }
+  std::size_t k = 0;
+  for (const std::string& w : long_words) {
+    if (k < short_words.size() && w == short_words[k]) ++k;
+  }
+  return k == short_words.size();
+}
+
+}  // namespace
+
 void Collector::add(const Actor& a, std::size_t at) {
   // Whatever pass found it, a place or a thing that is never an actor
   // ("ZNPP", "Russian Federation") is not one.
@@ -137,6 +178,37 @@ std::vector<Actor> Collector::take() {
         first_[j] = std::min(first_[j], first_[i]);
         break;
       }
+    }
+  }
+  // "Powys Health Board" beside "Powys Local Health Board", "Trade Unions
+  // Congress" beside "Trades Union Congress": an organisation whose name
+  // is another's, or it with one word left out (not the first or last),
+  // plurals, connectors and company suffixes aside, is that organisation.
+  // A company's formal name is not short for another ("Lloyds Bank Plc"
+  // and "Lloyds Merchant Bank" are two).
+  std::vector<std::vector<std::string>> org_words(actors_.size());
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    if (actors_[i].type == ActorType::kOrg) {
+      org_words[i] = org_name_words(actors_[i].name);
+    }
+  }
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    if (merged[i] || org_words[i].size() < 2) continue;
+    const std::vector<std::string>& short_words = org_words[i];
+    std::vector<std::string> written = folded_name_words(actors_[i].name);
+    bool formal =
+        NameWords::builtin().has(WordList::kCompanySuffix, written.back());
+    for (std::size_t j = 0; j < actors_.size(); ++j) {
+      if (j == i || merged[j] || org_words[j].empty()) continue;
+      const std::vector<std::string>& long_words = org_words[j];
+      bool same = short_words == long_words;
+      if (same && j > i) continue;  // the first found keeps its name
+      if (!same && (formal || !is_abridgement(short_words, long_words))) {
+        continue;
+      }
+      merged[i] = true;
+      first_[j] = std::min(first_[j], first_[i]);
+      break;
     }
   }
   std::vector<std::size_t> order;

@@ -57,12 +57,15 @@ NameWords::NameWords() {
       {"plain_acronym", WordList::kPlainAcronym},
       {"said", WordList::kSaid},
       {"org_role", WordList::kOrgRole},
+      {"org_voice", WordList::kOrgVoice},
       {"org_descriptor", WordList::kOrgDescriptor},
+      {"ambiguous_descriptor", WordList::kAmbiguousDescriptor},
       {"company_suffix", WordList::kCompanySuffix},
       {"common_org", WordList::kCommonOrg},
       {"time", WordList::kTime},
       {"adjective_ending", WordList::kAdjectiveEnding},
-      {"seat_title", WordList::kSeatTitle}};
+      {"seat_title", WordList::kSeatTitle},
+      {"party_adjective", WordList::kPartyAdjective}};
   for_each_line(builtin_name_words(), [&](const std::string& section,
                                           std::string_view line) {
     auto it = kSections.find(section);

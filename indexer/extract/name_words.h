@@ -20,23 +20,26 @@ std::string_view builtin_not_actors();
 
 // One list per section of corpus/name_words.list.
 enum class WordList {
-  kGiven,            // first names
-  kPlace,            // single-word places and demonyms (name_words [places]
-                     // and every one-word entry of places.list)
-  kOrg,              // words that end an organisation's name
-  kTitle,            // titles and roles before a name
-  kNotName,          // capitalised words that are not name words
-  kFunction,         // words that never start a name
-  kParticle,         // "du", "von" inside names
-  kPlainAcronym,     // acronyms that are not organisations
-  kSaid,             // verbs of saying
-  kOrgRole,          // "spokesman", "board" after an organisation
-  kOrgDescriptor,    // "firm", "watchdog" before an organisation
-  kCompanySuffix,    // "Inc", "Ltd" after a comma
-  kCommonOrg,        // organisations named by a common word ("Total")
-  kTime,             // days and months
-  kAdjectiveEnding,  // "backed" in "Kremlin-backed"
-  kSeatTitle,        // "MP for", "Archbishop of": a seat (a place) follows
+  kGiven,                // first names
+  kPlace,                // single-word places and demonyms (name_words [places]
+                         // and every one-word entry of places.list)
+  kOrg,                  // words that end an organisation's name
+  kTitle,                // titles and roles before a name
+  kNotName,              // capitalised words that are not name words
+  kFunction,             // words that never start a name
+  kParticle,             // "du", "von" inside names
+  kPlainAcronym,         // acronyms that are not organisations
+  kSaid,                 // verbs of saying
+  kOrgRole,              // "spokesman", "board" after an organisation
+  kOrgVoice,             // "chairman" after an organisation of words
+  kOrgDescriptor,        // "firm", "watchdog" before an organisation
+  kAmbiguousDescriptor,  // "broker", "carrier": also before a person or thing
+  kCompanySuffix,        // "Inc", "Ltd" after a comma
+  kCommonOrg,            // organisations named by a common word ("Total")
+  kTime,                 // days and months
+  kAdjectiveEnding,      // "backed" in "Kremlin-backed"
+  kSeatTitle,            // "MP for", "Archbishop of": a seat (a place) follows
+  kPartyAdjective,       // "Republican", "Democratic": names the party
   kCount
 };
 
