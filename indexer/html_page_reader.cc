@@ -74,6 +74,26 @@ Article article_from_html(HtmlArticle html) {
   return article;
 }
 
+std::string article_from_page(std::string_view bytes,
+                              std::string_view http_charset,
+                              std::string_view url,
+                              const nlohmann::json& fields, Article& article,
+                              std::string& date_warning) {
+  std::string given_url(url);
+  if (auto it = fields.find("url"); it != fields.end() && it->is_string())
+    given_url = it->get<std::string>();
+  // The run's own clock rejects dates after its day later on; here any
+  // date up to the far future is a candidate.
+  HtmlPageInput input{bytes, given_url, http_charset,
+                      std::chrono::sys_days{std::chrono::year{9999} /
+                                            std::chrono::December / 31}};
+  article = article_from_html(extract_html_article(input));
+  if (fields.empty()) return "";
+  if (fields.contains("authors") || fields.contains("author"))
+    article.authors.clear();
+  return apply_record_fields(fields, article, date_warning);
+}
+
 void read_html_page(const fs::path& path, const std::string& id,
                     const nlohmann::json& metadata,
                     const RecordOrigin& metadata_origin, ArticleSink& sink) {
@@ -84,29 +104,17 @@ void read_html_page(const fs::path& path, const std::string& id,
     sink.bad_record(origin, error);
     return;
   }
-  std::string url;
-  if (auto it = metadata.find("url"); it != metadata.end() && it->is_string())
-    url = it->get<std::string>();
-  // The run's own clock rejects dates after its day later on; here any
-  // date up to the far future is a candidate.
-  HtmlPageInput input{*bytes, url, "",
-                      std::chrono::sys_days{std::chrono::year{9999} /
-                                            std::chrono::December / 31}};
-  Article article = article_from_html(extract_html_article(input));
+  Article article;
   std::string date_warning;
-  if (!metadata.empty()) {
-    if (metadata.contains("authors") || metadata.contains("author"))
-      article.authors.clear();
-    error = apply_record_fields(metadata, article, date_warning);
-    if (!error.empty()) {
-      sink.bad_record(
-          origin, error + " (metadata " + metadata_origin.to_string() + ")");
-      return;
-    }
+  error = article_from_page(*bytes, "", "", metadata, article, date_warning);
+  if (!error.empty()) {
+    sink.bad_record(origin,
+                    error + " (metadata " + metadata_origin.to_string() + ")");
+    return;
   }
   article.id = id;
   if (trim_space(article.text).empty() && trim_space(article.title).empty()) {
-    sink.bad_record(origin, "no article text or title in the page");
+    sink.bad_record(origin, kNoPageText);
     return;
   }
   if (std::string bad = finish_article(article); !bad.empty()) {

@@ -1,6 +1,6 @@
 // Reads saved web pages (.html, .htm, .html.gz) as articles: the main text
-// and the page's own metadata (indexer/extract/html/), under the folder's metadata
-// rules.
+// and the page's own metadata (indexer/extract/html/), under the folder's
+// metadata rules.
 #ifndef NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_READER_H_
 #define NEWSDEX_INDEXER_EXTRACT_HTML_PAGE_READER_H_
 
@@ -14,6 +14,10 @@
 
 namespace newsdex {
 
+// Why a page with neither title nor text is skipped.
+inline constexpr const char* kNoPageText =
+    "no article text or title in the page";
+
 // Whether `name` is a saved page this reader reads: it ends in ".html",
 // ".htm", ".html.gz" or ".htm.gz" (any case).
 bool is_html_page_name(std::string_view name);
@@ -22,6 +26,22 @@ bool is_html_page_name(std::string_view name);
 // no outlet: the writer then names it from the URL), date, authors, the
 // canonical URL, and its language as the extra field "language".
 Article article_from_html(HtmlArticle html);
+
+// The article a page gives with a record's own fields on top: `fields`
+// (a metadata row, or the other fields of a JSON Lines record; an empty
+// object when there are none) win over what the page says, and their
+// authors replace the page's. `url` is where the page was fetched from
+// (a WARC record's target), used when `fields` gives no "url";
+// `http_charset` the charset an HTTP header declared, or "". Returns ""
+// on success, else the reason the record is bad (a field of the wrong
+// type); `date_warning` as for apply_record_fields(). The id is left to
+// the caller, and an article with neither title nor text is not refused
+// here.
+std::string article_from_page(std::string_view bytes,
+                              std::string_view http_charset,
+                              std::string_view url,
+                              const nlohmann::json& fields, Article& article,
+                              std::string& date_warning);
 
 // Reads one page. `id` is the article id, `metadata` the fields of its
 // metadata row (empty object when it has none): a metadata value wins over

@@ -4,15 +4,52 @@
 
 #include "common/json_parse.h"
 #include "common/text_utf8.h"
+#include "indexer/html_page_reader.h"
 #include "indexer/record_fields.h"
 
 namespace newsdex {
+namespace {
+
+// A record whose page is in `html` (a string): the page is read as a
+// saved page is, and the record's other fields win over what it says, as
+// a metadata row's do. A field the record gives empty or null leaves the
+// page's value.
+std::string html_record(nlohmann::json& object, Article& article,
+                        std::string& date_warning) {
+  auto html = object.find("html");  // present, not null
+  if (!html->is_string()) return "field 'html' is not a string";
+  std::string page = html->get<std::string>();
+  object.erase(html);
+  for (const char* key :
+       {"id", "url", "source", "title", "text", "date", "authors", "author"}) {
+    auto it = object.find(key);
+    if (it == object.end()) continue;
+    if (it->is_null() ||
+        (it->is_string() &&
+         trim_space(it->get_ref<const std::string&>()).empty()))
+      object.erase(it);
+  }
+  std::string error =
+      article_from_page(page, "", "", object, article, date_warning);
+  if (!error.empty()) return error;
+  if (trim_space(article.text).empty() && trim_space(article.title).empty())
+    return kNoPageText;
+  return "";
+}
+
+}  // namespace
 
 std::string parse_jsonl_record(const std::string& line, Article& article,
                                std::string& date_warning) {
   std::string error;
   auto object = parse_json_text(line, error);
   if (!object) return error;
+  if (object->is_object()) {
+    if (auto html = object->find("html"); html != object->end()) {
+      if (!html->is_null()) return html_record(*object, article, date_warning);
+      object->erase(html);
+    }
+  }
   return apply_record_fields(*object, article, date_warning);
 }
 

@@ -106,4 +106,63 @@ TEST_CASE("a single .html page is an input") {
   CHECK(hits[0]["title"] == "Grain deal extended");
 }
 
+TEST_CASE("JSON Lines records carrying html are indexed as pages") {
+  auto dir = scratch("html_jsonl");
+  std::string db = (dir / "db").string();
+  std::string talks =
+      page("Ceasefire talks resume",
+           "<meta property=og:site_name content=\"Example News\">"
+           "<meta property=\"article:published_time\" content=\"2025-06-02\">"
+           "<meta name=author content=\"Jane Doe\">"
+           "<link rel=canonical href=\"https://example.com/talks\">",
+           "<p>Negotiators met in Istanbul on Monday for ceasefire talks, "
+           "the first in three years, officials said.</p>");
+  std::string grain = page("Grain deal extended", "",
+                           "<p>The grain deal was extended for another four "
+                           "months, the ministry said on Friday.</p>");
+  nlohmann::json first = {{"html", talks}};
+  nlohmann::json second = {{"id", "g-1"},           {"source", "Record Outlet"},
+                           {"date", "2025-07-01"},  {"title", "Record title"},
+                           {"category", "economy"}, {"html", grain}};
+  std::ofstream(dir / "pages.jsonl")
+      << first.dump() << '\n'
+      << second.dump() << '\n'
+      << R"({"id": "bad", "html": ["x"]})" << '\n';
+  auto r = run("newsdex-index",
+               {"--db", db, "--json", (dir / "pages.jsonl").string()});
+  REQUIRE(r.exit_code == 0);
+  auto s = of_type(json_lines(r.out), "summary").at(0);
+  CHECK(s["added"] == 2);
+  CHECK(s["skipped"] == 1);
+  CHECK(s["skipped_records"][0]["reason"] == "field 'html' is not a string");
+  CHECK(r.err.find("pages.jsonl:3: field 'html' is not a string") !=
+        std::string::npos);
+
+  auto hits = of_type(
+      json_lines(
+          run("newsdex-search", {"--db", db, "--json", "ceasefire"}).out),
+      "hit");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["id"] == "https://example.com/talks");
+  CHECK(hits[0]["title"] == "Ceasefire talks resume");
+  CHECK(hits[0]["source"] == "Example News");
+  CHECK(hits[0]["date"] == "2025-06-02");
+  CHECK(hits[0].dump().find("Jane Doe") != std::string::npos);
+  // The record's fields win; the page gives the text.
+  hits = of_type(
+      json_lines(run("newsdex-search", {"--db", db, "--json", "grain"}).out),
+      "hit");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["id"] == "g-1");
+  CHECK(hits[0]["title"] == "Record title");
+  CHECK(hits[0]["source"] == "Record Outlet");
+  CHECK(hits[0]["date"] == "2025-07-01");
+  // Navigation and footer are not indexed, nor is the markup stored.
+  CHECK(run("newsdex-search", {"--db", db, "--json", "copyright"}).exit_code ==
+        1);
+  auto shown = run("newsdex-search", {"--db", db, "--json", "--show", "g-1"});
+  CHECK(shown.out.find("<article>") == std::string::npos);
+  CHECK(shown.out.find("economy") != std::string::npos);
+}
+
 }  // namespace newsdex::e2e
