@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 #include "common/document_record.h"
 
@@ -37,6 +38,11 @@ class ArticleSink {
   // the run's summary, so that nothing is left out silently.
   virtual void file_not_read(const RecordOrigin& /*origin*/,
                              std::string /*reason*/) {}
+  // A record a reader leaves out by rule although nothing is wrong with it
+  // (a web archive's redirect, image or duplicate capture): counted by
+  // `reason` in the run's summary (kWarcSkipReasons, warc_reader.h).
+  virtual void passed_over(const RecordOrigin& /*origin*/,
+                           std::string_view /*reason*/) {}
   virtual bool stop_requested() const { return false; }
 };
 

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <future>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -12,6 +13,7 @@
 #include "indexer/html_page_reader.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/line_reader.h"
+#include "indexer/warc_reader.h"
 #include "indexer/work_queue.h"
 
 namespace fs = std::filesystem;
@@ -188,6 +190,14 @@ class BatchingSink : public ArticleSink {
   }
   std::vector<RecordProblem> take_not_read() { return std::move(not_read_); }
 
+  void passed_over(const RecordOrigin& /*origin*/,
+                   std::string_view reason) override {
+    ++passed_over_[std::string(reason)];
+  }
+  std::map<std::string, std::size_t> take_passed_over() {
+    return std::move(passed_over_);
+  }
+
   // A read error that ends one input, reported in order with its records.
   void input_error(const std::string& input, std::string reason) {
     Item item;
@@ -216,6 +226,7 @@ class BatchingSink : public ArticleSink {
   Batch batch_;
   std::vector<RecordProblem> pending_warnings_;
   std::vector<RecordProblem> not_read_;
+  std::map<std::string, std::size_t> passed_over_;
 };
 
 void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
@@ -232,6 +243,8 @@ void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
     fs::path path(input);
     read_html_page(path, path.filename().string(), nlohmann::json::object(), {},
                    sink);
+  } else if (is_warc_name(input)) {
+    read_warc(input, sink);
   } else {
     LineReader reader(input);
     read_jsonl(reader, input, sink);
@@ -262,6 +275,7 @@ void run_pipeline(const PipelineContext& c, OrderedWriter& writer,
     }
     sink.flush();
     summary.not_read = sink.take_not_read();
+    summary.warc_skipped = sink.take_passed_over();
   };
 
   if (jobs == 1) {

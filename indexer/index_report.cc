@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/json_text.h"
+#include "indexer/warc_reader.h"
 
 namespace newsdex {
 
@@ -62,6 +63,40 @@ nlohmann::json problems(const std::vector<RecordProblem>& list) {
   return out;
 }
 
+// Every reason a web archive record is passed over, with its count (0
+// for the reasons not met), so the object always has the same keys.
+nlohmann::json warc_skip_counts(const IndexSummary& s) {
+  nlohmann::json out = nlohmann::json::object();
+  for (std::string_view reason : kWarcSkipReasons) {
+    auto it = s.warc_skipped.find(std::string(reason));
+    out[std::string(reason)] = it == s.warc_skipped.end() ? 0 : it->second;
+  }
+  return out;
+}
+
+// "3 redirects, 1 not HTML, ..." in kWarcSkipReasons order.
+std::string warc_skip_text(const IndexSummary& s) {
+  struct Label {
+    std::string_view reason;
+    const char *one, *many;
+  };
+  static const Label kLabels[] = {
+      {"not_response", "not a response", "not responses"},
+      {"revisit", "revisit", "revisits"},
+      {"redirect", "redirect", "redirects"},
+      {"status", "other HTTP status than 200", "other HTTP status than 200"},
+      {"not_html", "not HTML", "not HTML"},
+      {"duplicate", "duplicate capture", "duplicate captures"}};
+  std::string out;
+  for (const Label& label : kLabels) {
+    auto it = s.warc_skipped.find(std::string(label.reason));
+    if (it == s.warc_skipped.end() || it->second == 0) continue;
+    out += (out.empty() ? "" : ", ") + std::to_string(it->second) + " " +
+           (it->second == 1 ? label.one : label.many);
+  }
+  return out;
+}
+
 }  // namespace
 
 void print_summary(const IndexSummary& s, bool json, std::ostream& out) {
@@ -76,6 +111,7 @@ void print_summary(const IndexSummary& s, bool json, std::ostream& out) {
                            {"undated_records", problems(s.undated)},
                            {"not_read", s.not_read.size()},
                            {"not_read_files", problems(s.not_read)},
+                           {"warc_skipped", warc_skip_counts(s)},
                            {"documents", s.document_count},
                            {"language", s.language},
                            {"seconds", std::round(s.seconds * 1000) / 1000},
@@ -103,6 +139,10 @@ void print_summary(const IndexSummary& s, bool json, std::ostream& out) {
       s.added, s.updated, s.unchanged, undated.c_str(), s.skipped.size(),
       s.seconds, s.document_count, s.interrupted ? " (interrupted)" : "");
   out << line;
+  print_input_notes(s, out);
+}
+
+void print_input_notes(const IndexSummary& s, std::ostream& out) {
   if (!s.not_read.empty()) {
     // Files no reader takes are named, a few of them here, all with --json.
     std::string names;
@@ -111,8 +151,12 @@ void print_summary(const IndexSummary& s, bool json, std::ostream& out) {
     if (s.not_read.size() > 5)
       names += " and " + std::to_string(s.not_read.size() - 5) + " more";
     out << s.not_read.size()
-        << " files not read (not .txt, .html, .htm, .html.gz or JSON Lines): "
+        << " files not read (not .txt, .html, .htm, .html.gz, .warc, "
+           ".warc.gz or JSON Lines): "
         << names << '\n';
+  }
+  if (std::string skips = warc_skip_text(s); !skips.empty()) {
+    out << "web archive records not indexed: " << skips << '\n';
   }
 }
 

@@ -30,6 +30,7 @@
 #include "indexer/line_reader.h"
 #include "indexer/run_lock.h"
 #include "indexer/shard_store.h"
+#include "indexer/warc_reader.h"
 #include "indexer/work_queue.h"
 
 namespace fs = std::filesystem;
@@ -54,11 +55,12 @@ void check_inputs(const IndexOptions& options) {
       throw IndexError("input not found: " + input);
     }
     if (!fs::is_directory(status) && !input.ends_with(".txt") &&
-        !is_html_page_name(input) && !input.ends_with(".jsonl") &&
-        !input.ends_with(".jsonl.gz")) {
+        !is_html_page_name(input) && !is_warc_name(input) &&
+        !input.ends_with(".jsonl") && !input.ends_with(".jsonl.gz")) {
       throw IndexError("input " + input +
-                       " is neither a folder, a .txt or .html page nor a "
-                       ".jsonl or .jsonl.gz file");
+                       " is neither a folder, a .txt or .html page, a "
+                       ".warc or .warc.gz web archive nor a .jsonl or "
+                       ".jsonl.gz file");
     }
     // A FIFO or device would block the run in open() (use "-" for a pipe).
     if (!fs::is_directory(status) && !fs::is_regular_file(status)) {

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -78,6 +79,9 @@ struct IndexSummary {
   std::vector<RecordProblem> undated;
   // Files in the folders given that no reader takes (not counted above).
   std::vector<RecordProblem> not_read;
+  // Web archive records that give no article by rule, by reason
+  // (kWarcSkipReasons: redirects, non-HTML, duplicates, ...).
+  std::map<std::string, std::size_t> warc_skipped;
   std::size_t document_count = 0;  // documents in the database afterwards
   double seconds = 0;
   std::string language;

@@ -9,6 +9,7 @@ add_executable(newsdex_html_tests
   indexer/extract/html/page_metadata_test.cc
   indexer/html_page_reader_test.cc
   indexer/jsonl_html_test.cc
+  indexer/warc_reader_test.cc
 )
 target_include_directories(newsdex_html_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(newsdex_html_tests PRIVATE newsdex_indexer doctest::doctest

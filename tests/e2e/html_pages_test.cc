@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "e2e/run_program.h"
+#include "warc_writer.h"
 
 namespace newsdex::e2e {
 namespace {
@@ -163,6 +164,111 @@ TEST_CASE("JSON Lines records carrying html are indexed as pages") {
   auto shown = run("newsdex-search", {"--db", db, "--json", "--show", "g-1"});
   CHECK(shown.out.find("<article>") == std::string::npos);
   CHECK(shown.out.find("economy") != std::string::npos);
+}
+
+TEST_CASE(
+    "a .warc.gz written by the test is indexed: pages in, the rest counted") {
+  using test::gzip_member;
+  using test::warc_record;
+  using test::warc_response;
+  auto dir = scratch("html_warc");
+  std::string db = (dir / "db").string();
+  const std::string html = "Content-Type: text/html; charset=utf-8\r\n";
+  std::string article =
+      page("Ceasefire talks resume",
+           "<meta property=og:site_name content=\"Example News\">"
+           "<meta property=\"article:published_time\" content=\"2025-06-02\">",
+           "<p>Negotiators met in Istanbul on Monday for ceasefire talks, "
+           "the first in three years, officials said.</p>");
+  // "Переговоры" (talks) in windows-1251, declared only by the HTTP header.
+  std::string russian =
+      "<html lang=ru><head><title>Kyiv story</title></head><body><article>"
+      "<p>\xCF\xE5\xF0\xE5\xE3\xEE\xE2\xEE\xF0\xFB in Kyiv went on for a "
+      "long time on Tuesday, as officials, diplomats and reporters waited "
+      "outside.</p></article></body></html>";
+  std::vector<std::string> records = {
+      warc_record("warcinfo", "", "software: newsdex test\r\n"),
+      warc_record("request", "https://example.com/talks",
+                  "GET /talks HTTP/1.1\r\nHost: example.com\r\n\r\n"),
+      warc_response("https://example.com/talks", "200 OK",
+                    html + "Content-Encoding: gzip\r\n", gzip_member(article)),
+      warc_response("https://example.com/old-talks", "301 Moved Permanently",
+                    "Location: https://example.com/talks\r\n", ""),
+      warc_response("https://example.com/logo.png", "200 OK",
+                    "Content-Type: image/png\r\n", "\x89PNG\r\n\x1a\n"),
+      warc_response("https://example.com/talks", "200 OK", html,
+                    page("A later capture", "", "<p>Changed.</p>")),
+      warc_response("https://example.com/missing", "404 Not Found", html,
+                    page("Not found", "", "<p>No such page here.</p>")),
+      warc_response("https://example.ru/kyiv", "200 OK",
+                    "Content-Type: text/html; charset=windows-1251\r\n"
+                    "Transfer-Encoding: chunked\r\n",
+                    test::chunked(russian, 50)),
+  };
+  std::string archive;
+  for (const auto& r : records) archive += gzip_member(r);
+  auto path = dir / "crawl.warc.gz";
+  std::ofstream(path, std::ios::binary) << archive;
+
+  auto r = run("newsdex-index", {"--db", db, "--json", path.string()});
+  REQUIRE(r.exit_code == 0);
+  auto s = of_type(json_lines(r.out), "summary").at(0);
+  CHECK(s["added"] == 2);
+  CHECK(s["skipped"] == 0);
+  CHECK(s["warc_skipped"] == nlohmann::json{{"not_response", 2},
+                                            {"revisit", 0},
+                                            {"redirect", 1},
+                                            {"status", 1},
+                                            {"not_html", 1},
+                                            {"duplicate", 1}});
+
+  auto hits = of_type(
+      json_lines(
+          run("newsdex-search", {"--db", db, "--json", "ceasefire"}).out),
+      "hit");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["id"] == "https://example.com/talks");
+  CHECK(hits[0]["url"] == "https://example.com/talks");
+  CHECK(hits[0]["title"] == "Ceasefire talks resume");
+  CHECK(hits[0]["source"] == "Example News");
+  CHECK(hits[0]["date"] == "2025-06-02");
+  // The first capture is kept, not the later one.
+  CHECK(run("newsdex-search", {"--db", db, "--json", "later"}).exit_code == 1);
+  // The header's charset was used.
+  auto ru = of_type(
+      json_lines(
+          run("newsdex-search", {"--db", db, "--json", "Переговоры"}).out),
+      "hit");
+  REQUIRE(ru.size() == 1);
+  CHECK(ru[0]["id"] == "https://example.ru/kyiv");
+  CHECK(ru[0]["title"] == "Kyiv story");
+  auto shown = run("newsdex-search",
+                   {"--db", db, "--json", "--show", "https://example.ru/kyiv"});
+  CHECK(shown.out.find("Переговоры in Kyiv went on") != std::string::npos);
+
+  // The text summary counts them too; a broken record is one warning
+  // naming the file and record, and the rest is still read.
+  std::string broken = archive +
+                       gzip_member(
+                           "WARC/1.1\r\nWARC-Type: response\r\n"
+                           "Content-Length: 99x\r\n\r\n") +
+                       gzip_member(warc_response(
+                           "https://example.com/late", "200 OK", html,
+                           page("Grain deal extended", "",
+                                "<p>The grain deal was extended for another "
+                                "four months.</p>")));
+  auto broken_path = dir / "broken.warc.gz";
+  std::ofstream(broken_path, std::ios::binary) << broken;
+  auto t = run("newsdex-index", {"--db", db, broken_path.string()});
+  CHECK(t.exit_code == 0);
+  CHECK(t.out.find("web archive records not indexed: 2 not responses") !=
+        std::string::npos);
+  CHECK(t.out.find(", 1 redirect, 1 other HTTP status than 200, 1 not HTML, "
+                   "1 duplicate capture\n") != std::string::npos);
+  CHECK(t.err.find("broken.warc.gz, record 9 at byte " +
+                   std::to_string(archive.size()) +
+                   ": bad Content-Length '99x'; skipped") != std::string::npos);
+  CHECK(run("newsdex-search", {"--db", db, "--json", "grain"}).exit_code == 0);
 }
 
 }  // namespace newsdex::e2e
