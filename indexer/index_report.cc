@@ -142,6 +142,21 @@ void print_summary(const IndexSummary& s, bool json, std::ostream& out) {
   print_input_notes(s, out);
 }
 
+void print_records_summary(const IndexSummary& s, std::ostream& err) {
+  std::string undated;
+  if (!s.undated.empty()) {
+    undated = " (" + std::to_string(s.undated.size()) + " without a date)";
+  }
+  char line[256];
+  std::snprintf(line, sizeof line,
+                "newsdex-index: %zu records printed%s, %zu skipped in %.2f "
+                "s%s\n",
+                s.added + s.updated, undated.c_str(), s.skipped.size(),
+                s.seconds, s.interrupted ? " (interrupted)" : "");
+  err << line;
+  print_input_notes(s, err);
+}
+
 void print_input_notes(const IndexSummary& s, std::ostream& out) {
   if (!s.not_read.empty()) {
     // Files no reader takes are named, a few of them here, all with --json.

@@ -39,6 +39,10 @@ void warn_lacking_fields(const IndexSummary& s, std::ostream& err);
 // object (README: Indexing).
 void print_summary(const IndexSummary& s, bool json, std::ostream& out);
 
+// The summary of newsdex-index --print-records, for stderr: "N records
+// printed, M skipped in S s", then print_input_notes().
+void print_records_summary(const IndexSummary& s, std::ostream& err);
+
 // The lines that name the files not read (the first five) and count the
 // web archive records not indexed, when there are any.
 void print_input_notes(const IndexSummary& s, std::ostream& out);

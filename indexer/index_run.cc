@@ -36,7 +36,6 @@
 namespace fs = std::filesystem;
 
 namespace newsdex {
-namespace {
 
 void check_inputs(const IndexOptions& options) {
   if (options.inputs.empty()) throw IndexError("no input given");
@@ -69,6 +68,8 @@ void check_inputs(const IndexOptions& options) {
     }
   }
 }
+
+namespace {
 
 std::string read_table_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -252,7 +253,8 @@ std::string disk_full_message(const std::string& db_path,
          "are kept)";
 }
 
-// A --language that Snowball does not know fails before anything opens.
+}  // namespace
+
 void check_language(const IndexOptions& options) {
   if (!options.language || *options.language == schema::kNoLanguage) return;
   try {
@@ -263,6 +265,8 @@ void check_language(const IndexOptions& options) {
                      Xapian::Stem::get_available_languages() + " none");
   }
 }
+
+namespace {
 
 // The run's language: --language, else the database's (`stored`), else
 // the default. A database holding documents keeps its language.

@@ -124,6 +124,15 @@ class IndexError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Checks the inputs and --field declarations before anything is opened:
+// each input exists and is a folder, a page, a web archive or a JSON
+// Lines file (or "-"). Throws IndexError naming the first that is not.
+void check_inputs(const IndexOptions& options);
+
+// Throws IndexError when --language names no Snowball language (or
+// "none"), listing those there are.
+void check_language(const IndexOptions& options);
+
 // Runs the indexer. The run holds a lock on the database path (RunLock,
 // indexer/run_lock.h) from before it opens anything to the end of its
 // merge; a second run on the same path throws IndexError. A new database

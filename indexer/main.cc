@@ -10,6 +10,7 @@
 
 #include "indexer/index_cli.h"
 #include "indexer/index_report.h"
+#include "indexer/print_records.h"
 
 namespace {
 
@@ -51,6 +52,14 @@ int main(int argc, char** argv) {
   std::signal(SIGTERM, on_signal);
   newsdex::StreamReporter reporter(std::cerr, isatty(STDERR_FILENO) != 0);
   try {
+    if (command->print_records) {
+      newsdex::IndexSummary summary =
+          newsdex::print_records(command->options, reporter, g_stop, std::cout);
+      reporter.clear_progress();
+      newsdex::warn_lacking_fields(summary, std::cerr);
+      newsdex::print_records_summary(summary, std::cerr);
+      return summary.interrupted ? 130 : 0;
+    }
     newsdex::IndexSummary summary =
         newsdex::run_index(command->options, reporter, g_stop);
     reporter.clear_progress();

@@ -26,6 +26,7 @@ target_link_libraries(newsdex_html_eval PRIVATE newsdex_indexer ZLIB::ZLIB)
 add_executable(newsdex_html_e2e_tests
   unit_main.cc
   e2e/html_pages_test.cc
+  e2e/print_records_test.cc
   e2e/run_program.cc
 )
 target_include_directories(newsdex_html_e2e_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
