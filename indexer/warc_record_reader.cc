@@ -277,8 +277,9 @@ std::size_t WarcRecordReader::read_bytes(std::string* out, std::size_t n) {
     if (out) out->append(buffer_, pos_, k);
     pos_ += k;
     got += k;
+    // (fill() may empty the buffer before it finds the end of input.)
+    line_start_ = buffer_[pos_ - 1] == '\n';
   }
-  if (got > 0) line_start_ = buffer_[pos_ - 1] == '\n';
   return got;
 }
 
