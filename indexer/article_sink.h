@@ -4,6 +4,7 @@
 #define NEWSDEX_INDEXER_ARTICLE_SINK_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -43,6 +44,10 @@ class ArticleSink {
   // `reason` in the run's summary (kWarcSkipReasons, warc_reader.h).
   virtual void passed_over(const RecordOrigin& /*origin*/,
                            std::string_view /*reason*/) {}
+  // `bytes` more bytes of input files were read (as stored: a compressed
+  // file's compressed bytes) and `files` more files finished, for the
+  // run's progress line.
+  virtual void read_progress(std::uint64_t /*bytes*/, std::size_t /*files*/) {}
   virtual bool stop_requested() const { return false; }
 };
 

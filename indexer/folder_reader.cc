@@ -37,6 +37,10 @@ bool is_wanted_name(const std::string& name) {
 
 }  // namespace
 
+bool is_read_in_folder(const std::string& name) {
+  return is_wanted_name(name) && !is_metadata_name(name);
+}
+
 void read_text_page(const fs::path& path, const std::string& id,
                     const nlohmann::json& metadata,
                     const RecordOrigin& metadata_origin, ArticleSink& sink) {
@@ -104,6 +108,9 @@ class FolderLevelSink : public ArticleSink {
   void passed_over(const RecordOrigin& origin,
                    std::string_view reason) override {
     sink_.passed_over(origin, reason);
+  }
+  void read_progress(std::uint64_t bytes, std::size_t files) override {
+    sink_.read_progress(bytes, files);
   }
   bool stop_requested() const override { return sink_.stop_requested(); }
 
@@ -192,6 +199,9 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
     } else {
       read_page(page, id, row->second.fields, row->second.origin, sink);
     }
+    std::error_code size_ec;
+    std::uint64_t bytes = fs::file_size(page, size_ec);
+    sink.read_progress(size_ec ? 0 : bytes, 1);
   }
   for (const auto& stream : streams) {
     if (sink.stop_requested()) return;

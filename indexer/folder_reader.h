@@ -21,6 +21,10 @@ namespace newsdex {
 // std::runtime_error when `root` cannot be listed.
 void read_folder(const std::filesystem::path& root, ArticleSink& sink);
 
+// Whether a walk reads a file of this name as input: a .txt or .html
+// page, a JSON Lines file or a web archive (not metadata files).
+bool is_read_in_folder(const std::string& name);
+
 // Reads one .txt page. `id` is the article id, `metadata` the fields of
 // its metadata row (empty object when it has none). Exposed for tests.
 void read_text_page(const std::filesystem::path& path, const std::string& id,

@@ -61,6 +61,11 @@ void add_options(po::options_description& visible, IndexCommand& c,
       "stub file, instead of merging them (see README: Scaling out)")(
       "json", po::bool_switch(&c.json),
       "print the summary as a JSON object on stdout")(
+      "quiet,q", po::bool_switch(&c.quiet),
+      "print only errors and the summary (no warnings, no progress)")(
+      "verbose,v", po::bool_switch(&c.verbose),
+      "print every warning (by default the first 3 of each kind, then "
+      "their count)")(
       "print-records", po::bool_switch(&c.print_records),
       "read and prepare the inputs as indexing would, but print each "
       "record as a JSON line on stdout instead of writing a database (no "
@@ -73,6 +78,9 @@ void finish(const po::variables_map& vm, IndexCommand& c,
   if (c.options.db_path.empty()) c.options.db_path = default_db;
   if (c.options.db_path.empty() && !c.print_records) {
     throw po::error("no database: give --db PATH or set NEWSDEX_DB");
+  }
+  if (c.quiet && c.verbose) {
+    throw po::error("--quiet and --verbose cannot be given together");
   }
   if (c.options.inputs.empty()) {
     throw po::error("no input: give a folder, a .jsonl file or -");

@@ -17,6 +17,8 @@ struct IndexCommand {
   // Print the prepared records as JSON Lines instead of indexing them
   // (indexer/print_records.h); no database is needed.
   bool print_records = false;
+  // --quiet: errors and the summary only; --verbose: every warning.
+  bool quiet = false, verbose = false;
 };
 
 // Reads argv; `default_db` is $NEWSDEX_DB (or ""), `cpus` the number of

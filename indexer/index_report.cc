@@ -1,6 +1,7 @@
 // newsdex-index's warnings, progress and summary.
 #include "indexer/index_report.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -10,33 +11,136 @@
 
 namespace newsdex {
 
+std::string warning_kind(std::string_view reason) {
+  std::string kind;
+  for (std::size_t i = 0; i < reason.size(); ++i) {
+    char c = reason[i];
+    auto letter = [&](std::size_t at) {
+      char b = reason[at];
+      return (b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z');
+    };
+    // Digits in a name ("UTF-8", "windows-1251") stay.
+    bool in_name = i > 0 && (letter(i - 1) ||
+                             (reason[i - 1] == '-' && i > 1 && letter(i - 2)));
+    if (c >= '0' && c <= '9' && !in_name) {
+      while (i + 1 < reason.size() && reason[i + 1] >= '0' &&
+             reason[i + 1] <= '9')
+        ++i;
+      kind += 'N';
+    } else if (c == '\'' &&
+               reason.find('\'', i + 1) != std::string_view::npos) {
+      i = reason.find('\'', i + 1);
+      kind += "'\u2026'";
+    } else {
+      kind += c;
+    }
+  }
+  return kind;
+}
+
+StreamReporter::StreamReporter(std::ostream& err, bool show_progress,
+                               Verbosity verbosity, Clock clock)
+    : err_(err),
+      progress_(show_progress && verbosity != Verbosity::kQuiet),
+      verbosity_(verbosity),
+      clock_(std::move(clock)),
+      start_(clock_()) {}
+
+bool StreamReporter::count(const char* what, const std::string& reason) {
+  if (verbosity_ == Verbosity::kQuiet) return false;
+  std::string kind = warning_kind(reason);
+  auto it = std::find_if(kinds_.begin(), kinds_.end(), [&](const Kind& k) {
+    return std::string_view(k.what) == what && k.kind == kind;
+  });
+  if (it == kinds_.end()) {
+    kinds_.push_back({what, std::move(kind), 0});
+    it = kinds_.end() - 1;
+  }
+  ++it->count;
+  return verbosity_ == Verbosity::kVerbose ||
+         it->count <= kWarningsShownPerKind;
+}
+
 void StreamReporter::skipped(const RecordProblem& r) {
+  if (!count("skipped", r.reason)) return;
   clear_progress();
   err_ << "newsdex-index: warning: " << r.where << ": " << r.reason
        << "; skipped\n";
 }
 
 void StreamReporter::undated(const RecordProblem& r) {
+  if (!count("indexed without a date", r.reason)) return;
   clear_progress();
   err_ << "newsdex-index: warning: " << r.where << ": " << r.reason
        << "; indexed without a date\n";
 }
 
 void StreamReporter::table_warning(const std::string& message) {
+  if (verbosity_ == Verbosity::kQuiet) return;
   clear_progress();
   err_ << "newsdex-index: warning: " << message << "; line ignored\n";
 }
 
 void StreamReporter::notice(const std::string& message) {
+  if (verbosity_ == Verbosity::kQuiet) return;
   clear_progress();
   err_ << "newsdex-index: warning: " << message << '\n';
 }
 
+void StreamReporter::finish() {
+  if (verbosity_ != Verbosity::kNormal) return;
+  for (const Kind& k : kinds_) {
+    if (k.count <= kWarningsShownPerKind) continue;
+    clear_progress();
+    err_ << "newsdex-index: warning: " << k.count << " records " << k.what
+         << ": " << k.kind << " (" << kWarningsShownPerKind
+         << " named above; --verbose names every one)\n";
+  }
+}
+
+namespace {
+
+// "0:42", "12:05", "1:02:03".
+std::string clock_time(double seconds) {
+  auto s = static_cast<long long>(seconds + 0.5);
+  char text[32];
+  if (s >= 3600)
+    std::snprintf(text, sizeof text, "%lld:%02lld:%02lld", s / 3600,
+                  s / 60 % 60, s % 60);
+  else
+    std::snprintf(text, sizeof text, "%lld:%02lld", s / 60, s % 60);
+  return text;
+}
+
+}  // namespace
+
 void StreamReporter::progress(const IndexSummary& s) {
   if (!progress_) return;
-  err_ << "\rnewsdex-index: " << s.records_seen() << " records read"
-       << std::flush;
+  auto now = clock_();
+  if (drawn_ && now - drawn_at_ < std::chrono::milliseconds(200)) return;
+  char line[256];
+  if (s.input_files == 0) {
+    std::snprintf(line, sizeof line, "%zu records read", s.records_seen());
+  } else {
+    // Bytes say more than files (one archive may hold every page).
+    double done = s.input_bytes > 0
+                      ? static_cast<double>(s.bytes_read) / s.input_bytes
+                      : static_cast<double>(s.files_read) / s.input_files;
+    done = std::min(done, 1.0);
+    double elapsed = std::chrono::duration<double>(now - start_).count();
+    std::string eta;
+    if (elapsed >= 2 && done >= 0.01 && done < 1)
+      eta = ", ETA " + clock_time(elapsed * (1 - done) / done);
+    std::snprintf(line, sizeof line,
+                  "%llu/%llu files, %.1f/%.1f MB (%.0f%%), %zu records%s",
+                  static_cast<unsigned long long>(s.files_read),
+                  static_cast<unsigned long long>(s.input_files),
+                  s.bytes_read / 1e6, s.input_bytes / 1e6, done * 100,
+                  s.records_seen(), eta.c_str());
+  }
+  err_ << "\r\033[Knewsdex-index: " << line << std::flush;
   drawn_ = true;
+  drawn_at_ = now;
 }
 
 void StreamReporter::clear_progress() {

@@ -61,6 +61,10 @@ struct IndexOptions {
   std::size_t commit_bytes = 16u << 20;
   // Where "-" reads from.
   int stdin_fd = 0;
+  // Size the inputs (files and bytes) before reading them, so progress
+  // can say how far the run has come (a directory walk: worth it only
+  // when progress is shown).
+  bool measure_inputs = false;
   // Recorded in the database as the time of the last update.
   std::chrono::system_clock::time_point now;
 };
@@ -82,6 +86,11 @@ struct IndexSummary {
   // Web archive records that give no article by rule, by reason
   // (kWarcSkipReasons: redirects, non-HTML, duplicates, ...).
   std::map<std::string, std::size_t> warc_skipped;
+  // The inputs' size (measure_inputs; 0 when not measured or read from
+  // standard input) and how much of it has been read: files finished and
+  // bytes as stored. Updated as the run goes, for progress().
+  std::uint64_t input_files = 0, input_bytes = 0;
+  std::uint64_t files_read = 0, bytes_read = 0;
   std::size_t document_count = 0;  // documents in the database afterwards
   double seconds = 0;
   std::string language;

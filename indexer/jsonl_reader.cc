@@ -2,6 +2,8 @@
 // with bounded nesting (common/json_parse.h).
 #include "indexer/jsonl_reader.h"
 
+#include <algorithm>
+
 #include "common/json_parse.h"
 #include "common/text_utf8.h"
 #include "indexer/html_page_reader.h"
@@ -56,7 +58,14 @@ std::string parse_jsonl_record(const std::string& line, Article& article,
 void read_jsonl(LineReader& reader, const std::string& name,
                 ArticleSink& sink) {
   std::string line;
+  std::uint64_t reported = 0;
+  auto report = [&](std::size_t files) {
+    std::uint64_t offset = reader.file_offset();
+    sink.read_progress(offset > reported ? offset - reported : 0, files);
+    reported = std::max(reported, offset);
+  };
   while (!sink.stop_requested() && reader.next(line)) {
+    if (reader.line_number() % 256 == 0) report(0);
     if (trim_space(line).empty()) continue;
     RecordOrigin origin{name, reader.line_number()};
     Article article;
@@ -77,6 +86,7 @@ void read_jsonl(LineReader& reader, const std::string& name,
       sink.date_warning(origin, std::move(date_warning));
     sink.article(std::move(article), origin);
   }
+  report(1);
 }
 
 }  // namespace newsdex

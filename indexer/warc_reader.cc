@@ -4,6 +4,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "common/text_utf8.h"
@@ -126,7 +127,11 @@ void read_warc(const std::filesystem::path& path, ArticleSink& sink) {
   WarcRecordReader reader(file);
   SeenUrls seen;
   WarcRecord record;
+  std::uint64_t reported = 0;
   while (!sink.stop_requested() && reader.next(record)) {
+    std::uint64_t offset = reader.file_offset();
+    if (offset > reported) sink.read_progress(offset - reported, 0);
+    reported = std::max(reported, offset);
     RecordOrigin origin{record.where(file), 0};
     if (!record.problem.empty()) {
       sink.bad_record(origin, record.problem);
@@ -134,6 +139,8 @@ void read_warc(const std::filesystem::path& path, ArticleSink& sink) {
     }
     read_record(record, origin, seen, sink);
   }
+  std::uint64_t offset = reader.file_offset();
+  sink.read_progress(offset > reported ? offset - reported : 0, 1);
 }
 
 }  // namespace newsdex

@@ -130,6 +130,8 @@ class WarcByteInput {
 
   const std::string& broken() const { return broken_; }
 
+  std::uint64_t file_offset() const { return in_base_ + in_pos_; }
+
   // Goes on at the next gzip member header after the corrupt data.
   void resume() {
     broken_.clear();
@@ -229,6 +231,10 @@ WarcRecordReader::WarcRecordReader(const std::string& path,
     std::fclose(file_);
     throw;
   }
+}
+
+std::uint64_t WarcRecordReader::file_offset() const {
+  return input_->file_offset();
 }
 
 WarcRecordReader::~WarcRecordReader() {

@@ -59,6 +59,9 @@ class WarcRecordReader {
   // Throws std::runtime_error on a read error of the file itself.
   bool next(WarcRecord& record);
 
+  // How far into the file (as stored) reading has come.
+  std::uint64_t file_offset() const;
+
  private:
   bool fill();
   // One line with its terminator (at most `max` bytes: a longer line

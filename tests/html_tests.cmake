@@ -10,6 +10,9 @@ add_executable(newsdex_html_tests
   indexer/html_page_reader_test.cc
   indexer/jsonl_html_test.cc
   indexer/warc_reader_test.cc
+  # newsdex-index's reporter is part of the program, not of the library.
+  indexer/index_report_test.cc
+  ${PROJECT_SOURCE_DIR}/indexer/index_report.cc
 )
 target_include_directories(newsdex_html_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(newsdex_html_tests PRIVATE newsdex_indexer doctest::doctest
@@ -27,6 +30,7 @@ add_executable(newsdex_html_e2e_tests
   unit_main.cc
   e2e/html_pages_test.cc
   e2e/print_records_test.cc
+  e2e/index_output_test.cc
   e2e/run_program.cc
 )
 target_include_directories(newsdex_html_e2e_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
