@@ -35,6 +35,11 @@ class ArticleSink {
   // cannot be read: the article is indexed without one). Called before
   // article() for that record.
   virtual void date_warning(const RecordOrigin& origin, std::string reason) = 0;
+  // A record that is indexed although it lacks what it should have (a page
+  // with a title and no article text: an index page, a login wall): told
+  // and counted. Called before article() for that record.
+  virtual void flagged(const RecordOrigin& /*origin*/, std::string /*reason*/) {
+  }
   // A file in a folder that no reader takes (a .pdf, a README): named in
   // the run's summary, so that nothing is left out silently.
   virtual void file_not_read(const RecordOrigin& /*origin*/,

@@ -105,6 +105,9 @@ class FolderLevelSink : public ArticleSink {
   void date_warning(const RecordOrigin& origin, std::string reason) override {
     sink_.date_warning(origin, std::move(reason));
   }
+  void flagged(const RecordOrigin& origin, std::string reason) override {
+    sink_.flagged(origin, std::move(reason));
+  }
   void passed_over(const RecordOrigin& origin,
                    std::string_view reason) override {
     sink_.passed_over(origin, reason);

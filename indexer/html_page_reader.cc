@@ -16,8 +16,6 @@ namespace fs = std::filesystem;
 namespace newsdex {
 namespace {
 
-constexpr std::size_t kMaxPageBytes = std::size_t{256} << 20;
-
 // The file's bytes, inflated when gzip-compressed (gzread passes plain
 // files through). nullopt with `error` set when it cannot be read.
 std::optional<std::string> read_page_bytes(const fs::path& path,
@@ -34,13 +32,19 @@ std::optional<std::string> read_page_bytes(const fs::path& path,
     out.append(buf, static_cast<std::size_t>(n));
     if (out.size() > kMaxPageBytes) {
       gzclose(f);
-      error = "page larger than 256 MB";
+      error = "page larger than " + std::to_string(kMaxPageBytes >> 20) + " MB";
       return std::nullopt;
     }
   }
-  if (n < 0) {
-    int code = 0;
-    error = std::string("read error: ") + gzerror(f, &code);
+  int code = 0;
+  const char* message = gzerror(f, &code);
+  // At the end of input, Z_BUF_ERROR says the gzip data was cut short (a
+  // truncated download): gzread gives what it had without an error.
+  if (n < 0 || (code != Z_OK && code != Z_STREAM_END)) {
+    error = std::string("read error: ") +
+            (code == Z_BUF_ERROR ? "the gzip data is cut short (a truncated "
+                                   "file)"
+                                 : message);
     gzclose(f);
     return std::nullopt;
   }
@@ -49,6 +53,15 @@ std::optional<std::string> read_page_bytes(const fs::path& path,
 }
 
 }  // namespace
+
+std::string binary_page_problem(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
+    return "";  // UTF-16: NUL bytes are text
+  std::size_t nul = bytes.substr(0, 4096).find('\0');
+  if (nul == std::string_view::npos) return "";
+  return "binary data, not a web page (a NUL byte at " + std::to_string(nul) +
+         ")";
+}
 
 bool is_html_page_name(std::string_view name) {
   std::string lower(name);
@@ -104,6 +117,10 @@ void read_html_page(const fs::path& path, const std::string& id,
     sink.bad_record(origin, error);
     return;
   }
+  if (std::string binary = binary_page_problem(*bytes); !binary.empty()) {
+    sink.bad_record(origin, binary);
+    return;
+  }
   Article article;
   std::string date_warning;
   error = article_from_page(*bytes, "", "", metadata, article, date_warning);
@@ -125,6 +142,7 @@ void read_html_page(const fs::path& path, const std::string& id,
     sink.date_warning(origin, date_warning + " (metadata " +
                                   metadata_origin.to_string() + ")");
   }
+  if (trim_space(article.text).empty()) sink.flagged(origin, kNoArticleText);
   sink.article(std::move(article), origin);
 }
 

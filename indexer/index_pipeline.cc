@@ -35,6 +35,7 @@ struct Item {
   RecordOrigin origin;
   std::string bad_reason;
   std::vector<RecordProblem> date_warnings;
+  std::vector<RecordProblem> flags;  // ArticleSink::flagged()
 };
 
 // What preparing a record gave.
@@ -42,6 +43,7 @@ struct Done {
   std::string where;
   std::string bad_reason;  // non-empty: skipped
   std::vector<RecordProblem> date_warnings;
+  std::vector<RecordProblem> flags;
   std::optional<PreparedDocument> prepared;
 };
 
@@ -71,6 +73,7 @@ struct Preparer {
     Done done;
     done.where = item.origin.to_string();
     done.date_warnings = std::move(item.date_warnings);
+    done.flags = std::move(item.flags);
     if (!item.article) {
       done.bad_reason = std::move(item.bad_reason);
       return done;
@@ -131,6 +134,12 @@ class Collector {
     for (auto& warning : done.date_warnings) {
       summary_.undated.push_back(std::move(warning));
       reporter_.undated(summary_.undated.back());
+    }
+    if (done.prepared) {
+      for (auto& flag : done.flags) {
+        summary_.title_only.push_back(std::move(flag));
+        reporter_.flagged(summary_.title_only.back());
+      }
     }
     if (!done.prepared) {
       summary_.skipped.push_back({done.where, std::move(done.bad_reason)});
@@ -203,6 +212,10 @@ class BatchingSink : public ArticleSink {
     pending_warnings_.push_back({origin.to_string(), std::move(reason)});
   }
 
+  void flagged(const RecordOrigin& origin, std::string reason) override {
+    pending_flags_.push_back({origin.to_string(), std::move(reason)});
+  }
+
   bool stop_requested() const override {
     return stop_.load() || failed_.load();
   }
@@ -238,6 +251,8 @@ class BatchingSink : public ArticleSink {
     // Date warnings come just before their record (ArticleSink).
     item.date_warnings = std::move(pending_warnings_);
     pending_warnings_.clear();
+    item.flags = std::move(pending_flags_);
+    pending_flags_.clear();
     batch_.push_back(std::move(item));
     if (batch_.size() >= kBatchSize) flush();
   }
@@ -246,7 +261,7 @@ class BatchingSink : public ArticleSink {
   const std::atomic<bool>& stop_;
   const std::atomic<bool>& failed_;
   Batch batch_;
-  std::vector<RecordProblem> pending_warnings_;
+  std::vector<RecordProblem> pending_warnings_, pending_flags_;
   std::vector<RecordProblem> not_read_;
   std::map<std::string, std::size_t> passed_over_;
   InputProgress& read_;

@@ -75,6 +75,13 @@ void StreamReporter::undated(const RecordProblem& r) {
        << "; indexed without a date\n";
 }
 
+void StreamReporter::flagged(const RecordProblem& r) {
+  if (!count("indexed with a title only", r.reason)) return;
+  clear_progress();
+  err_ << "newsdex-index: warning: " << r.where << ": " << r.reason
+       << "; indexed with its title only\n";
+}
+
 void StreamReporter::table_warning(const std::string& message) {
   if (verbosity_ == Verbosity::kQuiet) return;
   clear_progress();
@@ -201,6 +208,17 @@ std::string warc_skip_text(const IndexSummary& s) {
   return out;
 }
 
+// " (2 without a date, 1 with a title only)", or "".
+std::string undated_note(const IndexSummary& s) {
+  std::string note;
+  if (!s.undated.empty())
+    note = std::to_string(s.undated.size()) + " without a date";
+  if (!s.title_only.empty())
+    note += (note.empty() ? "" : ", ") + std::to_string(s.title_only.size()) +
+            " with a title only";
+  return note.empty() ? "" : " (" + note + ")";
+}
+
 }  // namespace
 
 void print_summary(const IndexSummary& s, bool json, std::ostream& out) {
@@ -213,6 +231,8 @@ void print_summary(const IndexSummary& s, bool json, std::ostream& out) {
                            {"skipped_records", problems(s.skipped)},
                            {"undated", s.undated.size()},
                            {"undated_records", problems(s.undated)},
+                           {"title_only", s.title_only.size()},
+                           {"title_only_records", problems(s.title_only)},
                            {"not_read", s.not_read.size()},
                            {"not_read_files", problems(s.not_read)},
                            {"warc_skipped", warc_skip_counts(s)},
@@ -231,10 +251,7 @@ void print_summary(const IndexSummary& s, bool json, std::ostream& out) {
     out << json_text({{"type", "summary"}, {"data", data}}) << '\n';
     return;
   }
-  std::string undated;
-  if (!s.undated.empty()) {
-    undated = " (" + std::to_string(s.undated.size()) + " without a date)";
-  }
+  std::string undated = undated_note(s);
   char line[512];
   std::snprintf(
       line, sizeof line,
@@ -247,10 +264,7 @@ void print_summary(const IndexSummary& s, bool json, std::ostream& out) {
 }
 
 void print_records_summary(const IndexSummary& s, std::ostream& err) {
-  std::string undated;
-  if (!s.undated.empty()) {
-    undated = " (" + std::to_string(s.undated.size()) + " without a date)";
-  }
+  std::string undated = undated_note(s);
   char line[256];
   std::snprintf(line, sizeof line,
                 "newsdex-index: %zu records printed%s, %zu skipped in %.2f "

@@ -43,6 +43,7 @@ class StreamReporter : public IndexReporter {
                  Clock clock = std::chrono::steady_clock::now);
   void skipped(const RecordProblem& r) override;
   void undated(const RecordProblem& r) override;
+  void flagged(const RecordProblem& r) override;
   void table_warning(const std::string& message) override;
   void notice(const std::string& message) override;
   void progress(const IndexSummary& s) override;

@@ -83,6 +83,9 @@ struct IndexSummary {
   std::vector<RecordProblem> undated;
   // Files in the folders given that no reader takes (not counted above).
   std::vector<RecordProblem> not_read;
+  // Indexed with a title and no text (a page with no article text: an
+  // index page, a login wall): counted in added/updated/unchanged too.
+  std::vector<RecordProblem> title_only;
   // Web archive records that give no article by rule, by reason
   // (kWarcSkipReasons: redirects, non-HTML, duplicates, ...).
   std::map<std::string, std::size_t> warc_skipped;
@@ -117,6 +120,8 @@ class IndexReporter {
   virtual void skipped(const RecordProblem& record) = 0;
   // A record is indexed without its date; called as soon as it is found.
   virtual void undated(const RecordProblem& record) = 0;
+  // A record is indexed with its title only (IndexSummary::title_only).
+  virtual void flagged(const RecordProblem& /*record*/) {}
   // A line of a source table that was ignored.
   virtual void table_warning(const std::string& message) = 0;
   // Called every few thousand records with the counts so far.

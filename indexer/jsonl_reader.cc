@@ -22,6 +22,8 @@ std::string html_record(nlohmann::json& object, Article& article,
   if (!html->is_string()) return "field 'html' is not a string";
   std::string page = html->get<std::string>();
   object.erase(html);
+  if (std::string binary = binary_page_problem(page); !binary.empty())
+    return binary;
   for (const char* key :
        {"id", "url", "source", "title", "text", "date", "authors", "author"}) {
     auto it = object.find(key);
@@ -42,13 +44,16 @@ std::string html_record(nlohmann::json& object, Article& article,
 }  // namespace
 
 std::string parse_jsonl_record(const std::string& line, Article& article,
-                               std::string& date_warning) {
+                               std::string& date_warning, bool* from_page) {
   std::string error;
   auto object = parse_json_text(line, error);
   if (!object) return error;
   if (object->is_object()) {
     if (auto html = object->find("html"); html != object->end()) {
-      if (!html->is_null()) return html_record(*object, article, date_warning);
+      if (!html->is_null()) {
+        if (from_page) *from_page = true;
+        return html_record(*object, article, date_warning);
+      }
       object->erase(html);
     }
   }
@@ -70,7 +75,9 @@ void read_jsonl(LineReader& reader, const std::string& name,
     RecordOrigin origin{name, reader.line_number()};
     Article article;
     std::string date_warning;
-    std::string error = parse_jsonl_record(line, article, date_warning);
+    bool from_page = false;
+    std::string error =
+        parse_jsonl_record(line, article, date_warning, &from_page);
     if (error.empty()) {
       if (trim_space(article.id).empty()) {
         article.id =
@@ -84,6 +91,8 @@ void read_jsonl(LineReader& reader, const std::string& name,
     }
     if (!date_warning.empty())
       sink.date_warning(origin, std::move(date_warning));
+    if (from_page && trim_space(article.text).empty())
+      sink.flagged(origin, kNoArticleText);
     sink.article(std::move(article), origin);
   }
   report(1);

@@ -81,13 +81,17 @@ void read_record(const WarcRecord& record, const RecordOrigin& origin,
     return sink.passed_over(origin, "not_html");
   if (seen.contains(uri)) return sink.passed_over(origin, "duplicate");
   std::string body;
-  if (std::string error = decode_http_body(http, kMaxWarcBlockBytes, body);
+  if (std::string error = decode_http_body(http, kMaxPageBytes, body);
       !error.empty()) {
     sink.bad_record(origin, error);
     return;
   }
   if (http.media_type.empty() && !looks_like_html(body))
     return sink.passed_over(origin, "not_html");
+  if (std::string binary = binary_page_problem(body); !binary.empty()) {
+    sink.bad_record(origin, binary);
+    return;
+  }
 
   Article article;
   std::string date_warning;
@@ -111,6 +115,7 @@ void read_record(const WarcRecord& record, const RecordOrigin& origin,
     sink.bad_record(origin, bad);
     return;
   }
+  if (trim_space(article.text).empty()) sink.flagged(origin, kNoArticleText);
   sink.article(std::move(article), origin);
 }
 

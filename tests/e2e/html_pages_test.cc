@@ -4,6 +4,7 @@
 #include <zlib.h>
 
 #include <fstream>
+#include <map>
 
 #include "e2e/run_program.h"
 #include "warc_writer.h"
@@ -269,6 +270,109 @@ TEST_CASE(
                    std::to_string(archive.size()) +
                    ": bad Content-Length '99x'; skipped") != std::string::npos);
   CHECK(run("newsdex-search", {"--db", db, "--json", "grain"}).exit_code == 0);
+}
+
+TEST_CASE("bad pages: each is one warning naming the file, the rest indexed") {
+  auto dir = scratch("html_bad_pages");
+  std::string db = (dir / "db").string();
+  auto pages = dir / "pages";
+  std::filesystem::create_directories(pages);
+  auto write = [&](const std::string& name, const std::string& bytes) {
+    std::ofstream(pages / name, std::ios::binary) << bytes;
+  };
+  write("good.html",
+        page("Grain deal extended", "",
+             "<p>The grain deal was extended for another four months, the "
+             "ministry said on Friday.</p>"));
+  // An index page: a title, links and no article text.
+  std::string links;
+  for (int i = 0; i < 20; ++i)
+    links += "<li><a href=\"/story/" + std::to_string(i) +
+             "\">Another story about the war, number " + std::to_string(i) +
+             "</a></li>";
+  write("index.html",
+        "<html><head><title>World news | Example News</title></head><body>"
+        "<nav><a href=/>Home</a></nav><ul>" +
+            links + "</ul></body></html>");
+  write("empty.html", "<html><body><nav><a href=/>Home</a></nav></body>");
+  write("binary.html", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 18) +
+                           std::string(3000, '\x01'));
+  std::string gz = test::gzip_member(
+      page("Cut short", "", "<p>" + std::string(4000, 'x') + " talks.</p>"));
+  write("truncated.html.gz", gz.substr(0, gz.size() / 2));
+  // A charset iconv does not know: read as detected.
+  write("unknown.html",
+        "<html><head><meta charset=\"x-no-such-charset\"><title>Caf\xe9 "
+        "talks</title></head><body><article><p>The caf\xe9 owners met the "
+        "mayor on Monday to talk about the new rules for the square.</p>"
+        "</article></body></html>");
+  // 10,000 nested elements around the text.
+  write(
+      "nested.html", "<html><head><title>Deep page</title></head><body>" +
+                         std::string(10000 * 5, ' ').replace(0, 0, "") +
+                         [] {
+                           std::string s;
+                           for (int i = 0; i < 10000; ++i) s += "<div>";
+                           s += "<p>Deep in the page, the negotiators met "
+                                "on Monday for more talks.</p>";
+                           for (int i = 0; i < 10000; ++i) s += "</div>";
+                           return s;
+                         }() +
+                         "</body></html>");
+  // Over the 50 MB a page may have.
+  {
+    std::ofstream big(pages / "huge.html", std::ios::binary);
+    big << "<html><head><title>Huge</title></head><body><p>";
+    std::string chunk(1 << 20, 'a');
+    for (int i = 0; i < 51; ++i) big << chunk;
+  }
+  auto r = run("newsdex-index", {"--db", db, "--json", pages.string()});
+  REQUIRE(r.exit_code == 0);
+  auto s = of_type(json_lines(r.out), "summary").at(0);
+  CHECK(s["added"] == 4);  // good, index, unknown, nested
+  CHECK(s["skipped"] == 4);
+  // The index page, and the nested one: trees are read to a depth of
+  // kMaxTreeDepth, so text deeper down is not found.
+  CHECK(s["title_only"] == 2);
+  CHECK(s["title_only_records"][0]["where"].get<std::string>().ends_with(
+      "index.html"));
+  CHECK(s["title_only_records"][1]["where"].get<std::string>().ends_with(
+      "nested.html"));
+  std::map<std::string, std::string> skipped;
+  for (const auto& record : s["skipped_records"]) {
+    std::string where = record["where"];
+    skipped[where.substr(where.rfind('/') + 1)] = record["reason"];
+  }
+  CHECK(skipped["empty.html"] == "no article text or title in the page");
+  CHECK(skipped["binary.html"] ==
+        "binary data, not a web page (a NUL byte at 8)");
+  CHECK(skipped["huge.html"] == "page larger than 50 MB");
+  CHECK(skipped["truncated.html.gz"] ==
+        "read error: the gzip data is cut short (a truncated file)");
+  // One warning for each, naming the file.
+  for (const char* name : {"empty.html", "binary.html", "huge.html",
+                           "truncated.html.gz", "index.html"}) {
+    CAPTURE(name);
+    std::string needle = std::string("/") + name + ": ";
+    std::size_t first = r.err.find(needle);
+    CHECK(first != std::string::npos);
+    CHECK(r.err.find(needle, first + 1) == std::string::npos);
+  }
+  CHECK(r.err.find("index.html: no article text in the page (an index page "
+                   "or a login wall?); indexed with its title only") !=
+        std::string::npos);
+  auto search = [&](const std::string& query) {
+    return of_type(
+        json_lines(run("newsdex-search", {"--db", db, "--json", query}).out),
+        "hit");
+  };
+  auto index = search("title:world");
+  REQUIRE(index.size() == 1);
+  CHECK(index[0]["title"].get<std::string>().starts_with("World news"));
+  auto cafe = search("owners");
+  REQUIRE(cafe.size() == 1);
+  CHECK(cafe[0]["title"] == "Café talks");
+  CHECK(search("title:deep").size() == 1);
 }
 
 }  // namespace newsdex::e2e
