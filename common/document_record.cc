@@ -223,4 +223,22 @@ StoredArticle from_document_data(const std::string& data, bool with_dropped) {
   return a;
 }
 
+nlohmann::json article_to_json(const StoredArticle& a) {
+  nlohmann::json actors = nlohmann::json::array();
+  nlohmann::json types = nlohmann::json::array();
+  for (const Actor& actor : a.actors) {
+    actors.push_back(actor.name);
+    types.push_back(actor_type_name(actor.type));
+  }
+  nlohmann::json j = {
+      {"id", a.id},           {"url", a.url},
+      {"source", a.source},   {"title", a.title},
+      {"date", a.date_iso},   {"actors", actors},
+      {"actor_types", types}, {"authors", a.authors},
+      {"text", a.text},       {"dropped_chars", a.dropped_chars}};
+  if (!a.datetime_iso.empty()) j["datetime"] = a.datetime_iso;
+  if (!a.extra_json.empty()) j["extra"] = a.extra();
+  return j;
+}
+
 }  // namespace newsdex

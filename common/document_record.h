@@ -85,6 +85,12 @@ struct StoredArticle {
 StoredArticle from_document_data(const std::string& data,
                                  bool with_dropped = true);
 
+// {"id", "url", "source", "title", "date", "datetime" (when known),
+// "actors" (names), "actor_types", "authors", "extra" (when any), "text",
+// "dropped_chars"}: the keys hits have, plus the whole text
+// (newsdex-search --show --json, newsdex-index --print-records).
+nlohmann::json article_to_json(const StoredArticle& article);
+
 }  // namespace newsdex
 
 #endif  // NEWSDEX_COMMON_DOCUMENT_RECORD_H_

@@ -4,7 +4,9 @@
 #define NEWSDEX_INDEXER_ARTICLE_SINK_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "common/document_record.h"
 
@@ -33,10 +35,24 @@ class ArticleSink {
   // cannot be read: the article is indexed without one). Called before
   // article() for that record.
   virtual void date_warning(const RecordOrigin& origin, std::string reason) = 0;
+  // A record that is indexed although it lacks what it should have (a page
+  // with a title and no article text: an index page, a login wall): told
+  // and counted. Called before article() for that record.
+  virtual void flagged(const RecordOrigin& /*origin*/, std::string /*reason*/) {
+  }
   // A file in a folder that no reader takes (a .pdf, a README): named in
   // the run's summary, so that nothing is left out silently.
   virtual void file_not_read(const RecordOrigin& /*origin*/,
                              std::string /*reason*/) {}
+  // A record a reader leaves out by rule although nothing is wrong with it
+  // (a web archive's redirect, image or duplicate capture): counted by
+  // `reason` in the run's summary (kWarcSkipReasons, warc_reader.h).
+  virtual void passed_over(const RecordOrigin& /*origin*/,
+                           std::string_view /*reason*/) {}
+  // `bytes` more bytes of input files were read (as stored: a compressed
+  // file's compressed bytes) and `files` more files finished, for the
+  // run's progress line.
+  virtual void read_progress(std::uint64_t /*bytes*/, std::size_t /*files*/) {}
   virtual bool stop_requested() const { return false; }
 };
 

@@ -13,6 +13,7 @@
 #include "indexer/jsonl_reader.h"
 #include "indexer/line_reader.h"
 #include "indexer/record_fields.h"
+#include "indexer/warc_reader.h"
 
 namespace fs = std::filesystem;
 
@@ -31,10 +32,14 @@ bool is_jsonl_name(const std::string& name) {
 // A name the walk would read: a page, a stream or a metadata file.
 bool is_wanted_name(const std::string& name) {
   return name.ends_with(".txt") || is_html_page_name(name) ||
-         is_jsonl_name(name) || is_metadata_name(name);
+         is_jsonl_name(name) || is_warc_name(name) || is_metadata_name(name);
 }
 
 }  // namespace
+
+bool is_read_in_folder(const std::string& name) {
+  return is_wanted_name(name) && !is_metadata_name(name);
+}
 
 void read_text_page(const fs::path& path, const std::string& id,
                     const nlohmann::json& metadata,
@@ -100,6 +105,16 @@ class FolderLevelSink : public ArticleSink {
   void date_warning(const RecordOrigin& origin, std::string reason) override {
     sink_.date_warning(origin, std::move(reason));
   }
+  void flagged(const RecordOrigin& origin, std::string reason) override {
+    sink_.flagged(origin, std::move(reason));
+  }
+  void passed_over(const RecordOrigin& origin,
+                   std::string_view reason) override {
+    sink_.passed_over(origin, reason);
+  }
+  void read_progress(std::uint64_t bytes, std::size_t files) override {
+    sink_.read_progress(bytes, files);
+  }
   bool stop_requested() const override { return sink_.stop_requested(); }
 
  private:
@@ -117,7 +132,7 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
     throw std::runtime_error("cannot read folder " + root.string() + ": " +
                              ec.message());
   }
-  std::vector<fs::path> pages, streams, metadata_files, unread;
+  std::vector<fs::path> pages, streams, archives, metadata_files, unread;
   // One entry that cannot be read (a symlink loop, a dangling link named
   // .txt) is named and skipped; the rest of the folder is still read.
   for (const fs::recursive_directory_iterator end; it != end;
@@ -147,12 +162,15 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
       metadata_files.push_back(entry.path());
     } else if (is_jsonl_name(name)) {
       streams.push_back(entry.path());
+    } else if (is_warc_name(name)) {
+      archives.push_back(entry.path());
     } else if (name.ends_with(".txt") || is_html_page_name(name)) {
       pages.push_back(entry.path());
     }
   }
   std::sort(pages.begin(), pages.end());
   std::sort(streams.begin(), streams.end());
+  std::sort(archives.begin(), archives.end());
   std::sort(metadata_files.begin(), metadata_files.end());
   std::sort(unread.begin(), unread.end());
   for (const auto& file : unread) {
@@ -184,6 +202,9 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
     } else {
       read_page(page, id, row->second.fields, row->second.origin, sink);
     }
+    std::error_code size_ec;
+    std::uint64_t bytes = fs::file_size(page, size_ec);
+    sink.read_progress(size_ec ? 0 : bytes, 1);
   }
   for (const auto& stream : streams) {
     if (sink.stop_requested()) return;
@@ -196,6 +217,18 @@ void read_folder(const fs::path& root, ArticleSink& sink) {
       read_jsonl(reader, stream.string(), with_folder);
     } catch (const std::runtime_error& e) {
       sink.bad_record({stream.string(), 0}, e.what());
+    }
+  }
+  for (const auto& archive : archives) {
+    if (sink.stop_requested()) return;
+    try {
+      std::string relative = archive.lexically_relative(root).generic_string();
+      std::size_t slash = relative.find('/');
+      FolderLevelSink with_folder(
+          sink, slash == std::string::npos ? "" : relative.substr(0, slash));
+      read_warc(archive, with_folder);
+    } catch (const std::runtime_error& e) {
+      sink.bad_record({archive.string(), 0}, e.what());
     }
   }
 }

@@ -16,8 +16,6 @@ namespace fs = std::filesystem;
 namespace newsdex {
 namespace {
 
-constexpr std::size_t kMaxPageBytes = std::size_t{256} << 20;
-
 // The file's bytes, inflated when gzip-compressed (gzread passes plain
 // files through). nullopt with `error` set when it cannot be read.
 std::optional<std::string> read_page_bytes(const fs::path& path,
@@ -34,13 +32,19 @@ std::optional<std::string> read_page_bytes(const fs::path& path,
     out.append(buf, static_cast<std::size_t>(n));
     if (out.size() > kMaxPageBytes) {
       gzclose(f);
-      error = "page larger than 256 MB";
+      error = "page larger than " + std::to_string(kMaxPageBytes >> 20) + " MB";
       return std::nullopt;
     }
   }
-  if (n < 0) {
-    int code = 0;
-    error = std::string("read error: ") + gzerror(f, &code);
+  int code = 0;
+  const char* message = gzerror(f, &code);
+  // At the end of input, Z_BUF_ERROR says the gzip data was cut short (a
+  // truncated download): gzread gives what it had without an error.
+  if (n < 0 || (code != Z_OK && code != Z_STREAM_END)) {
+    error = std::string("read error: ") +
+            (code == Z_BUF_ERROR ? "the gzip data is cut short (a truncated "
+                                   "file)"
+                                 : message);
     gzclose(f);
     return std::nullopt;
   }
@@ -49,6 +53,15 @@ std::optional<std::string> read_page_bytes(const fs::path& path,
 }
 
 }  // namespace
+
+std::string binary_page_problem(std::string_view bytes) {
+  if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF"))
+    return "";  // UTF-16: NUL bytes are text
+  std::size_t nul = bytes.substr(0, 4096).find('\0');
+  if (nul == std::string_view::npos) return "";
+  return "binary data, not a web page (a NUL byte at " + std::to_string(nul) +
+         ")";
+}
 
 bool is_html_page_name(std::string_view name) {
   std::string lower(name);
@@ -74,6 +87,26 @@ Article article_from_html(HtmlArticle html) {
   return article;
 }
 
+std::string article_from_page(std::string_view bytes,
+                              std::string_view http_charset,
+                              std::string_view url,
+                              const nlohmann::json& fields, Article& article,
+                              std::string& date_warning) {
+  std::string given_url(url);
+  if (auto it = fields.find("url"); it != fields.end() && it->is_string())
+    given_url = it->get<std::string>();
+  // The run's own clock rejects dates after its day later on; here any
+  // date up to the far future is a candidate.
+  HtmlPageInput input{bytes, given_url, http_charset,
+                      std::chrono::sys_days{std::chrono::year{9999} /
+                                            std::chrono::December / 31}};
+  article = article_from_html(extract_html_article(input));
+  if (fields.empty()) return "";
+  if (fields.contains("authors") || fields.contains("author"))
+    article.authors.clear();
+  return apply_record_fields(fields, article, date_warning);
+}
+
 void read_html_page(const fs::path& path, const std::string& id,
                     const nlohmann::json& metadata,
                     const RecordOrigin& metadata_origin, ArticleSink& sink) {
@@ -84,29 +117,21 @@ void read_html_page(const fs::path& path, const std::string& id,
     sink.bad_record(origin, error);
     return;
   }
-  std::string url;
-  if (auto it = metadata.find("url"); it != metadata.end() && it->is_string())
-    url = it->get<std::string>();
-  // The run's own clock rejects dates after its day later on; here any
-  // date up to the far future is a candidate.
-  HtmlPageInput input{*bytes, url, "",
-                      std::chrono::sys_days{std::chrono::year{9999} /
-                                            std::chrono::December / 31}};
-  Article article = article_from_html(extract_html_article(input));
+  if (std::string binary = binary_page_problem(*bytes); !binary.empty()) {
+    sink.bad_record(origin, binary);
+    return;
+  }
+  Article article;
   std::string date_warning;
-  if (!metadata.empty()) {
-    if (metadata.contains("authors") || metadata.contains("author"))
-      article.authors.clear();
-    error = apply_record_fields(metadata, article, date_warning);
-    if (!error.empty()) {
-      sink.bad_record(
-          origin, error + " (metadata " + metadata_origin.to_string() + ")");
-      return;
-    }
+  error = article_from_page(*bytes, "", "", metadata, article, date_warning);
+  if (!error.empty()) {
+    sink.bad_record(origin,
+                    error + " (metadata " + metadata_origin.to_string() + ")");
+    return;
   }
   article.id = id;
   if (trim_space(article.text).empty() && trim_space(article.title).empty()) {
-    sink.bad_record(origin, "no article text or title in the page");
+    sink.bad_record(origin, kNoPageText);
     return;
   }
   if (std::string bad = finish_article(article); !bad.empty()) {
@@ -117,6 +142,7 @@ void read_html_page(const fs::path& path, const std::string& id,
     sink.date_warning(origin, date_warning + " (metadata " +
                                   metadata_origin.to_string() + ")");
   }
+  if (trim_space(article.text).empty()) sink.flagged(origin, kNoArticleText);
   sink.article(std::move(article), origin);
 }
 

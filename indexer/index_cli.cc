@@ -13,11 +13,14 @@ namespace newsdex {
 namespace {
 
 constexpr const char* kUsage =
-    "Usage: newsdex-index --db PATH [options] INPUT...\n\n"
+    "Usage: newsdex-index --db PATH [options] INPUT...\n"
+    "       newsdex-index --print-records [options] INPUT...\n\n"
     "Builds or updates a newsdex database from news articles. INPUT is a\n"
-    "folder (walked for .txt pages, described by metadata.tsv/.csv/.jsonl\n"
-    "beside them, and .jsonl files), a .txt page, a .jsonl or .jsonl.gz\n"
-    "file, or - for JSON Lines on standard input.\n\nOptions";
+    "folder (walked for .txt and .html pages, described by\n"
+    "metadata.tsv/.csv/.jsonl beside them, .jsonl files and .warc web\n"
+    "archives), a .txt or .html page, a .warc or .warc.gz web archive, a\n"
+    ".jsonl or .jsonl.gz file, or - for JSON Lines on standard input.\n\n"
+    "Options";
 
 // Flags and values read into `c` (and the two flags it stores inverted).
 void add_options(po::options_description& visible, IndexCommand& c,
@@ -57,15 +60,27 @@ void add_options(po::options_description& visible, IndexCommand& c,
       "keep N shard databases in the --db folder, listed in its XAPIANDB "
       "stub file, instead of merging them (see README: Scaling out)")(
       "json", po::bool_switch(&c.json),
-      "print the summary as a JSON object on stdout");
+      "print the summary as a JSON object on stdout")(
+      "quiet,q", po::bool_switch(&c.quiet),
+      "print only errors and the summary (no warnings, no progress)")(
+      "verbose,v", po::bool_switch(&c.verbose),
+      "print every warning (by default the first 3 of each kind, then "
+      "their count)")(
+      "print-records", po::bool_switch(&c.print_records),
+      "read and prepare the inputs as indexing would, but print each "
+      "record as a JSON line on stdout instead of writing a database (no "
+      "--db needed; the summary goes to stderr)");
 }
 
 // The checks Boost does not make; throws po::error.
 void finish(const po::variables_map& vm, IndexCommand& c,
             const std::string& default_db, unsigned cpus) {
   if (c.options.db_path.empty()) c.options.db_path = default_db;
-  if (c.options.db_path.empty()) {
+  if (c.options.db_path.empty() && !c.print_records) {
     throw po::error("no database: give --db PATH or set NEWSDEX_DB");
+  }
+  if (c.quiet && c.verbose) {
+    throw po::error("--quiet and --verbose cannot be given together");
   }
   if (c.options.inputs.empty()) {
     throw po::error("no input: give a folder, a .jsonl file or -");

@@ -14,6 +14,11 @@ namespace newsdex {
 struct IndexCommand {
   IndexOptions options;  // all but `now` and `stdin_fd`
   bool json = false;     // the summary as JSON
+  // Print the prepared records as JSON Lines instead of indexing them
+  // (indexer/print_records.h); no database is needed.
+  bool print_records = false;
+  // --quiet: errors and the summary only; --verbose: every warning.
+  bool quiet = false, verbose = false;
 };
 
 // Reads argv; `default_db` is $NEWSDEX_DB (or ""), `cpus` the number of

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <future>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -10,8 +11,10 @@
 #include "indexer/article_sink.h"
 #include "indexer/folder_reader.h"
 #include "indexer/html_page_reader.h"
+#include "indexer/input_size.h"
 #include "indexer/jsonl_reader.h"
 #include "indexer/line_reader.h"
+#include "indexer/warc_reader.h"
 #include "indexer/work_queue.h"
 
 namespace fs = std::filesystem;
@@ -19,7 +22,9 @@ namespace fs = std::filesystem;
 namespace newsdex {
 namespace {
 
-constexpr std::size_t kProgressEvery = 2000;
+// The reporter is told every this many records (it decides how often
+// to draw).
+constexpr std::size_t kProgressEvery = 16;
 // Records handed to a worker at a time.
 constexpr std::size_t kBatchSize = 32;
 
@@ -30,6 +35,7 @@ struct Item {
   RecordOrigin origin;
   std::string bad_reason;
   std::vector<RecordProblem> date_warnings;
+  std::vector<RecordProblem> flags;  // ArticleSink::flagged()
 };
 
 // What preparing a record gave.
@@ -37,6 +43,7 @@ struct Done {
   std::string where;
   std::string bad_reason;  // non-empty: skipped
   std::vector<RecordProblem> date_warnings;
+  std::vector<RecordProblem> flags;
   std::optional<PreparedDocument> prepared;
 };
 
@@ -66,6 +73,7 @@ struct Preparer {
     Done done;
     done.where = item.origin.to_string();
     done.date_warnings = std::move(item.date_warnings);
+    done.flags = std::move(item.flags);
     if (!item.article) {
       done.bad_reason = std::move(item.bad_reason);
       return done;
@@ -108,17 +116,30 @@ struct Preparer {
   std::chrono::sys_days today;
 };
 
+// How much of the input the readers have read, told to the collector's
+// thread.
+struct InputProgress {
+  std::atomic<std::uint64_t> bytes{0};
+  std::atomic<std::uint64_t> files{0};
+};
+
 // Takes prepared records in reading order: counts, reports and writes.
 class Collector {
  public:
   Collector(OrderedWriter& writer, IndexSummary& summary,
-            IndexReporter& reporter)
-      : writer_(writer), summary_(summary), reporter_(reporter) {}
+            IndexReporter& reporter, const InputProgress& read)
+      : writer_(writer), summary_(summary), reporter_(reporter), read_(read) {}
 
   void take(Done done) {
     for (auto& warning : done.date_warnings) {
       summary_.undated.push_back(std::move(warning));
       reporter_.undated(summary_.undated.back());
+    }
+    if (done.prepared) {
+      for (auto& flag : done.flags) {
+        summary_.title_only.push_back(std::move(flag));
+        reporter_.flagged(summary_.title_only.back());
+      }
     }
     if (!done.prepared) {
       summary_.skipped.push_back({done.where, std::move(done.bad_reason)});
@@ -142,6 +163,8 @@ class Collector {
       }
     }
     if (summary_.records_seen() % kProgressEvery == 0) {
+      summary_.bytes_read = read_.bytes.load(std::memory_order_relaxed);
+      summary_.files_read = read_.files.load(std::memory_order_relaxed);
       reporter_.progress(summary_);
     }
   }
@@ -150,6 +173,7 @@ class Collector {
   OrderedWriter& writer_;
   IndexSummary& summary_;
   IndexReporter& reporter_;
+  const InputProgress& read_;
 };
 
 // Receives records from the readers and passes them on in batches: to
@@ -158,8 +182,17 @@ class Collector {
 class BatchingSink : public ArticleSink {
  public:
   BatchingSink(std::function<void(Batch)> run_batch,
-               const std::atomic<bool>& stop, const std::atomic<bool>& failed)
-      : run_batch_(std::move(run_batch)), stop_(stop), failed_(failed) {}
+               const std::atomic<bool>& stop, const std::atomic<bool>& failed,
+               InputProgress& read)
+      : run_batch_(std::move(run_batch)),
+        stop_(stop),
+        failed_(failed),
+        read_(read) {}
+
+  void read_progress(std::uint64_t bytes, std::size_t files) override {
+    read_.bytes.fetch_add(bytes, std::memory_order_relaxed);
+    read_.files.fetch_add(files, std::memory_order_relaxed);
+  }
 
   void article(Article article, const RecordOrigin& origin) override {
     Item item;
@@ -179,6 +212,10 @@ class BatchingSink : public ArticleSink {
     pending_warnings_.push_back({origin.to_string(), std::move(reason)});
   }
 
+  void flagged(const RecordOrigin& origin, std::string reason) override {
+    pending_flags_.push_back({origin.to_string(), std::move(reason)});
+  }
+
   bool stop_requested() const override {
     return stop_.load() || failed_.load();
   }
@@ -187,6 +224,14 @@ class BatchingSink : public ArticleSink {
     not_read_.push_back({origin.to_string(), std::move(reason)});
   }
   std::vector<RecordProblem> take_not_read() { return std::move(not_read_); }
+
+  void passed_over(const RecordOrigin& /*origin*/,
+                   std::string_view reason) override {
+    ++passed_over_[std::string(reason)];
+  }
+  std::map<std::string, std::size_t> take_passed_over() {
+    return std::move(passed_over_);
+  }
 
   // A read error that ends one input, reported in order with its records.
   void input_error(const std::string& input, std::string reason) {
@@ -206,6 +251,8 @@ class BatchingSink : public ArticleSink {
     // Date warnings come just before their record (ArticleSink).
     item.date_warnings = std::move(pending_warnings_);
     pending_warnings_.clear();
+    item.flags = std::move(pending_flags_);
+    pending_flags_.clear();
     batch_.push_back(std::move(item));
     if (batch_.size() >= kBatchSize) flush();
   }
@@ -214,8 +261,10 @@ class BatchingSink : public ArticleSink {
   const std::atomic<bool>& stop_;
   const std::atomic<bool>& failed_;
   Batch batch_;
-  std::vector<RecordProblem> pending_warnings_;
+  std::vector<RecordProblem> pending_warnings_, pending_flags_;
   std::vector<RecordProblem> not_read_;
+  std::map<std::string, std::size_t> passed_over_;
+  InputProgress& read_;
 };
 
 void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
@@ -224,14 +273,16 @@ void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
     read_jsonl(reader, "<stdin>", sink);
   } else if (fs::is_directory(input)) {
     read_folder(input, sink);
-  } else if (input.ends_with(".txt")) {
+  } else if (input.ends_with(".txt") || is_html_page_name(input)) {
     fs::path path(input);
-    read_text_page(path, path.filename().string(), nlohmann::json::object(), {},
-                   sink);
-  } else if (is_html_page_name(input)) {
-    fs::path path(input);
-    read_html_page(path, path.filename().string(), nlohmann::json::object(), {},
-                   sink);
+    auto read_page = is_html_page_name(input) ? read_html_page : read_text_page;
+    read_page(path, path.filename().string(), nlohmann::json::object(), {},
+              sink);
+    std::error_code ec;
+    std::uint64_t bytes = fs::file_size(path, ec);
+    sink.read_progress(ec ? 0 : bytes, 1);
+  } else if (is_warc_name(input)) {
+    read_warc(input, sink);
   } else {
     LineReader reader(input);
     read_jsonl(reader, input, sink);
@@ -245,7 +296,15 @@ void run_pipeline(const PipelineContext& c, OrderedWriter& writer,
                   const std::atomic<bool>& stop) {
   const IndexOptions& options = c.options;
   const unsigned jobs = std::max(1u, options.jobs);
-  Collector collector(writer, summary, reporter);
+  if (options.measure_inputs) {
+    InputSize size = measure_inputs(options.inputs);
+    if (size.known) {
+      summary.input_files = size.files;
+      summary.input_bytes = size.bytes;
+    }
+  }
+  InputProgress read;
+  Collector collector(writer, summary, reporter, read);
   auto today = std::chrono::floor<std::chrono::days>(options.now);
   std::atomic<bool> failed = false;
 
@@ -262,6 +321,7 @@ void run_pipeline(const PipelineContext& c, OrderedWriter& writer,
     }
     sink.flush();
     summary.not_read = sink.take_not_read();
+    summary.warc_skipped = sink.take_passed_over();
   };
 
   if (jobs == 1) {
@@ -271,7 +331,7 @@ void run_pipeline(const PipelineContext& c, OrderedWriter& writer,
         [&](Batch batch) {
           for (auto& item : batch) collector.take(prepare(std::move(item)));
         },
-        stop, failed);
+        stop, failed, read);
     read_all(sink);
   } else {
     // Readers here, `jobs` workers preparing batches, one collector taking
@@ -328,7 +388,7 @@ void run_pipeline(const PipelineContext& c, OrderedWriter& writer,
           in_order.push(promise.get_future());
           tasks.push({std::move(batch), std::move(promise)});
         },
-        stop, failed);
+        stop, failed, read);
     try {
       read_all(sink);
     } catch (...) {
@@ -341,6 +401,9 @@ void run_pipeline(const PipelineContext& c, OrderedWriter& writer,
     if (collect_error) std::rethrow_exception(collect_error);
     if (error) std::rethrow_exception(error);
   }
+  // Every thread has ended.
+  summary.bytes_read = read.bytes.load();
+  summary.files_read = read.files.load();
 }
 
 }  // namespace newsdex

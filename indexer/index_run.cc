@@ -30,12 +30,12 @@
 #include "indexer/line_reader.h"
 #include "indexer/run_lock.h"
 #include "indexer/shard_store.h"
+#include "indexer/warc_reader.h"
 #include "indexer/work_queue.h"
 
 namespace fs = std::filesystem;
 
 namespace newsdex {
-namespace {
 
 void check_inputs(const IndexOptions& options) {
   if (options.inputs.empty()) throw IndexError("no input given");
@@ -54,11 +54,12 @@ void check_inputs(const IndexOptions& options) {
       throw IndexError("input not found: " + input);
     }
     if (!fs::is_directory(status) && !input.ends_with(".txt") &&
-        !is_html_page_name(input) && !input.ends_with(".jsonl") &&
-        !input.ends_with(".jsonl.gz")) {
+        !is_html_page_name(input) && !is_warc_name(input) &&
+        !input.ends_with(".jsonl") && !input.ends_with(".jsonl.gz")) {
       throw IndexError("input " + input +
-                       " is neither a folder, a .txt or .html page nor a "
-                       ".jsonl or .jsonl.gz file");
+                       " is neither a folder, a .txt or .html page, a "
+                       ".warc or .warc.gz web archive nor a .jsonl or "
+                       ".jsonl.gz file");
     }
     // A FIFO or device would block the run in open() (use "-" for a pipe).
     if (!fs::is_directory(status) && !fs::is_regular_file(status)) {
@@ -67,6 +68,8 @@ void check_inputs(const IndexOptions& options) {
     }
   }
 }
+
+namespace {
 
 std::string read_table_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -250,7 +253,8 @@ std::string disk_full_message(const std::string& db_path,
          "are kept)";
 }
 
-// A --language that Snowball does not know fails before anything opens.
+}  // namespace
+
 void check_language(const IndexOptions& options) {
   if (!options.language || *options.language == schema::kNoLanguage) return;
   try {
@@ -261,6 +265,8 @@ void check_language(const IndexOptions& options) {
                      Xapian::Stem::get_available_languages() + " none");
   }
 }
+
+namespace {
 
 // The run's language: --language, else the database's (`stored`), else
 // the default. A database holding documents keeps its language.

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -60,6 +61,10 @@ struct IndexOptions {
   std::size_t commit_bytes = 16u << 20;
   // Where "-" reads from.
   int stdin_fd = 0;
+  // Size the inputs (files and bytes) before reading them, so progress
+  // can say how far the run has come (a directory walk: worth it only
+  // when progress is shown).
+  bool measure_inputs = false;
   // Recorded in the database as the time of the last update.
   std::chrono::system_clock::time_point now;
 };
@@ -78,6 +83,17 @@ struct IndexSummary {
   std::vector<RecordProblem> undated;
   // Files in the folders given that no reader takes (not counted above).
   std::vector<RecordProblem> not_read;
+  // Indexed with a title and no text (a page with no article text: an
+  // index page, a login wall): counted in added/updated/unchanged too.
+  std::vector<RecordProblem> title_only;
+  // Web archive records that give no article by rule, by reason
+  // (kWarcSkipReasons: redirects, non-HTML, duplicates, ...).
+  std::map<std::string, std::size_t> warc_skipped;
+  // The inputs' size (measure_inputs; 0 when not measured or read from
+  // standard input) and how much of it has been read: files finished and
+  // bytes as stored. Updated as the run goes, for progress().
+  std::uint64_t input_files = 0, input_bytes = 0;
+  std::uint64_t files_read = 0, bytes_read = 0;
   std::size_t document_count = 0;  // documents in the database afterwards
   double seconds = 0;
   std::string language;
@@ -104,6 +120,8 @@ class IndexReporter {
   virtual void skipped(const RecordProblem& record) = 0;
   // A record is indexed without its date; called as soon as it is found.
   virtual void undated(const RecordProblem& record) = 0;
+  // A record is indexed with its title only (IndexSummary::title_only).
+  virtual void flagged(const RecordProblem& /*record*/) {}
   // A line of a source table that was ignored.
   virtual void table_warning(const std::string& message) = 0;
   // Called every few thousand records with the counts so far.
@@ -119,6 +137,15 @@ class IndexError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// Checks the inputs and --field declarations before anything is opened:
+// each input exists and is a folder, a page, a web archive or a JSON
+// Lines file (or "-"). Throws IndexError naming the first that is not.
+void check_inputs(const IndexOptions& options);
+
+// Throws IndexError when --language names no Snowball language (or
+// "none"), listing those there are.
+void check_language(const IndexOptions& options);
 
 // Runs the indexer. The run holds a lock on the database path (RunLock,
 // indexer/run_lock.h) from before it opens anything to the end of its

@@ -18,9 +18,11 @@ void read_jsonl(LineReader& reader, const std::string& name, ArticleSink& sink);
 
 // Parses one JSON Lines record. Returns "" and fills `article` on success,
 // else the reason the record is bad; `date_warning` as for
-// apply_record_fields().
+// apply_record_fields(). `from_page` (may be null) is set when the record
+// carried its page in "html".
 std::string parse_jsonl_record(const std::string& line, Article& article,
-                               std::string& date_warning);
+                               std::string& date_warning,
+                               bool* from_page = nullptr);
 
 }  // namespace newsdex
 

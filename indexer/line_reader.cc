@@ -25,6 +25,11 @@ LineReader::LineReader(int fd, std::string name)
 
 LineReader::~LineReader() { gzclose(file_); }
 
+std::uint64_t LineReader::file_offset() const {
+  z_off_t offset = gzoffset(file_);
+  return offset < 0 ? 0 : static_cast<std::uint64_t>(offset);
+}
+
 bool LineReader::fill() {
   // gzread, not gzgets: gzgets ends a line at a NUL byte without saying
   // how long it was, so a NUL swallowed the rest of its line and the next.

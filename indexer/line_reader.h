@@ -5,6 +5,7 @@
 
 #include <zlib.h>
 
+#include <cstdint>
 #include <string>
 
 namespace newsdex {
@@ -29,6 +30,10 @@ class LineReader {
 
   // 1-based number of the line last returned by next().
   std::size_t line_number() const { return line_number_; }
+
+  // How far into the file (as stored: compressed bytes of a gzip file)
+  // reading has come.
+  std::uint64_t file_offset() const;
 
  private:
   // Refills buffer_ from the file; false at the end of input.

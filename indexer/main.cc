@@ -10,6 +10,7 @@
 
 #include "indexer/index_cli.h"
 #include "indexer/index_report.h"
+#include "indexer/print_records.h"
 
 namespace {
 
@@ -49,12 +50,28 @@ int main(int argc, char** argv) {
   command->options.now = std::chrono::system_clock::now();
   std::signal(SIGINT, on_signal);
   std::signal(SIGTERM, on_signal);
-  newsdex::StreamReporter reporter(std::cerr, isatty(STDERR_FILENO) != 0);
+  const bool show_progress = isatty(STDERR_FILENO) != 0 && !command->quiet;
+  command->options.measure_inputs = show_progress;
+  newsdex::StreamReporter reporter(std::cerr, show_progress,
+                                   command->quiet ? newsdex::Verbosity::kQuiet
+                                   : command->verbose
+                                       ? newsdex::Verbosity::kVerbose
+                                       : newsdex::Verbosity::kNormal);
   try {
+    if (command->print_records) {
+      newsdex::IndexSummary summary =
+          newsdex::print_records(command->options, reporter, g_stop, std::cout);
+      reporter.clear_progress();
+      reporter.finish();
+      if (!command->quiet) newsdex::warn_lacking_fields(summary, std::cerr);
+      newsdex::print_records_summary(summary, std::cerr);
+      return summary.interrupted ? 130 : 0;
+    }
     newsdex::IndexSummary summary =
         newsdex::run_index(command->options, reporter, g_stop);
     reporter.clear_progress();
-    newsdex::warn_lacking_fields(summary, std::cerr);
+    reporter.finish();
+    if (!command->quiet) newsdex::warn_lacking_fields(summary, std::cerr);
     newsdex::print_summary(summary, command->json, std::cout);
     return summary.interrupted ? 130 : 0;
   } catch (const newsdex::IndexError& e) {

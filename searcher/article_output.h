@@ -10,10 +10,7 @@
 
 namespace newsdex {
 
-// {"id", "url", "source", "title", "date", "datetime" (when known),
-// "actors" (names), "actor_types", "authors", "extra" (when any), "text",
-// "dropped_chars"}: the keys hits have, plus the whole text.
-nlohmann::json article_to_json(const StoredArticle& article);
+// article_to_json() (common/document_record.h) gives the JSON form.
 
 // The article as labelled lines (id, title, source, date, url, authors,
 // actors, each extra field), a blank line and the full text. Text from

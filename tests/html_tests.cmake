@@ -8,6 +8,11 @@ add_executable(newsdex_html_tests
   indexer/extract/html/page_date_test.cc
   indexer/extract/html/page_metadata_test.cc
   indexer/html_page_reader_test.cc
+  indexer/jsonl_html_test.cc
+  indexer/warc_reader_test.cc
+  # newsdex-index's reporter is part of the program, not of the library.
+  indexer/index_report_test.cc
+  ${PROJECT_SOURCE_DIR}/indexer/index_report.cc
 )
 target_include_directories(newsdex_html_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})
 target_link_libraries(newsdex_html_tests PRIVATE newsdex_indexer doctest::doctest
@@ -24,6 +29,8 @@ target_link_libraries(newsdex_html_eval PRIVATE newsdex_indexer ZLIB::ZLIB)
 add_executable(newsdex_html_e2e_tests
   unit_main.cc
   e2e/html_pages_test.cc
+  e2e/print_records_test.cc
+  e2e/index_output_test.cc
   e2e/run_program.cc
 )
 target_include_directories(newsdex_html_e2e_tests PRIVATE ${CMAKE_CURRENT_SOURCE_DIR})

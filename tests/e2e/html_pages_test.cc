@@ -4,8 +4,10 @@
 #include <zlib.h>
 
 #include <fstream>
+#include <map>
 
 #include "e2e/run_program.h"
+#include "warc_writer.h"
 
 namespace newsdex::e2e {
 namespace {
@@ -104,6 +106,273 @@ TEST_CASE("a single .html page is an input") {
   REQUIRE(hits.size() == 1);
   CHECK(hits[0]["id"] == "one.html");
   CHECK(hits[0]["title"] == "Grain deal extended");
+}
+
+TEST_CASE("JSON Lines records carrying html are indexed as pages") {
+  auto dir = scratch("html_jsonl");
+  std::string db = (dir / "db").string();
+  std::string talks =
+      page("Ceasefire talks resume",
+           "<meta property=og:site_name content=\"Example News\">"
+           "<meta property=\"article:published_time\" content=\"2025-06-02\">"
+           "<meta name=author content=\"Jane Doe\">"
+           "<link rel=canonical href=\"https://example.com/talks\">",
+           "<p>Negotiators met in Istanbul on Monday for ceasefire talks, "
+           "the first in three years, officials said.</p>");
+  std::string grain = page("Grain deal extended", "",
+                           "<p>The grain deal was extended for another four "
+                           "months, the ministry said on Friday.</p>");
+  nlohmann::json first = {{"html", talks}};
+  nlohmann::json second = {{"id", "g-1"},           {"source", "Record Outlet"},
+                           {"date", "2025-07-01"},  {"title", "Record title"},
+                           {"category", "economy"}, {"html", grain}};
+  std::ofstream(dir / "pages.jsonl")
+      << first.dump() << '\n'
+      << second.dump() << '\n'
+      << R"({"id": "bad", "html": ["x"]})" << '\n';
+  auto r = run("newsdex-index",
+               {"--db", db, "--json", (dir / "pages.jsonl").string()});
+  REQUIRE(r.exit_code == 0);
+  auto s = of_type(json_lines(r.out), "summary").at(0);
+  CHECK(s["added"] == 2);
+  CHECK(s["skipped"] == 1);
+  CHECK(s["skipped_records"][0]["reason"] == "field 'html' is not a string");
+  CHECK(r.err.find("pages.jsonl:3: field 'html' is not a string") !=
+        std::string::npos);
+
+  auto hits = of_type(
+      json_lines(
+          run("newsdex-search", {"--db", db, "--json", "ceasefire"}).out),
+      "hit");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["id"] == "https://example.com/talks");
+  CHECK(hits[0]["title"] == "Ceasefire talks resume");
+  CHECK(hits[0]["source"] == "Example News");
+  CHECK(hits[0]["date"] == "2025-06-02");
+  CHECK(hits[0].dump().find("Jane Doe") != std::string::npos);
+  // The record's fields win; the page gives the text.
+  hits = of_type(
+      json_lines(run("newsdex-search", {"--db", db, "--json", "grain"}).out),
+      "hit");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["id"] == "g-1");
+  CHECK(hits[0]["title"] == "Record title");
+  CHECK(hits[0]["source"] == "Record Outlet");
+  CHECK(hits[0]["date"] == "2025-07-01");
+  // Navigation and footer are not indexed, nor is the markup stored.
+  CHECK(run("newsdex-search", {"--db", db, "--json", "copyright"}).exit_code ==
+        1);
+  auto shown = run("newsdex-search", {"--db", db, "--json", "--show", "g-1"});
+  CHECK(shown.out.find("<article>") == std::string::npos);
+  CHECK(shown.out.find("economy") != std::string::npos);
+}
+
+TEST_CASE(
+    "a .warc.gz written by the test is indexed: pages in, the rest counted") {
+  using test::gzip_member;
+  using test::warc_record;
+  using test::warc_response;
+  auto dir = scratch("html_warc");
+  std::string db = (dir / "db").string();
+  const std::string html = "Content-Type: text/html; charset=utf-8\r\n";
+  std::string article =
+      page("Ceasefire talks resume",
+           "<meta property=og:site_name content=\"Example News\">"
+           "<meta property=\"article:published_time\" content=\"2025-06-02\">",
+           "<p>Negotiators met in Istanbul on Monday for ceasefire talks, "
+           "the first in three years, officials said.</p>");
+  // "Переговоры" (talks) in windows-1251, declared only by the HTTP header.
+  std::string russian =
+      "<html lang=ru><head><title>Kyiv story</title></head><body><article>"
+      "<p>\xCF\xE5\xF0\xE5\xE3\xEE\xE2\xEE\xF0\xFB in Kyiv went on for a "
+      "long time on Tuesday, as officials, diplomats and reporters waited "
+      "outside.</p></article></body></html>";
+  std::vector<std::string> records = {
+      warc_record("warcinfo", "", "software: newsdex test\r\n"),
+      warc_record("request", "https://example.com/talks",
+                  "GET /talks HTTP/1.1\r\nHost: example.com\r\n\r\n"),
+      warc_response("https://example.com/talks", "200 OK",
+                    html + "Content-Encoding: gzip\r\n", gzip_member(article)),
+      warc_response("https://example.com/old-talks", "301 Moved Permanently",
+                    "Location: https://example.com/talks\r\n", ""),
+      warc_response("https://example.com/logo.png", "200 OK",
+                    "Content-Type: image/png\r\n", "\x89PNG\r\n\x1a\n"),
+      warc_response("https://example.com/talks", "200 OK", html,
+                    page("A later capture", "", "<p>Changed.</p>")),
+      warc_response("https://example.com/missing", "404 Not Found", html,
+                    page("Not found", "", "<p>No such page here.</p>")),
+      warc_response("https://example.ru/kyiv", "200 OK",
+                    "Content-Type: text/html; charset=windows-1251\r\n"
+                    "Transfer-Encoding: chunked\r\n",
+                    test::chunked(russian, 50)),
+  };
+  std::string archive;
+  for (const auto& r : records) archive += gzip_member(r);
+  auto path = dir / "crawl.warc.gz";
+  std::ofstream(path, std::ios::binary) << archive;
+
+  auto r = run("newsdex-index", {"--db", db, "--json", path.string()});
+  REQUIRE(r.exit_code == 0);
+  auto s = of_type(json_lines(r.out), "summary").at(0);
+  CHECK(s["added"] == 2);
+  CHECK(s["skipped"] == 0);
+  CHECK(s["warc_skipped"] == nlohmann::json{{"not_response", 2},
+                                            {"revisit", 0},
+                                            {"redirect", 1},
+                                            {"status", 1},
+                                            {"not_html", 1},
+                                            {"duplicate", 1}});
+
+  auto hits = of_type(
+      json_lines(
+          run("newsdex-search", {"--db", db, "--json", "ceasefire"}).out),
+      "hit");
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0]["id"] == "https://example.com/talks");
+  CHECK(hits[0]["url"] == "https://example.com/talks");
+  CHECK(hits[0]["title"] == "Ceasefire talks resume");
+  CHECK(hits[0]["source"] == "Example News");
+  CHECK(hits[0]["date"] == "2025-06-02");
+  // The first capture is kept, not the later one.
+  CHECK(run("newsdex-search", {"--db", db, "--json", "later"}).exit_code == 1);
+  // The header's charset was used.
+  auto ru = of_type(
+      json_lines(
+          run("newsdex-search", {"--db", db, "--json", "Переговоры"}).out),
+      "hit");
+  REQUIRE(ru.size() == 1);
+  CHECK(ru[0]["id"] == "https://example.ru/kyiv");
+  CHECK(ru[0]["title"] == "Kyiv story");
+  auto shown = run("newsdex-search",
+                   {"--db", db, "--json", "--show", "https://example.ru/kyiv"});
+  CHECK(shown.out.find("Переговоры in Kyiv went on") != std::string::npos);
+
+  // The text summary counts them too; a broken record is one warning
+  // naming the file and record, and the rest is still read.
+  std::string broken = archive +
+                       gzip_member(
+                           "WARC/1.1\r\nWARC-Type: response\r\n"
+                           "Content-Length: 99x\r\n\r\n") +
+                       gzip_member(warc_response(
+                           "https://example.com/late", "200 OK", html,
+                           page("Grain deal extended", "",
+                                "<p>The grain deal was extended for another "
+                                "four months.</p>")));
+  auto broken_path = dir / "broken.warc.gz";
+  std::ofstream(broken_path, std::ios::binary) << broken;
+  auto t = run("newsdex-index", {"--db", db, broken_path.string()});
+  CHECK(t.exit_code == 0);
+  CHECK(t.out.find("web archive records not indexed: 2 not responses") !=
+        std::string::npos);
+  CHECK(t.out.find(", 1 redirect, 1 other HTTP status than 200, 1 not HTML, "
+                   "1 duplicate capture\n") != std::string::npos);
+  CHECK(t.err.find("broken.warc.gz, record 9 at byte " +
+                   std::to_string(archive.size()) +
+                   ": bad Content-Length '99x'; skipped") != std::string::npos);
+  CHECK(run("newsdex-search", {"--db", db, "--json", "grain"}).exit_code == 0);
+}
+
+TEST_CASE("bad pages: each is one warning naming the file, the rest indexed") {
+  auto dir = scratch("html_bad_pages");
+  std::string db = (dir / "db").string();
+  auto pages = dir / "pages";
+  std::filesystem::create_directories(pages);
+  auto write = [&](const std::string& name, const std::string& bytes) {
+    std::ofstream(pages / name, std::ios::binary) << bytes;
+  };
+  write("good.html",
+        page("Grain deal extended", "",
+             "<p>The grain deal was extended for another four months, the "
+             "ministry said on Friday.</p>"));
+  // An index page: a title, links and no article text.
+  std::string links;
+  for (int i = 0; i < 20; ++i)
+    links += "<li><a href=\"/story/" + std::to_string(i) +
+             "\">Another story about the war, number " + std::to_string(i) +
+             "</a></li>";
+  write("index.html",
+        "<html><head><title>World news | Example News</title></head><body>"
+        "<nav><a href=/>Home</a></nav><ul>" +
+            links + "</ul></body></html>");
+  write("empty.html", "<html><body><nav><a href=/>Home</a></nav></body>");
+  write("binary.html", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0", 18) +
+                           std::string(3000, '\x01'));
+  std::string gz = test::gzip_member(
+      page("Cut short", "", "<p>" + std::string(4000, 'x') + " talks.</p>"));
+  write("truncated.html.gz", gz.substr(0, gz.size() / 2));
+  // A charset iconv does not know: read as detected.
+  write("unknown.html",
+        "<html><head><meta charset=\"x-no-such-charset\"><title>Caf\xe9 "
+        "talks</title></head><body><article><p>The caf\xe9 owners met the "
+        "mayor on Monday to talk about the new rules for the square.</p>"
+        "</article></body></html>");
+  // 10,000 nested elements around the text.
+  write(
+      "nested.html", "<html><head><title>Deep page</title></head><body>" +
+                         std::string(10000 * 5, ' ').replace(0, 0, "") +
+                         [] {
+                           std::string s;
+                           for (int i = 0; i < 10000; ++i) s += "<div>";
+                           s += "<p>Deep in the page, the negotiators met "
+                                "on Monday for more talks.</p>";
+                           for (int i = 0; i < 10000; ++i) s += "</div>";
+                           return s;
+                         }() +
+                         "</body></html>");
+  // Over the 50 MB a page may have.
+  {
+    std::ofstream big(pages / "huge.html", std::ios::binary);
+    big << "<html><head><title>Huge</title></head><body><p>";
+    std::string chunk(1 << 20, 'a');
+    for (int i = 0; i < 51; ++i) big << chunk;
+  }
+  auto r = run("newsdex-index", {"--db", db, "--json", pages.string()});
+  REQUIRE(r.exit_code == 0);
+  auto s = of_type(json_lines(r.out), "summary").at(0);
+  CHECK(s["added"] == 4);  // good, index, unknown, nested
+  CHECK(s["skipped"] == 4);
+  // The index page, and the nested one: trees are read to a depth of
+  // kMaxTreeDepth, so text deeper down is not found.
+  CHECK(s["title_only"] == 2);
+  CHECK(s["title_only_records"][0]["where"].get<std::string>().ends_with(
+      "index.html"));
+  CHECK(s["title_only_records"][1]["where"].get<std::string>().ends_with(
+      "nested.html"));
+  std::map<std::string, std::string> skipped;
+  for (const auto& record : s["skipped_records"]) {
+    std::string where = record["where"];
+    skipped[where.substr(where.rfind('/') + 1)] = record["reason"];
+  }
+  CHECK(skipped["empty.html"] == "no article text or title in the page");
+  CHECK(skipped["binary.html"] ==
+        "binary data, not a web page (a NUL byte at 8)");
+  CHECK(skipped["huge.html"] == "page larger than 50 MB");
+  CHECK(skipped["truncated.html.gz"] ==
+        "read error: the gzip data is cut short (a truncated file)");
+  // One warning for each, naming the file.
+  for (const char* name : {"empty.html", "binary.html", "huge.html",
+                           "truncated.html.gz", "index.html"}) {
+    CAPTURE(name);
+    std::string needle = std::string("/") + name + ": ";
+    std::size_t first = r.err.find(needle);
+    CHECK(first != std::string::npos);
+    CHECK(r.err.find(needle, first + 1) == std::string::npos);
+  }
+  CHECK(r.err.find("index.html: no article text in the page (an index page "
+                   "or a login wall?); indexed with its title only") !=
+        std::string::npos);
+  auto search = [&](const std::string& query) {
+    return of_type(
+        json_lines(run("newsdex-search", {"--db", db, "--json", query}).out),
+        "hit");
+  };
+  auto index = search("title:world");
+  REQUIRE(index.size() == 1);
+  CHECK(index[0]["title"].get<std::string>().starts_with("World news"));
+  auto cafe = search("owners");
+  REQUIRE(cafe.size() == 1);
+  CHECK(cafe[0]["title"] == "Café talks");
+  CHECK(search("title:deep").size() == 1);
 }
 
 }  // namespace newsdex::e2e
