@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "searcher/result_output.h"
+#include "searcher/rendering.h"
 #include "test_support.h"
 
 namespace newsdex {
