@@ -3,7 +3,6 @@
 // --where filters, facets and cross-tabs driven by the field table.
 #include <doctest/doctest.h>
 
-#include "indexer/index_writer.h"
 #include "searcher/search.h"
 #include "test_support.h"
 
@@ -18,31 +17,19 @@ Article with(Article a, const std::string& key, nlohmann::json value) {
 // Articles with a `category` keyword, `tags` keywords and a `published`
 // date, indexed with those fields declared.
 Searcher declared_searcher() {
-  FieldTable fields;
-  REQUIRE(fields.declare("category") == "");
-  REQUIRE(fields.declare("tags:keywords") == "");
-  REQUIRE(fields.declare("published:date") == "");
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, "english", test::sources(), test::actors(), false);
-  writer.set_fields(&fields);
   auto a = [](std::string id, std::string title, std::string date) {
     return test::make_article(std::move(id), std::move(title), "Some text.",
                               "BBC", std::move(date));
   };
-  writer.write(
-      with(with(with(a("p1", "Budget", "2024-01-02"), "category", "Politics"),
-                "tags", {"budget", "tax"}),
-           "published", "2024-01-03"));
-  writer.write(with(with(a("p2", "Vote", "2024-03-09"), "category", "politics"),
-                    "tags", {"vote"}));
-  writer.write(with(a("s1", "Cup", "2024-03-10"), "category", "Sport"));
-  writer.write(a("n1", "Nothing", ""));
-  db.set_metadata(std::string(schema::kSchemaKey),
-                  std::string(schema::kSchemaVersion));
-  db.set_metadata(std::string(schema::kLanguageKey), "english");
-  db.set_metadata(std::string(schema::kFieldsKey), fields.declarations_text());
-  db.commit();
-  return Searcher(db);
+  return Searcher(test::make_db(
+      {with(with(with(a("p1", "Budget", "2024-01-02"), "category", "Politics"),
+                 "tags", {"budget", "tax"}),
+            "published", "2024-01-03"),
+       with(with(a("p2", "Vote", "2024-03-09"), "category", "politics"), "tags",
+            {"vote"}),
+       with(a("s1", "Cup", "2024-03-10"), "category", "Sport"),
+       a("n1", "Nothing", "")},
+      "english", {"category", "tags:keywords", "published:date"}));
 }
 
 std::size_t total(Searcher& s, const std::string& query,
@@ -122,34 +109,19 @@ namespace newsdex {
 
 TEST_CASE("a long-running searcher learns fields declared after it opened") {
   auto path = test::scratch_dir("fields_refresh") / "db";
-  FieldTable none;
-  {
-    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
-    IndexWriter writer(db, "english", test::sources(), test::actors(), false);
-    writer.write(
-        test::make_article("n1", "Nothing", "Some text.", "BBC", "2024-01-02"));
-    db.set_metadata(std::string(schema::kSchemaKey),
-                    std::string(schema::kSchemaVersion));
-    db.set_metadata(std::string(schema::kLanguageKey), "english");
-    db.commit();
-  }
+  test::index_at(path,
+                 test::index_options({test::make_article(
+                     "n1", "Nothing", "Some text.", "BBC", "2024-01-02")}));
   Searcher s(path.string());
   SearchRequest r;
   r.query = "some";
   CHECK(s.search(r).total == 1);
-  {
-    FieldTable fields;
-    REQUIRE(fields.declare("category") == "");
-    Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
-    IndexWriter writer(db, "english", test::sources(), test::actors(), false);
-    writer.set_fields(&fields);
-    writer.write(with(
-        test::make_article("p1", "Budget", "Some text.", "BBC", "2024-01-03"),
-        "category", "Politics"));
-    db.set_metadata(std::string(schema::kFieldsKey),
-                    fields.declarations_text());
-    db.commit();
-  }
+  test::index_at(
+      path,
+      test::index_options({with(test::make_article("p1", "Budget", "Some text.",
+                                                   "BBC", "2024-01-03"),
+                                "category", "Politics")},
+                          "english", {"category"}));
   CHECK(s.refresh());
   SearchRequest q;
   q.query = "category:politics";
