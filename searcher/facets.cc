@@ -484,9 +484,10 @@ std::vector<std::string> date_keys_between(const std::string& first,
   return keys;
 }
 
-std::vector<std::string> facet_values_of(const Xapian::Document& doc,
-                                         const FieldSpec& field,
-                                         DateGranularity granularity) {
+std::vector<std::string> facet_values_of(
+    const Xapian::Document& doc, const FieldSpec& field,
+    DateGranularity granularity,
+    std::map<std::string, std::string>* actor_types) {
   std::vector<std::string> values;
   if (field.kind == FieldKind::kDate) {
     std::string key = doc.get_value(field.slot);
@@ -503,6 +504,9 @@ std::vector<std::string> facet_values_of(const Xapian::Document& doc,
     // An actor's slot holds "name<US>type".
     if (auto unit = value.find(schema::kActorUnitSeparator);
         unit != std::string::npos) {
+      if (actor_types) {
+        actor_types->try_emplace(value.substr(0, unit), value.substr(unit + 1));
+      }
       value.resize(unit);
     }
     if (std::find(values.begin(), values.end(), value) == values.end()) {
@@ -521,9 +525,13 @@ CrossTabSpy::CrossTabSpy(FieldSpec rows, DateGranularity row_granularity,
 
 void CrossTabSpy::operator()(const Xapian::Document& doc, double) {
   static const std::vector<std::string> kUnknown{"unknown"};
-  std::vector<std::string> rows = facet_values_of(doc, rows_, row_granularity_);
+  auto types_of = [this](const FieldSpec& field) {
+    return field.name == schema::kActorField ? &actor_types_ : nullptr;
+  };
+  std::vector<std::string> rows =
+      facet_values_of(doc, rows_, row_granularity_, types_of(rows_));
   std::vector<std::string> columns =
-      facet_values_of(doc, columns_, column_granularity_);
+      facet_values_of(doc, columns_, column_granularity_, types_of(columns_));
   if (rows.empty()) rows = kUnknown;
   if (columns.empty()) columns = kUnknown;
   ++total_;
@@ -584,6 +592,38 @@ std::map<std::string, std::size_t> table_axis(
   return place;
 }
 
+// Each spelling counted on an actor axis -> the name the actor facet
+// counts it under (merge_actor_variants); empty for other fields.
+std::unordered_map<std::string, std::string> axis_names(
+    const FieldSpec& field, const std::map<std::string, std::size_t>& totals,
+    const std::map<std::string, std::string>& types) {
+  if (field.name != schema::kActorField) return {};
+  std::vector<FacetValue> values;
+  for (const auto& [name, count] : totals) {
+    if (name == "unknown") continue;
+    auto type = types.find(name);
+    values.push_back(
+        {name, count, type == types.end() ? std::string() : type->second});
+  }
+  return actor_variant_names(values);
+}
+
+const std::string& named(
+    const std::unordered_map<std::string, std::string>& names,
+    const std::string& value) {
+  auto it = names.find(value);
+  return it == names.end() ? value : it->second;
+}
+
+// `totals` with each value counted under its name.
+std::map<std::string, std::size_t> totals_by_name(
+    const std::map<std::string, std::size_t>& totals,
+    const std::unordered_map<std::string, std::string>& names) {
+  std::map<std::string, std::size_t> out;
+  for (const auto& [value, count] : totals) out[named(names, value)] += count;
+  return out;
+}
+
 }  // namespace
 
 CrossTab CrossTabSpy::result(std::size_t size) const {
@@ -592,22 +632,29 @@ CrossTab CrossTabSpy::result(std::size_t size) const {
   if (columns_.kind == FieldKind::kDate) {
     out.by_granularity = granularity_name(column_granularity_);
   }
+  // An article names one person once (in one spelling), so the counts of
+  // a name's spellings add up to its articles.
+  const auto row_names = axis_names(rows_, row_totals_, actor_types_);
+  const auto column_names = axis_names(columns_, column_totals_, actor_types_);
+  const auto row_totals = totals_by_name(row_totals_, row_names);
+  const auto column_totals = totals_by_name(column_totals_, column_names);
   auto row_place =
-      table_axis(row_totals_, rows_.kind == FieldKind::kDate, size, out.rows);
+      table_axis(row_totals, rows_.kind == FieldKind::kDate, size, out.rows);
   auto column_place = table_axis(
-      column_totals_, columns_.kind == FieldKind::kDate, size, out.columns);
+      column_totals, columns_.kind == FieldKind::kDate, size, out.columns);
   out.counts.assign(out.rows.size(),
                     std::vector<std::size_t>(out.columns.size(), 0));
   for (const auto& [pair, count] : pairs_) {
-    out.counts[row_place.at(pair.first)][column_place.at(pair.second)] += count;
+    out.counts[row_place.at(named(row_names, pair.first))]
+              [column_place.at(named(column_names, pair.second))] += count;
   }
   // Totals count articles; a folded "(other)" sums its values' articles.
   out.row_totals.assign(out.rows.size(), 0);
   out.column_totals.assign(out.columns.size(), 0);
-  for (const auto& [value, count] : row_totals_) {
+  for (const auto& [value, count] : row_totals) {
     out.row_totals[row_place.at(value)] += count;
   }
-  for (const auto& [value, count] : column_totals_) {
+  for (const auto& [value, count] : column_totals) {
     out.column_totals[column_place.at(value)] += count;
   }
   out.total = total_;

@@ -210,12 +210,17 @@ std::vector<std::string> date_keys_between(const std::string& first,
 
 // The values of `field` in `doc` a facet counts: a date field's key cut
 // to `granularity` (as ISO text), each value of a multi-valued field once.
-std::vector<std::string> facet_values_of(const Xapian::Document& doc,
-                                         const FieldSpec& field,
-                                         DateGranularity granularity);
+// With `actor_types`, the type of each actor value ("person", "org") is
+// recorded in it under the actor's name.
+std::vector<std::string> facet_values_of(
+    const Xapian::Document& doc, const FieldSpec& field,
+    DateGranularity granularity,
+    std::map<std::string, std::string>* actor_types = nullptr);
 
 // Counts pairs for cross-tabulations over the matches, reading the
-// document's values (so it runs on local databases only).
+// document's values (so it runs on local databases only). An actor axis
+// counts the spellings of one name as one value, as the actor facet does
+// (merge_actor_variants).
 class CrossTabSpy : public Xapian::MatchSpy {
  public:
   CrossTabSpy(FieldSpec rows, DateGranularity row_granularity,
@@ -230,6 +235,8 @@ class CrossTabSpy : public Xapian::MatchSpy {
   std::map<std::pair<std::string, std::string>, std::size_t> pairs_;
   std::map<std::string, std::size_t> row_totals_, column_totals_;
   std::size_t total_ = 0;
+  // The type of each actor name counted (an actor axis only).
+  std::map<std::string, std::string> actor_types_;
 };
 
 // Counts facet values while Xapian matches. Register before get_mset(),
