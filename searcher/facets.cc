@@ -416,6 +416,13 @@ std::vector<FacetValue> ActorCountSpy::largest(std::size_t size,
   return out;
 }
 
+Xapian::valueno slots_in_use(const Xapian::Database& db,
+                             const FieldSpec& field) {
+  Xapian::valueno n = 0;
+  while (n < field.slots && db.get_value_freq(field.value_slot(n)) > 0) ++n;
+  return n;
+}
+
 Xapian::valueno actor_slots_used(const Xapian::Database& db) {
   Xapian::valueno n = 0;
   while (db.get_value_freq(schema::kActorSlotBase + n) > 0) ++n;
@@ -499,7 +506,7 @@ std::vector<std::string> facet_values_of(
   Xapian::valueno count =
       field.slots == 0 ? Xapian::valueno(1) << 20 : field.slots;
   for (Xapian::valueno i = 0; i < count; ++i) {
-    std::string value = doc.get_value(field.slot + i);
+    std::string value = doc.get_value(field.value_slot(i));
     if (value.empty()) break;
     // An actor's slot holds "name<US>type".
     if (auto unit = value.find(schema::kActorUnitSeparator);
@@ -661,10 +668,11 @@ CrossTab CrossTabSpy::result(std::size_t size) const {
   return out;
 }
 
-FacetCounter::FacetCounter(std::vector<FacetRequest> requests,
-                           Xapian::valueno actor_slots,
-                           const Xapian::Database* db, const FacetTable* table,
-                           const FieldTable* fields)
+FacetCounter::FacetCounter(
+    std::vector<FacetRequest> requests, Xapian::valueno actor_slots,
+    const Xapian::Database* db, const FacetTable* table,
+    const FieldTable* fields,
+    const std::map<std::string, Xapian::valueno>* slots_used)
     : requests_(std::move(requests)), fields_(fields ? *fields : FieldTable()) {
   bool wants_actors = false;
   for (const auto& r : requests_) {
@@ -692,9 +700,13 @@ FacetCounter::FacetCounter(std::vector<FacetRequest> requests,
                r.field != schema::kActorField) {
       auto& slot_spies = multi_slot_spies_[r.field];
       if (slot_spies.empty()) {
-        for (Xapian::valueno i = 0; i < field->slots; ++i) {
-          slot_spies.push_back(
-              std::make_unique<Xapian::ValueCountMatchSpy>(field->slot + i));
+        Xapian::valueno slots = field->slots;
+        if (slots_used && slots_used->count(r.field)) {
+          slots = slots_used->at(r.field);
+        }
+        for (Xapian::valueno i = 0; i < slots; ++i) {
+          slot_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
+              field->value_slot(i)));
         }
       }
       spies_.push_back(nullptr);

@@ -252,11 +252,14 @@ class FacetCounter {
   // spies read value streams (see SlotReader); it must outlive the counter.
   // `fields` says where each field's values are (the built-in fields
   // when null); the requests must have passed check_facets().
-  explicit FacetCounter(std::vector<FacetRequest> requests,
-                        Xapian::valueno actor_slots = 0,
-                        const Xapian::Database* db = nullptr,
-                        const FacetTable* table = nullptr,
-                        const FieldTable* fields = nullptr);
+  // `slots_used` (may be null) gives the slots in use (slots_in_use()) of
+  // multi-valued fields but actors, so that only those are counted; a
+  // field not in it is counted over all its slots.
+  explicit FacetCounter(
+      std::vector<FacetRequest> requests, Xapian::valueno actor_slots = 0,
+      const Xapian::Database* db = nullptr, const FacetTable* table = nullptr,
+      const FieldTable* fields = nullptr,
+      const std::map<std::string, Xapian::valueno>* slots_used = nullptr);
   void register_with(Xapian::Enquire& enquire);
   // `total` is the exact number of matches; `size` the values to keep per
   // facet (0 for all).
@@ -281,6 +284,12 @@ class FacetCounter {
                            std::size_t size) const;
   FieldTable fields_;
 };
+
+// The number of slots of the multi-valued `field` (its value_slot(0),
+// value_slot(1), ...) any document of `db` uses: values fill an article's
+// slots from the first, so the first slot no document uses ends them.
+Xapian::valueno slots_in_use(const Xapian::Database& db,
+                             const FieldSpec& field);
 
 // The number of actor slots (schema::kActorSlotBase ...) any document of
 // `db` uses.

@@ -71,6 +71,62 @@ TEST_CASE("declared fields are query fields, filters and id: works") {
   CHECK_FALSE(s.search(bad).ok);
 }
 
+TEST_CASE("keywords and authors are counted up to their caps, filtered past") {
+  // Names "Writer Aaa", "Writer Baa", ...: one per number.
+  auto writer = [](std::size_t i) {
+    std::string name = "Writer ";
+    for (int k = 0; k < 3; ++k, i /= 26) {
+      name += static_cast<char>((k == 0 ? 'A' : 'a') + i % 26);
+    }
+    return name;
+  };
+  // One article with one value past each cap, another with only that one.
+  Article full =
+      test::make_article("full", "Budget", "Some text.", "BBC", "2024-01-02");
+  std::vector<std::string> tags;
+  for (std::size_t i = 0; i <= kMaxDeclaredValues; ++i) {
+    tags.push_back("tag" + std::to_string(i));
+  }
+  full.extra["tags"] = tags;
+  for (std::size_t i = 0; i <= schema::kMaxAuthorValues; ++i) {
+    full.authors.push_back(writer(i));
+  }
+  const std::string last_tag = tags.back();
+  const std::string last_author = full.authors.back();
+  Article other =
+      test::make_article("other", "Budget", "Some text.", "BBC", "2024-01-03");
+  other.extra["tags"] = nlohmann::json::array({last_tag});
+  other.authors = {last_author};
+  Searcher s(test::make_db({full, other}, "english", {"tags:keywords"}));
+
+  SearchRequest r;
+  r.facet_size = 0;
+  REQUIRE_FALSE(parse_facet_list("tags,author", r.facets));
+  SearchResponse response = s.search(r);
+  REQUIRE_MESSAGE(response.ok, response.error);
+  REQUIRE(response.facets.size() == 2);
+  for (const FacetResult& f : response.facets) {
+    CAPTURE(f.field);
+    const std::string& past = f.field == "tags" ? last_tag : last_author;
+    std::size_t cap =
+        f.field == "tags" ? kMaxDeclaredValues : schema::kMaxAuthorValues;
+    // The first `cap` values of `full` and the one of `other`, once each:
+    // full's value past the cap is not counted.
+    CHECK(f.values.size() == cap + 1);
+    std::size_t counted = 0;
+    for (const FacetValue& v : f.values) {
+      CHECK(v.count == 1);
+      counted += v.value == past;
+    }
+    CHECK(counted == 1);
+    CHECK(f.missing == 0);
+  }
+  // Every value filters.
+  CHECK(total(s, "tags:" + last_tag) == 2);
+  CHECK(total(s, "", {{"tags", tags[kMaxDeclaredValues - 1]}}) == 1);
+  CHECK(total(s, "author:\"" + last_author + "\"") == 2);
+}
+
 TEST_CASE("declared facets count, and unknown ones are an error") {
   Searcher s = declared_searcher();
   SearchRequest r;
