@@ -29,8 +29,9 @@ std::vector<FieldSpec> builtin_fields() {
       // Slots from kActorSlotBase, as many as an article has actors.
       {s(kActorField), s(kActorPrefix), kActorSlotBase, 0, FieldKind::kKeywords,
        true, true, "actors"},
-      {s(kAuthorField), s(kAuthorPrefix), kAuthorSlotBase, kMaxAuthorSlots,
-       FieldKind::kKeywords, true, true, "authors"},
+      {s(kAuthorField), s(kAuthorPrefix), kAuthorSlotBase, kMaxAuthorValues,
+       FieldKind::kKeywords, true, true, "authors", false, kAuthorSpillSlotBase,
+       kAuthorSlots},
       {"url", "", kNoSlot, 0, FieldKind::kKeyword, false, false, "url"},
       {s(kIdField), s(kIdPrefix), kNoSlot, 0, FieldKind::kKeyword, false, true,
        "id"},
@@ -147,9 +148,14 @@ std::string FieldTable::declare(std::string_view declaration) {
     spec.prefix += c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c;
   }
   spec.prefix += ':';
-  spec.slot = kDeclaredSlotBase +
-              kMaxDeclaredValues * static_cast<Xapian::valueno>(index);
-  spec.slots = *kind == FieldKind::kKeywords ? kMaxDeclaredValues : 1;
+  const auto number = static_cast<Xapian::valueno>(index);
+  spec.slot = kDeclaredSlotBase + kDeclaredSlotStride * number;
+  spec.slots = 1;
+  if (*kind == FieldKind::kKeywords) {
+    spec.slots = kMaxDeclaredValues;
+    spec.spill_slot = kDeclaredSpillSlotBase + kMaxDeclaredValues * number;
+    spec.spill_from = kDeclaredSlotStride;
+  }
   spec.kind = *kind;
   spec.facet = true;
   spec.query = true;

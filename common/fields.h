@@ -47,11 +47,29 @@ struct FieldSpec {
   bool query = false;     // may be used as NAME:value in a query
   std::string json_key;   // its key in records and in JSON output
   bool declared = false;  // declared by the user, not built in
+  // A multi-valued field whose first slots are followed by another's:
+  // values from the `spill_from`-th on are in slots from `spill_slot`
+  // (kNoSlot: every value from `slot`).
+  Xapian::valueno spill_slot = kNoSlot;
+  Xapian::valueno spill_from = 0;
+
+  // The slot of the field's i-th value (i < slots, or any i when slots is
+  // 0).
+  Xapian::valueno value_slot(Xapian::valueno i) const {
+    return spill_slot != kNoSlot && i >= spill_from
+               ? spill_slot + (i - spill_from)
+               : slot + i;
+  }
 };
 
 // The most values of a multi-valued declared field an article has counted
-// (its later values are still filtered by).
-inline constexpr Xapian::valueno kMaxDeclaredValues = 32;
+// (its later values are still filtered by): a cap against a runaway
+// record, far above any real list of keywords, at no cost to facets over
+// articles with fewer (they count the slots in use).
+inline constexpr Xapian::valueno kMaxDeclaredValues = 1024;
+// The slots of each declared field from schema::kDeclaredSlotBase: a
+// keywords field's first values; the rest spill (FieldSpec::spill_slot).
+inline constexpr Xapian::valueno kDeclaredSlotStride = 32;
 // The most fields one database may declare.
 inline constexpr std::size_t kMaxDeclaredFields = 32;
 

@@ -13,7 +13,9 @@
 namespace newsdex::schema {
 
 // Version of the database layout; stored in the database metadata.
-inline constexpr std::string_view kSchemaVersion = "3";
+// 4: authors past the 8th and declared keywords past the 32nd in spill
+// slots (every record is re-indexed once, its signature having changed).
+inline constexpr std::string_view kSchemaVersion = "4";
 
 // Term prefixes (Xapian/Omega conventions where they exist).
 inline constexpr std::string_view kIdPrefix = "Q";  // unique document id
@@ -61,14 +63,22 @@ inline constexpr Xapian::valueno kSequenceSlot = 6;
 // match spies cannot run (remote shards served by xapian-tcpsrv).
 inline constexpr Xapian::valueno kActorSlotBase = 16;
 // kAuthorSlotBase + i: the article's i-th author (display name), for the
-// multi-valued author facet, counted like actors; an article's authors
-// past kMaxAuthorSlots are filtered by (terms) but not counted.
+// multi-valued author facet, counted like actors; the first kAuthorSlots
+// there (the actors' slots follow), the rest from kAuthorSpillSlotBase.
+// An article's authors past kMaxAuthorValues are filtered by (terms) but
+// not counted. A facet counts only the slots some article uses, so the
+// cap costs nothing where articles have few authors.
 inline constexpr Xapian::valueno kAuthorSlotBase = 8;
-inline constexpr Xapian::valueno kMaxAuthorSlots = 8;
-// kDeclaredSlotBase + kMaxDeclaredValues * i (common/fields.h): the
+inline constexpr Xapian::valueno kAuthorSlots = 8;
+inline constexpr Xapian::valueno kAuthorSpillSlotBase = 20000;
+inline constexpr Xapian::valueno kMaxAuthorValues = 1024;
+// kDeclaredSlotBase + kDeclaredSlotStride * i (common/fields.h): the
 // values of the i-th field the user declared (newsdex-index --field), one
-// per slot, far above the actor slots (one per actor of an article).
+// per slot, far above the actor slots (one per actor of an article); a
+// keywords field's values past the first kDeclaredSlotStride from
+// kDeclaredSpillSlotBase + kMaxDeclaredValues * i.
 inline constexpr Xapian::valueno kDeclaredSlotBase = 10000;
+inline constexpr Xapian::valueno kDeclaredSpillSlotBase = 100000;
 // Declared fields' terms: kDeclaredPrefix, the name in capitals, ':'.
 inline constexpr std::string_view kDeclaredPrefix = "XF";
 // Longer author keys (not a name) are stored but not made terms (Xapian

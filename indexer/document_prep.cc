@@ -102,7 +102,7 @@ void add_declared_fields(const Article& article, const FieldTable& fields,
       } else {
         doc.add_boolean_term(keyword_term(*field, value));
       }
-      if (slot < field->slots) doc.add_value(field->slot + slot++, stored);
+      if (slot < field->slots) doc.add_value(field->value_slot(slot++), stored);
     }
     if (slot == 0 && missing != nullptr) missing->push_back(field->name);
   }
@@ -161,7 +161,7 @@ Xapian::Document build_document(const Article& article,
       doc.add_boolean_term(prefixed(author_field.prefix, key.substr(dash + 1)));
     }
     if (author_slot < author_field.slots) {
-      doc.add_value(author_field.slot + author_slot++, name);
+      doc.add_value(author_field.value_slot(author_slot++), name);
     }
   }
   if (article.date) {

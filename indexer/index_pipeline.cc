@@ -289,15 +289,112 @@ void read_input(const std::string& input, int stdin_fd, ArticleSink& sink) {
   }
 }
 
+// Reads the caller's records and every input into `sink`, then names the
+// files no reader took in `summary`.
+void read_all(const IndexOptions& options, BatchingSink& sink,
+              IndexSummary& summary) {
+  if (options.records) options.records(sink);
+  for (const auto& input : options.inputs) {
+    if (sink.stop_requested()) break;
+    try {
+      read_input(input, options.stdin_fd, sink);
+    } catch (const std::runtime_error& e) {
+      // A read error in one input (a truncated gzip file) skips the rest
+      // of that input, not the run: what was read is still indexed.
+      sink.input_error(input, e.what());
+    }
+  }
+  sink.flush();
+  summary.not_read = sink.take_not_read();
+  summary.warc_skipped = sink.take_passed_over();
+}
+
+using Task = std::pair<Batch, std::promise<DoneBatch>>;
+
+// A worker thread: prepares the batches of `tasks` until it is closed. No
+// exception may leave the thread (that ends the process), and every task's
+// promise must be kept (the collector waits on it): a worker that cannot
+// start fails each task it takes.
+void prepare_tasks(const PipelineContext& c, std::chrono::sys_days today,
+                   WorkQueue<Task>& tasks) {
+  std::unique_ptr<Xapian::Database> own;
+  std::optional<Preparer> prepare;
+  std::exception_ptr setup_error;
+  try {
+    own = c.open_snapshot();
+    prepare.emplace(c.language, c.sources, c.actors, own.get(), c.options,
+                    today, c.fields);
+  } catch (...) {
+    setup_error = std::current_exception();
+  }
+  while (auto task = tasks.pop()) {
+    try {
+      if (setup_error) std::rethrow_exception(setup_error);
+      DoneBatch done;
+      done.reserve(task->first.size());
+      for (auto& item : task->first) {
+        done.push_back((*prepare)(std::move(item)));
+      }
+      task->second.set_value(std::move(done));
+    } catch (...) {
+      task->second.set_exception(std::current_exception());
+    }
+  }
+}
+
+// Readers in this thread, `jobs` workers preparing batches, one collector
+// taking them in reading order and writing.
+void run_in_parallel(const PipelineContext& c, unsigned jobs,
+                     std::chrono::sys_days today, Collector& collector,
+                     IndexSummary& summary, const std::atomic<bool>& stop,
+                     InputProgress& read) {
+  std::atomic<bool> failed = false;
+  WorkQueue<Task> tasks(4 * jobs);
+  WorkQueue<std::future<DoneBatch>> in_order(8 * jobs);
+  std::vector<std::thread> workers;
+  for (unsigned i = 0; i < jobs; ++i) {
+    workers.emplace_back([&] { prepare_tasks(c, today, tasks); });
+  }
+  std::exception_ptr error, collect_error;
+  std::thread collecting([&] {
+    while (auto future = in_order.pop()) {
+      if (collect_error) continue;  // drain
+      try {
+        for (auto& done : future->get()) collector.take(std::move(done));
+      } catch (...) {
+        collect_error = std::current_exception();
+        failed = true;
+      }
+    }
+  });
+  BatchingSink sink(
+      [&](Batch batch) {
+        std::promise<DoneBatch> promise;
+        in_order.push(promise.get_future());
+        tasks.push({std::move(batch), std::move(promise)});
+      },
+      stop, failed, read);
+  try {
+    read_all(c.options, sink, summary);
+  } catch (...) {
+    error = std::current_exception();
+  }
+  tasks.close();
+  for (auto& w : workers) w.join();
+  in_order.close();
+  collecting.join();
+  if (collect_error) std::rethrow_exception(collect_error);
+  if (error) std::rethrow_exception(error);
+}
+
 }  // namespace
 
 void run_pipeline(const PipelineContext& c, OrderedWriter& writer,
                   IndexSummary& summary, IndexReporter& reporter,
                   const std::atomic<bool>& stop) {
-  const IndexOptions& options = c.options;
-  const unsigned jobs = std::max(1u, options.jobs);
-  if (options.measure_inputs) {
-    InputSize size = measure_inputs(options.inputs);
+  const unsigned jobs = std::max(1u, c.options.jobs);
+  if (c.options.measure_inputs) {
+    InputSize size = measure_inputs(c.options.inputs);
     if (size.known) {
       summary.input_files = size.files;
       summary.input_bytes = size.bytes;
@@ -305,101 +402,19 @@ void run_pipeline(const PipelineContext& c, OrderedWriter& writer,
   }
   InputProgress read;
   Collector collector(writer, summary, reporter, read);
-  auto today = std::chrono::floor<std::chrono::days>(options.now);
-  std::atomic<bool> failed = false;
-
-  auto read_all = [&](BatchingSink& sink) {
-    for (const auto& input : options.inputs) {
-      if (sink.stop_requested()) break;
-      try {
-        read_input(input, options.stdin_fd, sink);
-      } catch (const std::runtime_error& e) {
-        // A read error in one input (a truncated gzip file) skips the rest
-        // of that input, not the run: what was read is still indexed.
-        sink.input_error(input, e.what());
-      }
-    }
-    sink.flush();
-    summary.not_read = sink.take_not_read();
-    summary.warc_skipped = sink.take_passed_over();
-  };
-
-  if (jobs == 1) {
-    Preparer prepare(c.language, c.sources, c.actors, c.snapshot, options,
+  auto today = std::chrono::floor<std::chrono::days>(c.options.now);
+  if (jobs > 1) {
+    run_in_parallel(c, jobs, today, collector, summary, stop, read);
+  } else {
+    std::atomic<bool> failed = false;
+    Preparer prepare(c.language, c.sources, c.actors, c.snapshot, c.options,
                      today, c.fields);
     BatchingSink sink(
         [&](Batch batch) {
           for (auto& item : batch) collector.take(prepare(std::move(item)));
         },
         stop, failed, read);
-    read_all(sink);
-  } else {
-    // Readers here, `jobs` workers preparing batches, one collector taking
-    // them in reading order and writing.
-    using Task = std::pair<Batch, std::promise<DoneBatch>>;
-    WorkQueue<Task> tasks(4 * jobs);
-    WorkQueue<std::future<DoneBatch>> in_order(8 * jobs);
-    std::vector<std::thread> workers;
-    for (unsigned i = 0; i < jobs; ++i) {
-      workers.emplace_back([&] {
-        // No exception may leave the thread (that ends the process), and
-        // every task's promise must be kept (the collector waits on it):
-        // a worker that cannot start fails each task it takes.
-        std::unique_ptr<Xapian::Database> own;
-        std::optional<Preparer> prepare;
-        std::exception_ptr setup_error;
-        try {
-          own = c.open_snapshot();
-          prepare.emplace(c.language, c.sources, c.actors, own.get(), options,
-                          today, c.fields);
-        } catch (...) {
-          setup_error = std::current_exception();
-        }
-        while (auto task = tasks.pop()) {
-          try {
-            if (setup_error) std::rethrow_exception(setup_error);
-            DoneBatch done;
-            done.reserve(task->first.size());
-            for (auto& item : task->first) {
-              done.push_back((*prepare)(std::move(item)));
-            }
-            task->second.set_value(std::move(done));
-          } catch (...) {
-            task->second.set_exception(std::current_exception());
-          }
-        }
-      });
-    }
-    std::exception_ptr error, collect_error;
-    std::thread collecting([&] {
-      while (auto future = in_order.pop()) {
-        if (collect_error) continue;  // drain
-        try {
-          for (auto& done : future->get()) collector.take(std::move(done));
-        } catch (...) {
-          collect_error = std::current_exception();
-          failed = true;
-        }
-      }
-    });
-    BatchingSink sink(
-        [&](Batch batch) {
-          std::promise<DoneBatch> promise;
-          in_order.push(promise.get_future());
-          tasks.push({std::move(batch), std::move(promise)});
-        },
-        stop, failed, read);
-    try {
-      read_all(sink);
-    } catch (...) {
-      error = std::current_exception();
-    }
-    tasks.close();
-    for (auto& w : workers) w.join();
-    in_order.close();
-    collecting.join();
-    if (collect_error) std::rethrow_exception(collect_error);
-    if (error) std::rethrow_exception(error);
+    read_all(c.options, sink, summary);
   }
   // Every thread has ended.
   summary.bytes_read = read.bytes.load();

@@ -4,9 +4,12 @@
 #ifndef NEWSDEX_INDEXER_INDEX_RUN_H_
 #define NEWSDEX_INDEXER_INDEX_RUN_H_
 
+#include <xapian.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -14,6 +17,8 @@
 #include <vector>
 
 namespace newsdex {
+
+class ArticleSink;
 
 // The most threads (--jobs) and shards (--shards) a run takes: more is a
 // mistake (each shard has a writer thread and its own files), not a wish.
@@ -24,6 +29,10 @@ struct IndexOptions {
   std::string db_path;
   // Folders, .txt pages, .jsonl/.jsonl.gz files, or "-" for standard input.
   std::vector<std::string> inputs;
+  // Records the caller has in hand (a program's or a test's articles),
+  // indexed before `inputs`: called once, from the run's reading thread,
+  // with the sink the readers write to (indexer/article_sink.h).
+  std::function<void(ArticleSink&)> records;
   // Snowball language or "none"; nullopt keeps the database's language
   // (english for a new database).
   std::optional<std::string> language;
@@ -160,6 +169,17 @@ void check_language(const IndexOptions& options);
 // that was in the database before is removed.
 IndexSummary run_index(const IndexOptions& options, IndexReporter& reporter,
                        const std::atomic<bool>& stop);
+
+// The same run (the same checks, reading, preparing, metadata and commit)
+// into `db`, a database the caller holds (an in-memory one: tests), one
+// writer in the calling thread; options.db_path, shards and commit_bytes
+// are not used, and options.jobs must be 1 (else IndexError). `spelling`
+// keeps the spelling data (in-memory databases have none). No lock is
+// taken, and a failed run leaves `db` as the failure left it.
+IndexSummary index_database(Xapian::WritableDatabase& db,
+                            const IndexOptions& options, bool spelling,
+                            IndexReporter& reporter,
+                            const std::atomic<bool>& stop);
 
 }  // namespace newsdex
 

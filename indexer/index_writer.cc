@@ -1,3 +1,5 @@
+// The writing end of an indexing run: stores for one database, and the
+// writer that completes prepared documents in indexing order.
 #include "indexer/index_writer.h"
 
 #include <xxhash.h>
@@ -105,24 +107,6 @@ std::uint64_t stored_next_sequence(const Xapian::Database& db) {
   std::string stored = db.get_metadata(std::string(kNextSequenceKey));
   if (!stored.empty()) return std::stoull(stored);
   return db.get_lastdocid();
-}
-
-IndexWriter::IndexWriter(Xapian::WritableDatabase& db,
-                         const std::string& language,
-                         const SourceNormalizer& sources,
-                         const ActorGazetteer& actors, bool spelling)
-    : db_(db),
-      preparer_(language, sources, actors),
-      store_(db, spelling),
-      writer_(&db, stored_next_sequence(db), store_) {}
-
-WriteOutcome IndexWriter::write(Article article) {
-  WriteOutcome outcome =
-      writer_.write(preparer_.prepare(std::move(article), &db_));
-  store_.flush();  // each write complete, spelling data included
-  db_.set_metadata(std::string(kNextSequenceKey),
-                   std::to_string(writer_.next_sequence()));
-  return outcome;
 }
 
 }  // namespace newsdex

@@ -10,9 +10,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "common/actors.h"
 #include "common/document_record.h"
-#include "common/source_normalizer.h"
 #include "indexer/committed_sizes.h"
 #include "indexer/document_prep.h"
 #include "indexer/duplicate_grouper.h"
@@ -111,32 +109,6 @@ void abandon_database(const Xapian::WritableDatabase& db,
 
 // The sequence number the next new article of `db` gets.
 std::uint64_t stored_next_sequence(const Xapian::Database& db);
-
-// Everything in one thread on one database: prepare, then write. Not
-// thread-safe; the caller commits.
-class IndexWriter {
- public:
-  // `language` must be a Snowball language name or "none"; `sources` maps
-  // each record's source (or URL) to its outlet's display name. Both must
-  // outlive the writer.
-  IndexWriter(Xapian::WritableDatabase& db, const std::string& language,
-              const SourceNormalizer& sources, const ActorGazetteer& actors,
-              bool spelling = true);
-
-  // Adds or replaces the article with `article.id`, its source replaced by
-  // the outlet's display name and its actors extracted. An article whose
-  // stored version has the same signature is left alone (kUnchanged)
-  // without being tokenised again.
-  WriteOutcome write(Article article);
-  // Declared fields to index (see DocumentPreparer::set_fields()).
-  void set_fields(const FieldTable* fields) { preparer_.set_fields(fields); }
-
- private:
-  Xapian::WritableDatabase& db_;
-  DocumentPreparer preparer_;
-  DatabaseStore store_;
-  OrderedWriter writer_;
-};
 
 }  // namespace newsdex
 

@@ -59,6 +59,36 @@ void merge_actor_variants(std::vector<FacetValue>& values) {
   values.resize(kept);
 }
 
+std::unordered_map<std::string, std::string> actor_variant_names(
+    const std::vector<FacetValue>& values) {
+  auto& cache = variant_cache();
+  // As merge_actor_variants: one group per type and variant key, named by
+  // its most frequent spelling (ties: the first in byte order).
+  std::map<std::pair<bool, std::string>, std::size_t> groups;
+  std::vector<const FacetValue*> name_of;
+  std::vector<std::size_t> group(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const FacetValue& v = values[i];
+    auto [it, fresh] = groups.try_emplace(
+        {v.type == "org", cached_variant_key(cache, v.value)}, name_of.size());
+    if (fresh) {
+      name_of.push_back(&v);
+    } else {
+      const FacetValue*& best = name_of[it->second];
+      if (v.count > best->count ||
+          (v.count == best->count && v.value < best->value)) {
+        best = &v;
+      }
+    }
+    group[i] = it->second;
+  }
+  std::unordered_map<std::string, std::string> names;
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    names.emplace(values[i].value, name_of[group[i]]->value);
+  }
+  return names;
+}
+
 Xapian::Query actor_variants_query(const Xapian::Database& db,
                                    const std::string& term) {
   const std::string prefix(schema::kActorPrefix);

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "searcher/facets.h"
@@ -19,6 +20,11 @@ namespace newsdex {
 // spellings within an article), so the sum counts articles. Order is lost:
 // rank the result afterwards.
 void merge_actor_variants(std::vector<FacetValue>& values);
+
+// The name merge_actor_variants() would count each of `values` under:
+// spelling -> its merged value's name (for a cross-tab's actor axis).
+std::unordered_map<std::string, std::string> actor_variant_names(
+    const std::vector<FacetValue>& values);
 
 // The filter for the actor whose filter term is `term` (the actor prefix
 // and an actor_key): that term or any other of the database's actor terms

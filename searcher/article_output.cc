@@ -2,7 +2,8 @@
 #include "searcher/article_output.h"
 
 #include "common/actors.h"
-#include "searcher/result_output.h"
+#include "common/json_text.h"
+#include "searcher/rendering.h"
 
 namespace newsdex {
 
@@ -54,6 +55,21 @@ void write_article_human(const StoredArticle& a, std::ostream& out) {
     out << terminal_text(text.substr(0, end)) << '\n';
     if (end == std::string_view::npos) break;
     text.remove_prefix(end + 1);
+  }
+}
+
+nlohmann::json dropped_to_json(const StoredArticle& article) {
+  return {{"id", article.id},
+          {"dropped_chars", article.dropped_chars},
+          {"blocks", article.dropped}};
+}
+
+void write_dropped_human(const StoredArticle& article, std::ostream& out) {
+  out << terminal_text(article.id) << ": " << article.dropped.size()
+      << " blocks, " << article.dropped_chars << " bytes dropped\n";
+  for (const auto& block : article.dropped) {
+    out << "[" << terminal_text(block.value("kind", "")) << "] "
+        << terminal_text(block.value("text", "")) << '\n';
   }
 }
 

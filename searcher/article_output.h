@@ -17,6 +17,11 @@ namespace newsdex {
 // the database goes through terminal_text().
 void write_article_human(const StoredArticle& article, std::ostream& out);
 
+// What cleaning dropped from a saved page (--show-dropped): {"id",
+// "dropped_chars", "blocks"}, or a line of counts and a line per block.
+nlohmann::json dropped_to_json(const StoredArticle& article);
+void write_dropped_human(const StoredArticle& article, std::ostream& out);
+
 }  // namespace newsdex
 
 #endif  // NEWSDEX_SEARCHER_ARTICLE_OUTPUT_H_

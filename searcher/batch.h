@@ -6,7 +6,7 @@
 #include <istream>
 #include <ostream>
 
-#include "searcher/result_output.h"
+#include "searcher/json_output.h"
 #include "searcher/search.h"
 
 namespace newsdex {

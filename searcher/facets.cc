@@ -416,6 +416,13 @@ std::vector<FacetValue> ActorCountSpy::largest(std::size_t size,
   return out;
 }
 
+Xapian::valueno slots_in_use(const Xapian::Database& db,
+                             const FieldSpec& field) {
+  Xapian::valueno n = 0;
+  while (n < field.slots && db.get_value_freq(field.value_slot(n)) > 0) ++n;
+  return n;
+}
+
 Xapian::valueno actor_slots_used(const Xapian::Database& db) {
   Xapian::valueno n = 0;
   while (db.get_value_freq(schema::kActorSlotBase + n) > 0) ++n;
@@ -484,9 +491,10 @@ std::vector<std::string> date_keys_between(const std::string& first,
   return keys;
 }
 
-std::vector<std::string> facet_values_of(const Xapian::Document& doc,
-                                         const FieldSpec& field,
-                                         DateGranularity granularity) {
+std::vector<std::string> facet_values_of(
+    const Xapian::Document& doc, const FieldSpec& field,
+    DateGranularity granularity,
+    std::map<std::string, std::string>* actor_types) {
   std::vector<std::string> values;
   if (field.kind == FieldKind::kDate) {
     std::string key = doc.get_value(field.slot);
@@ -498,11 +506,14 @@ std::vector<std::string> facet_values_of(const Xapian::Document& doc,
   Xapian::valueno count =
       field.slots == 0 ? Xapian::valueno(1) << 20 : field.slots;
   for (Xapian::valueno i = 0; i < count; ++i) {
-    std::string value = doc.get_value(field.slot + i);
+    std::string value = doc.get_value(field.value_slot(i));
     if (value.empty()) break;
     // An actor's slot holds "name<US>type".
     if (auto unit = value.find(schema::kActorUnitSeparator);
         unit != std::string::npos) {
+      if (actor_types) {
+        actor_types->try_emplace(value.substr(0, unit), value.substr(unit + 1));
+      }
       value.resize(unit);
     }
     if (std::find(values.begin(), values.end(), value) == values.end()) {
@@ -521,9 +532,13 @@ CrossTabSpy::CrossTabSpy(FieldSpec rows, DateGranularity row_granularity,
 
 void CrossTabSpy::operator()(const Xapian::Document& doc, double) {
   static const std::vector<std::string> kUnknown{"unknown"};
-  std::vector<std::string> rows = facet_values_of(doc, rows_, row_granularity_);
+  auto types_of = [this](const FieldSpec& field) {
+    return field.name == schema::kActorField ? &actor_types_ : nullptr;
+  };
+  std::vector<std::string> rows =
+      facet_values_of(doc, rows_, row_granularity_, types_of(rows_));
   std::vector<std::string> columns =
-      facet_values_of(doc, columns_, column_granularity_);
+      facet_values_of(doc, columns_, column_granularity_, types_of(columns_));
   if (rows.empty()) rows = kUnknown;
   if (columns.empty()) columns = kUnknown;
   ++total_;
@@ -584,6 +599,38 @@ std::map<std::string, std::size_t> table_axis(
   return place;
 }
 
+// Each spelling counted on an actor axis -> the name the actor facet
+// counts it under (merge_actor_variants); empty for other fields.
+std::unordered_map<std::string, std::string> axis_names(
+    const FieldSpec& field, const std::map<std::string, std::size_t>& totals,
+    const std::map<std::string, std::string>& types) {
+  if (field.name != schema::kActorField) return {};
+  std::vector<FacetValue> values;
+  for (const auto& [name, count] : totals) {
+    if (name == "unknown") continue;
+    auto type = types.find(name);
+    values.push_back(
+        {name, count, type == types.end() ? std::string() : type->second});
+  }
+  return actor_variant_names(values);
+}
+
+const std::string& named(
+    const std::unordered_map<std::string, std::string>& names,
+    const std::string& value) {
+  auto it = names.find(value);
+  return it == names.end() ? value : it->second;
+}
+
+// `totals` with each value counted under its name.
+std::map<std::string, std::size_t> totals_by_name(
+    const std::map<std::string, std::size_t>& totals,
+    const std::unordered_map<std::string, std::string>& names) {
+  std::map<std::string, std::size_t> out;
+  for (const auto& [value, count] : totals) out[named(names, value)] += count;
+  return out;
+}
+
 }  // namespace
 
 CrossTab CrossTabSpy::result(std::size_t size) const {
@@ -592,32 +639,40 @@ CrossTab CrossTabSpy::result(std::size_t size) const {
   if (columns_.kind == FieldKind::kDate) {
     out.by_granularity = granularity_name(column_granularity_);
   }
+  // An article names one person once (in one spelling), so the counts of
+  // a name's spellings add up to its articles.
+  const auto row_names = axis_names(rows_, row_totals_, actor_types_);
+  const auto column_names = axis_names(columns_, column_totals_, actor_types_);
+  const auto row_totals = totals_by_name(row_totals_, row_names);
+  const auto column_totals = totals_by_name(column_totals_, column_names);
   auto row_place =
-      table_axis(row_totals_, rows_.kind == FieldKind::kDate, size, out.rows);
+      table_axis(row_totals, rows_.kind == FieldKind::kDate, size, out.rows);
   auto column_place = table_axis(
-      column_totals_, columns_.kind == FieldKind::kDate, size, out.columns);
+      column_totals, columns_.kind == FieldKind::kDate, size, out.columns);
   out.counts.assign(out.rows.size(),
                     std::vector<std::size_t>(out.columns.size(), 0));
   for (const auto& [pair, count] : pairs_) {
-    out.counts[row_place.at(pair.first)][column_place.at(pair.second)] += count;
+    out.counts[row_place.at(named(row_names, pair.first))]
+              [column_place.at(named(column_names, pair.second))] += count;
   }
   // Totals count articles; a folded "(other)" sums its values' articles.
   out.row_totals.assign(out.rows.size(), 0);
   out.column_totals.assign(out.columns.size(), 0);
-  for (const auto& [value, count] : row_totals_) {
+  for (const auto& [value, count] : row_totals) {
     out.row_totals[row_place.at(value)] += count;
   }
-  for (const auto& [value, count] : column_totals_) {
+  for (const auto& [value, count] : column_totals) {
     out.column_totals[column_place.at(value)] += count;
   }
   out.total = total_;
   return out;
 }
 
-FacetCounter::FacetCounter(std::vector<FacetRequest> requests,
-                           Xapian::valueno actor_slots,
-                           const Xapian::Database* db, const FacetTable* table,
-                           const FieldTable* fields)
+FacetCounter::FacetCounter(
+    std::vector<FacetRequest> requests, Xapian::valueno actor_slots,
+    const Xapian::Database* db, const FacetTable* table,
+    const FieldTable* fields,
+    const std::map<std::string, Xapian::valueno>* slots_used)
     : requests_(std::move(requests)), fields_(fields ? *fields : FieldTable()) {
   bool wants_actors = false;
   for (const auto& r : requests_) {
@@ -645,9 +700,13 @@ FacetCounter::FacetCounter(std::vector<FacetRequest> requests,
                r.field != schema::kActorField) {
       auto& slot_spies = multi_slot_spies_[r.field];
       if (slot_spies.empty()) {
-        for (Xapian::valueno i = 0; i < field->slots; ++i) {
-          slot_spies.push_back(
-              std::make_unique<Xapian::ValueCountMatchSpy>(field->slot + i));
+        Xapian::valueno slots = field->slots;
+        if (slots_used && slots_used->count(r.field)) {
+          slots = slots_used->at(r.field);
+        }
+        for (Xapian::valueno i = 0; i < slots; ++i) {
+          slot_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(
+              field->value_slot(i)));
         }
       }
       spies_.push_back(nullptr);

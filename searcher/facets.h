@@ -210,12 +210,17 @@ std::vector<std::string> date_keys_between(const std::string& first,
 
 // The values of `field` in `doc` a facet counts: a date field's key cut
 // to `granularity` (as ISO text), each value of a multi-valued field once.
-std::vector<std::string> facet_values_of(const Xapian::Document& doc,
-                                         const FieldSpec& field,
-                                         DateGranularity granularity);
+// With `actor_types`, the type of each actor value ("person", "org") is
+// recorded in it under the actor's name.
+std::vector<std::string> facet_values_of(
+    const Xapian::Document& doc, const FieldSpec& field,
+    DateGranularity granularity,
+    std::map<std::string, std::string>* actor_types = nullptr);
 
 // Counts pairs for cross-tabulations over the matches, reading the
-// document's values (so it runs on local databases only).
+// document's values (so it runs on local databases only). An actor axis
+// counts the spellings of one name as one value, as the actor facet does
+// (merge_actor_variants).
 class CrossTabSpy : public Xapian::MatchSpy {
  public:
   CrossTabSpy(FieldSpec rows, DateGranularity row_granularity,
@@ -230,6 +235,8 @@ class CrossTabSpy : public Xapian::MatchSpy {
   std::map<std::pair<std::string, std::string>, std::size_t> pairs_;
   std::map<std::string, std::size_t> row_totals_, column_totals_;
   std::size_t total_ = 0;
+  // The type of each actor name counted (an actor axis only).
+  std::map<std::string, std::string> actor_types_;
 };
 
 // Counts facet values while Xapian matches. Register before get_mset(),
@@ -245,11 +252,14 @@ class FacetCounter {
   // spies read value streams (see SlotReader); it must outlive the counter.
   // `fields` says where each field's values are (the built-in fields
   // when null); the requests must have passed check_facets().
-  explicit FacetCounter(std::vector<FacetRequest> requests,
-                        Xapian::valueno actor_slots = 0,
-                        const Xapian::Database* db = nullptr,
-                        const FacetTable* table = nullptr,
-                        const FieldTable* fields = nullptr);
+  // `slots_used` (may be null) gives the slots in use (slots_in_use()) of
+  // multi-valued fields but actors, so that only those are counted; a
+  // field not in it is counted over all its slots.
+  explicit FacetCounter(
+      std::vector<FacetRequest> requests, Xapian::valueno actor_slots = 0,
+      const Xapian::Database* db = nullptr, const FacetTable* table = nullptr,
+      const FieldTable* fields = nullptr,
+      const std::map<std::string, Xapian::valueno>* slots_used = nullptr);
   void register_with(Xapian::Enquire& enquire);
   // `total` is the exact number of matches; `size` the values to keep per
   // facet (0 for all).
@@ -274,6 +284,12 @@ class FacetCounter {
                            std::size_t size) const;
   FieldTable fields_;
 };
+
+// The number of slots of the multi-valued `field` (its value_slot(0),
+// value_slot(1), ...) any document of `db` uses: values fill an article's
+// slots from the first, so the first slot no document uses ends them.
+Xapian::valueno slots_in_use(const Xapian::Database& db,
+                             const FieldSpec& field);
 
 // The number of actor slots (schema::kActorSlotBase ...) any document of
 // `db` uses.

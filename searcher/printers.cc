@@ -1,10 +1,14 @@
-// The text, JSON and CSV printers: each forwards to its format's writer
-// (result_output.h for text and JSON, csv_output.h, article_output.h).
+// The text, JSON and CSV printers: each forwards to its format's writers
+// (text_output.h, json_output.h, csv_output.h; stats_output.h for --stats,
+// article_output.h for --show and --show-dropped).
 #include "searcher/printers.h"
 
 #include "common/json_text.h"
 #include "searcher/article_output.h"
 #include "searcher/csv_output.h"
+#include "searcher/json_output.h"
+#include "searcher/stats_output.h"
+#include "searcher/text_output.h"
 
 namespace newsdex {
 namespace {
@@ -30,12 +34,7 @@ class TextPrinter : public ResultPrinter {
     write_article_human(article, out);
   }
   void dropped(const StoredArticle& article, std::ostream& out) const override {
-    out << terminal_text(article.id) << ": " << article.dropped.size()
-        << " blocks, " << article.dropped_chars << " bytes dropped\n";
-    for (const auto& block : article.dropped) {
-      out << "[" << terminal_text(block.value("kind", "")) << "] "
-          << terminal_text(block.value("text", "")) << '\n';
-    }
+    write_dropped_human(article, out);
   }
 
  protected:
@@ -60,11 +59,7 @@ class JsonPrinter : public ResultPrinter {
         << '\n';
   }
   void dropped(const StoredArticle& article, std::ostream& out) const override {
-    out << json_text({{"type", "dropped"},
-                      {"data",
-                       {{"id", article.id},
-                        {"dropped_chars", article.dropped_chars},
-                        {"blocks", article.dropped}}}})
+    out << json_text({{"type", "dropped"}, {"data", dropped_to_json(article)}})
         << '\n';
   }
 

@@ -8,7 +8,7 @@
 #include <ostream>
 
 #include "searcher/db_stats.h"
-#include "searcher/result_output.h"
+#include "searcher/rendering.h"
 #include "searcher/search.h"
 
 namespace newsdex {

@@ -108,6 +108,7 @@ bool Searcher::refresh() {
 
 void Searcher::forget_loaded() {
   fields_ = field_table_of(db_);
+  slots_used_.clear();
   facet_table_.reset();
   facet_matches_ = 0;
   sources_.reset();
@@ -455,8 +456,15 @@ SearchResponse Searcher::search_until_deadline(const SearchRequest& request) {
       db_.size() == 1 && facet_matches_ >= db_.get_doccount()) {
     facet_table_ = std::make_unique<FacetTable>(db_);
   }
+  for (const FacetRequest& r : request.facets) {
+    const FieldSpec* f = fields_.find(r.field);
+    if (f && f->kind == FieldKind::kKeywords && f->slots > 1 &&
+        !slots_used_.count(f->name)) {
+      slots_used_[f->name] = slots_in_use(db_, *f);
+    }
+  }
   FacetCounter facets(request.facets, actor_slots_, portable_ ? nullptr : &db_,
-                      facet_table_.get(), &fields_);
+                      facet_table_.get(), &fields_, &slots_used_);
   facets.register_with(enquire);
   std::optional<DeadlineSpy> deadline_spy;
   if (request.deadline != std::chrono::steady_clock::time_point{} &&

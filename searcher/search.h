@@ -188,6 +188,9 @@ class Searcher {
   // search once the matches counted before it add up to the database's
   // size.
   std::unique_ptr<FacetTable> facet_table_;
+  // Per multi-valued field counted (author, declared keywords): the slots
+  // its articles use (slots_in_use()), found once per revision.
+  std::map<std::string, Xapian::valueno> slots_used_;
   std::uint64_t facet_matches_ = 0;
   bool portable_ = false;
   Xapian::valueno actor_slots_ = 0;  // with portable_

@@ -4,15 +4,20 @@
 
 #include <xapian.h>
 
+#include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "common/actors.h"
 #include "common/document_record.h"
 #include "common/schema.h"
+#include "common/source_normalizer.h"
 #include "indexer/article_sink.h"
-#include "indexer/index_writer.h"
+#include "indexer/index_run.h"
 
 namespace newsdex::test {
 
@@ -41,17 +46,82 @@ inline const ActorGazetteer& actors() {
   return kActors;
 }
 
-// An in-memory newsdex database holding `articles`, English stemming.
-inline Xapian::WritableDatabase make_db(
-    const std::vector<Article>& articles,
-    const std::string& language = "english") {
+// Keeps what an indexing run reports.
+struct RecordingReporter : IndexReporter {
+  std::vector<RecordProblem> skipped_records, undated_records;
+  std::vector<std::string> messages;
+  void skipped(const RecordProblem& record) override {
+    skipped_records.push_back(record);
+  }
+  void undated(const RecordProblem& record) override {
+    undated_records.push_back(record);
+  }
+  void table_warning(const std::string& message) override {
+    messages.push_back(message);
+  }
+  void notice(const std::string& message) override {
+    messages.push_back(message);
+  }
+};
+
+// Options for indexing `articles` as newsdex-index does: one job, English
+// unless `language` says otherwise, `fields` declared (--field).
+inline IndexOptions index_options(const std::vector<Article>& articles,
+                                  const std::string& language = "english",
+                                  std::vector<std::string> fields = {}) {
+  IndexOptions options;
+  options.language = language;
+  options.fields = std::move(fields);
+  options.now = std::chrono::system_clock::now();
+  options.records = [articles](ArticleSink& sink) {
+    std::size_t line = 0;
+    for (const Article& a : articles) {
+      sink.article(a, RecordOrigin{"test.jsonl", ++line});
+    }
+  };
+  return options;
+}
+
+// A test's records are all meant to be indexed.
+inline void throw_if_skipped(const RecordingReporter& reporter) {
+  for (const auto& r : reporter.skipped_records) {
+    throw std::runtime_error("record " + r.where + " skipped: " + r.reason);
+  }
+}
+
+// Indexes into `db` (in memory: no spelling data) through the indexer's
+// production path (index_database: the run's pipeline and target).
+// Throws if a record is skipped.
+inline IndexSummary index_into(Xapian::WritableDatabase& db,
+                               const IndexOptions& options) {
+  RecordingReporter reporter;
+  std::atomic<bool> stop = false;
+  IndexSummary summary =
+      index_database(db, options, /*spelling=*/false, reporter, stop);
+  throw_if_skipped(reporter);
+  return summary;
+}
+
+// Indexes into the database at `path` with run_index, as newsdex-index
+// does (a new database is built as a shard and compacted into place).
+inline IndexSummary index_at(const std::filesystem::path& path,
+                             IndexOptions options) {
+  options.db_path = path.string();
+  RecordingReporter reporter;
+  std::atomic<bool> stop = false;
+  IndexSummary summary = run_index(options, reporter, stop);
+  throw_if_skipped(reporter);
+  return summary;
+}
+
+// An in-memory newsdex database holding `articles`, indexed as
+// newsdex-index indexes them (English stemming unless `language` says
+// otherwise; `fields` declared as with --field).
+inline Xapian::WritableDatabase make_db(const std::vector<Article>& articles,
+                                        const std::string& language = "english",
+                                        std::vector<std::string> fields = {}) {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, language, sources(), actors(), /*spelling=*/false);
-  for (const auto& a : articles) writer.write(a);
-  db.set_metadata(std::string(schema::kSchemaKey),
-                  std::string(schema::kSchemaVersion));
-  db.set_metadata(std::string(schema::kLanguageKey), language);
-  db.commit();
+  index_into(db, index_options(articles, language, std::move(fields)));
   return db;
 }
 

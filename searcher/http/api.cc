@@ -10,8 +10,9 @@
 #include "searcher/batch.h"
 #include "searcher/db_stats.h"
 #include "searcher/display_title.h"
+#include "searcher/json_output.h"
 #include "searcher/request_options.h"
-#include "searcher/result_output.h"
+#include "searcher/stats_output.h"
 
 namespace newsdex::http {
 namespace {

@@ -8,7 +8,7 @@
 #include <thread>
 
 #include "searcher/http/api.h"
-#include "searcher/result_output.h"
+#include "searcher/rendering.h"
 #include "searcher/search.h"
 
 namespace newsdex::http {

@@ -45,7 +45,16 @@ TEST_CASE("built-in fields keep the prefixes and slots databases use") {
     CHECK(f->json_key == row.json_key);
     CHECK_FALSE(f->declared);
   }
-  CHECK(table.find("author")->slots == schema::kMaxAuthorSlots);
+  const FieldSpec& author = *table.find("author");
+  CHECK(author.slots == schema::kMaxAuthorValues);
+  CHECK(author.value_slot(7) == schema::kAuthorSlotBase + 7);
+  CHECK(author.value_slot(8) == schema::kAuthorSpillSlotBase);
+  CHECK(author.value_slot(schema::kMaxAuthorValues - 1) ==
+        schema::kAuthorSpillSlotBase + schema::kMaxAuthorValues - 9);
+  // Past the author slots and their spill slots are others.
+  CHECK(author.value_slot(7) < schema::kActorSlotBase);
+  CHECK(schema::kAuthorSpillSlotBase + schema::kMaxAuthorValues <
+        schema::kDeclaredSpillSlotBase);
   CHECK(table.find("category") == nullptr);
   CHECK(table.facet_names() == "source, date, actor, author");
 }
@@ -66,8 +75,15 @@ TEST_CASE("declared fields get their own prefix and slots") {
   CHECK(category->json_key == "category");
   const FieldSpec* keywords = table.find("keywords");
   REQUIRE(keywords != nullptr);
-  CHECK(keywords->slot == schema::kDeclaredSlotBase + kMaxDeclaredValues);
+  CHECK(keywords->slot == schema::kDeclaredSlotBase + kDeclaredSlotStride);
   CHECK(keywords->slots == kMaxDeclaredValues);
+  // The first kDeclaredSlotStride values in the field's own slots, the
+  // rest in its spill slots.
+  CHECK(keywords->value_slot(kDeclaredSlotStride - 1) ==
+        schema::kDeclaredSlotBase + 2 * kDeclaredSlotStride - 1);
+  CHECK(keywords->value_slot(kDeclaredSlotStride) ==
+        schema::kDeclaredSpillSlotBase + kMaxDeclaredValues);
+  CHECK(category->value_slot(0) == schema::kDeclaredSlotBase);
   CHECK(table.facet_names() ==
         "source, date, actor, author, category, keywords, year");
   // Declaring again with the same kind changes nothing.

@@ -1,4 +1,7 @@
-// Tests for indexer/index_writer.cc: document layout and idempotent writes.
+// Tests for indexer/index_writer.cc and indexer/index_target.cc, through
+// the indexer's production path (index_database: the run's pipeline and
+// target) on in-memory databases: document layout, idempotent writes,
+// what a run records.
 #include "indexer/index_writer.h"
 
 #include <doctest/doctest.h>
@@ -24,13 +27,9 @@ Xapian::doccount spelling_frequency(const Xapian::Database& db,
 }  // namespace
 
 TEST_CASE("a document carries id, title, source and date terms and values") {
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, "english", test::sources(), test::actors(), false);
-  Article a = test::make_article("seed/a.txt", "Peace talks in Istanbul",
-                                 "Delegations met for talks.", "SBS News",
-                                 "2025-05-16");
-  CHECK(writer.write(a) == WriteOutcome::kAdded);
-  db.commit();
+  auto db = test::make_db({test::make_article(
+      "seed/a.txt", "Peace talks in Istanbul", "Delegations met for talks.",
+      "SBS News", "2025-05-16")});
   CHECK(has_term(db, "Qseed/a.txt"));
   CHECK(has_term(db, "XSsbsnews"));
   CHECK(has_term(db, "Y2025"));
@@ -56,47 +55,71 @@ TEST_CASE("a document carries id, title, source and date terms and values") {
 
 TEST_CASE("writing the same article again changes nothing, a change replaces") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, "english", test::sources(), test::actors(), false);
   Article a = test::make_article("x", "Title", "Body one");
-  CHECK(writer.write(a) == WriteOutcome::kAdded);
-  CHECK(writer.write(a) == WriteOutcome::kUnchanged);
+  CHECK(test::index_into(db, test::index_options({a})).added == 1);
+  CHECK(test::index_into(db, test::index_options({a})).unchanged == 1);
   a.text = "Body two";
-  CHECK(writer.write(a) == WriteOutcome::kUpdated);
-  db.commit();
+  IndexSummary changed = test::index_into(db, test::index_options({a}));
+  CHECK(changed.updated == 1);
+  CHECK(changed.document_count == 1);
   CHECK(db.get_doccount() == 1);
   CHECK(db.term_exists("Ztwo"));
   CHECK_FALSE(db.term_exists("Zone"));
 }
 
 TEST_CASE("a month-precision date indexes year and month only") {
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, "english", test::sources(), test::actors(), false);
-  writer.write(test::make_article("m", "T", "B", "S", "2025-06"));
-  db.commit();
+  auto db = test::make_db({test::make_article("m", "T", "B", "S", "2025-06")});
   CHECK(db.get_document(1).get_value(schema::kDateSlot) == "202506");
   CHECK(db.term_exists("M202506"));
   CHECK_FALSE(db.term_exists("D20250601"));
 }
 
 TEST_CASE("language none indexes words unstemmed") {
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, "none", test::sources(), test::actors(), false);
-  writer.write(test::make_article("n", "Talks", "negotiations"));
-  db.commit();
+  auto db =
+      test::make_db({test::make_article("n", "Talks", "negotiations")}, "none");
   CHECK(db.term_exists("negotiations"));
   CHECK_FALSE(db.term_exists("Znegoti"));
 }
 
 TEST_CASE("very long ids still make a valid unique term") {
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, "english", test::sources(), test::actors(), false);
   std::string long_id(400, 'a');
-  CHECK(writer.write(test::make_article(long_id, "T", "B")) ==
-        WriteOutcome::kAdded);
-  CHECK(writer.write(test::make_article(long_id + "b", "T", "B")) ==
-        WriteOutcome::kAdded);
-  CHECK(writer.write(test::make_article(long_id, "T", "B")) ==
-        WriteOutcome::kUnchanged);
+  IndexSummary first = test::index_into(
+      db, test::index_options({test::make_article(long_id, "T", "B"),
+                               test::make_article(long_id + "b", "T", "B")}));
+  CHECK(first.added == 2);
+  IndexSummary again = test::index_into(
+      db, test::index_options({test::make_article(long_id, "T", "B")}));
+  CHECK(again.unchanged == 1);
+  CHECK(db.get_doccount() == 2);
+}
+
+TEST_CASE("a run into a given database records what newsdex-index records") {
+  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+  IndexOptions options =
+      test::index_options({test::make_article("a", "T", "Body"),
+                           test::make_article("b", "T", "Other body")},
+                          "french", {"category"});
+  IndexSummary summary = test::index_into(db, options);
+  CHECK(summary.added == 2);
+  CHECK(summary.language == "french");
+  REQUIRE(summary.fields.size() == 1);
+  CHECK(summary.fields[0].lacking == 2);
+  auto meta = [&](std::string_view key) {
+    return db.get_metadata(std::string(key));
+  };
+  CHECK(meta(schema::kSchemaKey) == schema::kSchemaVersion);
+  CHECK(meta(schema::kLanguageKey) == "french");
+  CHECK(meta(schema::kFieldsKey) == "category\tkeyword\n");
+  CHECK(meta(schema::kNextSequenceKey) == "2");
+  CHECK(meta(schema::kDocidOrderKey) == "sequence");
+  CHECK_FALSE(meta(schema::kUpdatedKey).empty());
+  // One writer in the caller's thread: more jobs are refused.
+  options.jobs = 2;
+  test::RecordingReporter reporter;
+  std::atomic<bool> stop = false;
+  CHECK_THROWS_AS(index_database(db, options, false, reporter, stop),
+                  IndexError);
 }
 
 TEST_CASE("spelling words reach the database with every commit, counted") {

@@ -5,8 +5,6 @@
 
 #include <sstream>
 
-#include "common/schema.h"
-#include "indexer/index_writer.h"
 #include "test_support.h"
 
 namespace newsdex {
@@ -100,18 +98,15 @@ TEST_CASE("a batch reopens a database updated under it and goes on") {
   auto dir = test::scratch_dir("batch_reopen");
   std::string path = (dir / "db").string();
   auto write_round = [&](int round) {
-    Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-    db.set_metadata(std::string(schema::kSchemaKey),
-                    std::string(schema::kSchemaVersion));
-    IndexWriter writer(db, "english", test::sources(), test::actors(), false);
+    std::vector<Article> articles;
     for (int i = 0; i < 200; ++i) {
-      writer.write(test::make_article(
+      articles.push_back(test::make_article(
           std::to_string(i), "Ceasefire talks round " + std::to_string(round),
           "Talks in Istanbul, version " + std::to_string(round) + " of " +
               std::to_string(i) + ".",
           "SBS News", "2025-05-16"));
     }
-    db.commit();
+    test::index_at(path, test::index_options(articles));
   };
   write_round(0);
   Searcher searcher(path);

@@ -3,7 +3,6 @@
 // --where filters, facets and cross-tabs driven by the field table.
 #include <doctest/doctest.h>
 
-#include "indexer/index_writer.h"
 #include "searcher/search.h"
 #include "test_support.h"
 
@@ -18,31 +17,19 @@ Article with(Article a, const std::string& key, nlohmann::json value) {
 // Articles with a `category` keyword, `tags` keywords and a `published`
 // date, indexed with those fields declared.
 Searcher declared_searcher() {
-  FieldTable fields;
-  REQUIRE(fields.declare("category") == "");
-  REQUIRE(fields.declare("tags:keywords") == "");
-  REQUIRE(fields.declare("published:date") == "");
-  Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-  IndexWriter writer(db, "english", test::sources(), test::actors(), false);
-  writer.set_fields(&fields);
   auto a = [](std::string id, std::string title, std::string date) {
     return test::make_article(std::move(id), std::move(title), "Some text.",
                               "BBC", std::move(date));
   };
-  writer.write(
-      with(with(with(a("p1", "Budget", "2024-01-02"), "category", "Politics"),
-                "tags", {"budget", "tax"}),
-           "published", "2024-01-03"));
-  writer.write(with(with(a("p2", "Vote", "2024-03-09"), "category", "politics"),
-                    "tags", {"vote"}));
-  writer.write(with(a("s1", "Cup", "2024-03-10"), "category", "Sport"));
-  writer.write(a("n1", "Nothing", ""));
-  db.set_metadata(std::string(schema::kSchemaKey),
-                  std::string(schema::kSchemaVersion));
-  db.set_metadata(std::string(schema::kLanguageKey), "english");
-  db.set_metadata(std::string(schema::kFieldsKey), fields.declarations_text());
-  db.commit();
-  return Searcher(db);
+  return Searcher(test::make_db(
+      {with(with(with(a("p1", "Budget", "2024-01-02"), "category", "Politics"),
+                 "tags", {"budget", "tax"}),
+            "published", "2024-01-03"),
+       with(with(a("p2", "Vote", "2024-03-09"), "category", "politics"), "tags",
+            {"vote"}),
+       with(a("s1", "Cup", "2024-03-10"), "category", "Sport"),
+       a("n1", "Nothing", "")},
+      "english", {"category", "tags:keywords", "published:date"}));
 }
 
 std::size_t total(Searcher& s, const std::string& query,
@@ -84,6 +71,62 @@ TEST_CASE("declared fields are query fields, filters and id: works") {
   CHECK_FALSE(s.search(bad).ok);
 }
 
+TEST_CASE("keywords and authors are counted up to their caps, filtered past") {
+  // Names "Writer Aaa", "Writer Baa", ...: one per number.
+  auto writer = [](std::size_t i) {
+    std::string name = "Writer ";
+    for (int k = 0; k < 3; ++k, i /= 26) {
+      name += static_cast<char>((k == 0 ? 'A' : 'a') + i % 26);
+    }
+    return name;
+  };
+  // One article with one value past each cap, another with only that one.
+  Article full =
+      test::make_article("full", "Budget", "Some text.", "BBC", "2024-01-02");
+  std::vector<std::string> tags;
+  for (std::size_t i = 0; i <= kMaxDeclaredValues; ++i) {
+    tags.push_back("tag" + std::to_string(i));
+  }
+  full.extra["tags"] = tags;
+  for (std::size_t i = 0; i <= schema::kMaxAuthorValues; ++i) {
+    full.authors.push_back(writer(i));
+  }
+  const std::string last_tag = tags.back();
+  const std::string last_author = full.authors.back();
+  Article other =
+      test::make_article("other", "Budget", "Some text.", "BBC", "2024-01-03");
+  other.extra["tags"] = nlohmann::json::array({last_tag});
+  other.authors = {last_author};
+  Searcher s(test::make_db({full, other}, "english", {"tags:keywords"}));
+
+  SearchRequest r;
+  r.facet_size = 0;
+  REQUIRE_FALSE(parse_facet_list("tags,author", r.facets));
+  SearchResponse response = s.search(r);
+  REQUIRE_MESSAGE(response.ok, response.error);
+  REQUIRE(response.facets.size() == 2);
+  for (const FacetResult& f : response.facets) {
+    CAPTURE(f.field);
+    const std::string& past = f.field == "tags" ? last_tag : last_author;
+    std::size_t cap =
+        f.field == "tags" ? kMaxDeclaredValues : schema::kMaxAuthorValues;
+    // The first `cap` values of `full` and the one of `other`, once each:
+    // full's value past the cap is not counted.
+    CHECK(f.values.size() == cap + 1);
+    std::size_t counted = 0;
+    for (const FacetValue& v : f.values) {
+      CHECK(v.count == 1);
+      counted += v.value == past;
+    }
+    CHECK(counted == 1);
+    CHECK(f.missing == 0);
+  }
+  // Every value filters.
+  CHECK(total(s, "tags:" + last_tag) == 2);
+  CHECK(total(s, "", {{"tags", tags[kMaxDeclaredValues - 1]}}) == 1);
+  CHECK(total(s, "author:\"" + last_author + "\"") == 2);
+}
+
 TEST_CASE("declared facets count, and unknown ones are an error") {
   Searcher s = declared_searcher();
   SearchRequest r;
@@ -122,34 +165,19 @@ namespace newsdex {
 
 TEST_CASE("a long-running searcher learns fields declared after it opened") {
   auto path = test::scratch_dir("fields_refresh") / "db";
-  FieldTable none;
-  {
-    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
-    IndexWriter writer(db, "english", test::sources(), test::actors(), false);
-    writer.write(
-        test::make_article("n1", "Nothing", "Some text.", "BBC", "2024-01-02"));
-    db.set_metadata(std::string(schema::kSchemaKey),
-                    std::string(schema::kSchemaVersion));
-    db.set_metadata(std::string(schema::kLanguageKey), "english");
-    db.commit();
-  }
+  test::index_at(path,
+                 test::index_options({test::make_article(
+                     "n1", "Nothing", "Some text.", "BBC", "2024-01-02")}));
   Searcher s(path.string());
   SearchRequest r;
   r.query = "some";
   CHECK(s.search(r).total == 1);
-  {
-    FieldTable fields;
-    REQUIRE(fields.declare("category") == "");
-    Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
-    IndexWriter writer(db, "english", test::sources(), test::actors(), false);
-    writer.set_fields(&fields);
-    writer.write(with(
-        test::make_article("p1", "Budget", "Some text.", "BBC", "2024-01-03"),
-        "category", "Politics"));
-    db.set_metadata(std::string(schema::kFieldsKey),
-                    fields.declarations_text());
-    db.commit();
-  }
+  test::index_at(
+      path,
+      test::index_options({with(test::make_article("p1", "Budget", "Some text.",
+                                                   "BBC", "2024-01-03"),
+                                "category", "Politics")},
+                          "english", {"category"}));
   CHECK(s.refresh());
   SearchRequest q;
   q.query = "category:politics";

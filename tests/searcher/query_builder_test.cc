@@ -4,7 +4,6 @@
 
 #include <doctest/doctest.h>
 
-#include "indexer/index_writer.h"
 #include "test_support.h"
 
 namespace newsdex {
@@ -258,15 +257,11 @@ TEST_CASE("a very long wildcard word is rewritten in linear time") {
 
 TEST_CASE("wildcards expand over the articles' words, as stems") {
   auto dir = test::scratch_dir("wildcard_spelling");
-  {
-    Xapian::WritableDatabase db((dir / "db").string(),
-                                Xapian::DB_CREATE_OR_OVERWRITE);
-    IndexWriter writer(db, "english", test::sources(), test::actors(), true);
-    writer.write(test::make_article("1", "Peace talks",
-                                    "negotiations with negotiators"));
-    writer.write(test::make_article("2", "Ceasefire", "they negotiate"));
-    db.commit();
-  }
+  test::index_at(dir / "db",
+                 test::index_options(
+                     {test::make_article("1", "Peace talks",
+                                         "negotiations with negotiators"),
+                      test::make_article("2", "Ceasefire", "they negotiate")}));
   Xapian::Database db((dir / "db").string());
   QueryBuilder builder(db, "english", test::sources(), kToday);
   auto describe_on_disk = [&](const std::string& text) {
@@ -285,9 +280,6 @@ TEST_CASE("wildcards expand over the articles' words, as stems") {
 TEST_CASE("a query's wildcards expand to a bounded number of words") {
   auto dir = test::scratch_dir("wildcard_budget");
   {
-    Xapian::WritableDatabase db((dir / "db").string(),
-                                Xapian::DB_CREATE_OR_OVERWRITE);
-    IndexWriter writer(db, "none", test::sources(), test::actors(), true);
     std::string text;
     for (char first : {'p', 'q', 'r'}) {
       for (int i = 0; i < 2600; ++i) {
@@ -299,8 +291,9 @@ TEST_CASE("a query's wildcards expand to a bounded number of words") {
         text += ' ';
       }
     }
-    writer.write(test::make_article("1", "Words", text));
-    db.commit();
+    test::index_at(
+        dir / "db",
+        test::index_options({test::make_article("1", "Words", text)}, "none"));
   }
   Xapian::Database db((dir / "db").string());
   QueryBuilder builder(db, "none", test::sources(), kToday);

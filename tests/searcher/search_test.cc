@@ -6,7 +6,7 @@
 
 #include <algorithm>
 
-#include "searcher/result_output.h"
+#include "searcher/rendering.h"
 #include "test_support.h"
 
 namespace newsdex {
@@ -556,6 +556,47 @@ TEST_CASE("spellings of one name across articles are one actor value") {
   SearchRequest q;
   q.query = "actor:\"vitaly gerasimov\"";
   CHECK(s.search(q).total == 3);
+}
+
+TEST_CASE("a cross-tab's actor axis merges spellings as the actor facet does") {
+  Searcher s(test::make_db({
+      test::make_article("a", "Losses", "Commander Vitaliy Gerasimov died.",
+                         "AnewZ", "2025-06-02"),
+      test::make_article("b", "Losses", "Commander Vitaly Gerasimov died.",
+                         "AnewZ", "2025-06-03"),
+      test::make_article("c", "Losses", "Commander Vitaly Gerasimov was named.",
+                         "SBS News", "2025-07-04"),
+      test::make_article("d", "Losses", "Commander Vitaly Gerasimova spoke.",
+                         "SBS News", "2025-07-05"),
+  }));
+  SearchRequest r;
+  r.query = "losses";
+  REQUIRE_FALSE(
+      parse_facet_list("actor,actor/source,date:month/actor", r.facets));
+  SearchResponse resp = s.search(r);
+  REQUIRE_MESSAGE(resp.ok, resp.error);
+  REQUIRE(resp.facets.size() == 3);
+  std::vector<std::string> one_way;
+  for (const auto& v : resp.facets[0].values) one_way.push_back(v.value);
+  REQUIRE(one_way ==
+          std::vector<std::string>{"Vitaly Gerasimov", "Vitaly Gerasimova"});
+  // Rows: the actor facet's values, named and counted alike.
+  REQUIRE(resp.facets[1].cross.has_value());
+  const CrossTab& by_source = *resp.facets[1].cross;
+  CHECK(by_source.rows == one_way);
+  CHECK(by_source.columns == std::vector<std::string>{"AnewZ", "SBS News"});
+  CHECK(by_source.counts ==
+        std::vector<std::vector<std::size_t>>{{2, 1}, {0, 1}});
+  CHECK(by_source.row_totals == std::vector<std::size_t>{3, 1});
+  CHECK(by_source.column_totals == std::vector<std::size_t>{2, 2});
+  // Columns too.
+  REQUIRE(resp.facets[2].cross.has_value());
+  const CrossTab& by_month = *resp.facets[2].cross;
+  CHECK(by_month.rows == std::vector<std::string>{"2025-06", "2025-07"});
+  CHECK(by_month.columns == one_way);
+  CHECK(by_month.counts ==
+        std::vector<std::vector<std::size_t>>{{2, 0}, {1, 1}});
+  CHECK(by_month.column_totals == std::vector<std::size_t>{3, 1});
 }
 
 TEST_CASE("a search past its deadline stops and says it timed out") {

@@ -4,7 +4,6 @@
 
 #include <doctest/doctest.h>
 
-#include "indexer/index_writer.h"
 #include "test_support.h"
 
 namespace newsdex {
@@ -12,19 +11,17 @@ namespace newsdex {
 TEST_CASE("a rare spelling of a much more common word gets a suggestion") {
   auto dir = test::scratch_dir("spelling_rare");
   {
-    Xapian::WritableDatabase db((dir / "db").string(),
-                                Xapian::DB_CREATE_OR_OVERWRITE);
-    IndexWriter writer(db, "english", test::sources(), test::actors(), true);
-    int n = 0;
+    std::vector<Article> articles;
     auto add = [&](const std::string& text) {
-      writer.write(test::make_article(std::to_string(++n), "", text));
+      articles.push_back(
+          test::make_article(std::to_string(articles.size() + 1), "", text));
     };
     for (int i = 0; i < 130; ++i) add("Fighting near Bakhmut went on.");
     for (int i = 0; i < 6; ++i) add("Shelling of Bahmut.");
     for (int i = 0; i < 3; ++i) add("Bakmut again.");
     for (int i = 0; i < 40; ++i) add("Talks in Kyiv.");
     for (int i = 0; i < 10; ++i) add("Talks in Kiev.");
-    db.commit();
+    test::index_at(dir / "db", test::index_options(articles));
   }
   Xapian::Database db((dir / "db").string());
   Xapian::Stem stem("english");

@@ -6,7 +6,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "indexer/index_writer.h"
 #include "test_support.h"
 
 namespace newsdex::http {
@@ -34,25 +33,15 @@ Searcher& news() {
 // Three articles with a declared `category` keyword field.
 Searcher& categorised() {
   static Searcher s = [] {
-    FieldTable fields;
-    REQUIRE(fields.declare("category") == "");
-    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
-    IndexWriter writer(db, "english", test::sources(), test::actors(), false);
-    writer.set_fields(&fields);
     const char* categories[] = {"Politics", "Sport", "World"};
+    std::vector<Article> articles;
     for (int i = 0; i < 3; ++i) {
       Article a = test::make_article("c" + std::to_string(i), "Budget vote",
                                      "The budget vote.", "BBC", "2025-06-02");
       a.extra["category"] = categories[i];
-      writer.write(a);
+      articles.push_back(a);
     }
-    db.set_metadata(std::string(schema::kSchemaKey),
-                    std::string(schema::kSchemaVersion));
-    db.set_metadata(std::string(schema::kLanguageKey), "english");
-    db.set_metadata(std::string(schema::kFieldsKey),
-                    fields.declarations_text());
-    db.commit();
-    return Searcher(db);
+    return Searcher(test::make_db(articles, "english", {"category"}));
   }();
   return s;
 }
