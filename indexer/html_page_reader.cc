@@ -91,7 +91,8 @@ std::string article_from_page(std::string_view bytes,
                               std::string_view http_charset,
                               std::string_view url,
                               const nlohmann::json& fields, Article& article,
-                              std::string& date_warning) {
+                              std::string& date_warning,
+                              std::string* charset_warning) {
   std::string given_url(url);
   if (auto it = fields.find("url"); it != fields.end() && it->is_string())
     given_url = it->get<std::string>();
@@ -100,7 +101,12 @@ std::string article_from_page(std::string_view bytes,
   HtmlPageInput input{bytes, given_url, http_charset,
                       std::chrono::sys_days{std::chrono::year{9999} /
                                             std::chrono::December / 31}};
-  article = article_from_html(extract_html_article(input));
+  HtmlArticle html = extract_html_article(input);
+  if (charset_warning && !html.unknown_charset.empty()) {
+    *charset_warning = "unknown charset '" + html.unknown_charset +
+                       "'; read as " + html.charset;
+  }
+  article = article_from_html(std::move(html));
   if (fields.empty()) return "";
   if (fields.contains("authors") || fields.contains("author"))
     article.authors.clear();
@@ -122,8 +128,9 @@ void read_html_page(const fs::path& path, const std::string& id,
     return;
   }
   Article article;
-  std::string date_warning;
-  error = article_from_page(*bytes, "", "", metadata, article, date_warning);
+  std::string date_warning, charset_warning;
+  error = article_from_page(*bytes, "", "", metadata, article, date_warning,
+                            &charset_warning);
   if (!error.empty()) {
     sink.bad_record(origin,
                     error + " (metadata " + metadata_origin.to_string() + ")");
@@ -142,6 +149,7 @@ void read_html_page(const fs::path& path, const std::string& id,
     sink.date_warning(origin, date_warning + " (metadata " +
                                   metadata_origin.to_string() + ")");
   }
+  if (!charset_warning.empty()) sink.flagged(origin, charset_warning);
   if (trim_space(article.text).empty()) sink.flagged(origin, kNoArticleText);
   sink.article(std::move(article), origin);
 }

@@ -50,12 +50,14 @@ Article article_from_html(HtmlArticle html);
 // on success, else the reason the record is bad (a field of the wrong
 // type); `date_warning` as for apply_record_fields(). The id is left to
 // the caller, and an article with neither title nor text is not refused
-// here.
+// here. `charset_warning` (may be null) is set when the page declared a
+// charset iconv does not know ("unknown charset 'x-foo'; read as CP1252").
 std::string article_from_page(std::string_view bytes,
                               std::string_view http_charset,
                               std::string_view url,
                               const nlohmann::json& fields, Article& article,
-                              std::string& date_warning);
+                              std::string& date_warning,
+                              std::string* charset_warning = nullptr);
 
 // Reads one page. `id` is the article id, `metadata` the fields of its
 // metadata row (empty object when it has none): a metadata value wins over

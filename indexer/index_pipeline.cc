@@ -137,8 +137,9 @@ class Collector {
     }
     if (done.prepared) {
       for (auto& flag : done.flags) {
-        summary_.title_only.push_back(std::move(flag));
-        reporter_.flagged(summary_.title_only.back());
+        reporter_.flagged(flag);
+        if (flag.reason == kNoArticleText)
+          summary_.title_only.push_back(std::move(flag));
       }
     }
     if (!done.prepared) {

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/json_text.h"
+#include "indexer/html_page_reader.h"
 #include "indexer/warc_reader.h"
 
 namespace newsdex {
@@ -76,10 +77,12 @@ void StreamReporter::undated(const RecordProblem& r) {
 }
 
 void StreamReporter::flagged(const RecordProblem& r) {
-  if (!count("indexed with a title only", r.reason)) return;
+  const bool title_only = r.reason == kNoArticleText;
+  if (!count(title_only ? "indexed with a title only" : "indexed", r.reason))
+    return;
   clear_progress();
   err_ << "newsdex-index: warning: " << r.where << ": " << r.reason
-       << "; indexed with its title only\n";
+       << (title_only ? "; indexed with its title only\n" : "; indexed\n");
 }
 
 void StreamReporter::table_warning(const std::string& message) {

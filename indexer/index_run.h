@@ -129,7 +129,9 @@ class IndexReporter {
   virtual void skipped(const RecordProblem& record) = 0;
   // A record is indexed without its date; called as soon as it is found.
   virtual void undated(const RecordProblem& record) = 0;
-  // A record is indexed with its title only (IndexSummary::title_only).
+  // A record is indexed although something is wrong with it
+  // (ArticleSink::flagged(): with its title only, IndexSummary::title_only;
+  // a page read in another charset than the unknown one it declared).
   virtual void flagged(const RecordProblem& /*record*/) {}
   // A line of a source table that was ignored.
   virtual void table_warning(const std::string& message) = 0;

@@ -94,9 +94,10 @@ void read_record(const WarcRecord& record, const RecordOrigin& origin,
   }
 
   Article article;
-  std::string date_warning;
+  std::string date_warning, charset_warning;
   static const nlohmann::json kNoFields = nlohmann::json::object();
-  article_from_page(body, http.charset, uri, kNoFields, article, date_warning);
+  article_from_page(body, http.charset, uri, kNoFields, article, date_warning,
+                    &charset_warning);
   article.id = article.url;
   if (article.id != uri && seen.contains(article.id))
     return sink.passed_over(origin, "duplicate");
@@ -115,6 +116,7 @@ void read_record(const WarcRecord& record, const RecordOrigin& origin,
     sink.bad_record(origin, bad);
     return;
   }
+  if (!charset_warning.empty()) sink.flagged(origin, charset_warning);
   if (trim_space(article.text).empty()) sink.flagged(origin, kNoArticleText);
   sink.article(std::move(article), origin);
 }

@@ -300,7 +300,7 @@ TEST_CASE("bad pages: each is one warning naming the file, the rest indexed") {
   std::string gz = test::gzip_member(
       page("Cut short", "", "<p>" + std::string(4000, 'x') + " talks.</p>"));
   write("truncated.html.gz", gz.substr(0, gz.size() / 2));
-  // A charset iconv does not know: read as detected.
+  // A charset iconv does not know: read as detected, with a warning.
   write("unknown.html",
         "<html><head><meta charset=\"x-no-such-charset\"><title>Caf\xe9 "
         "talks</title></head><body><article><p>The caf\xe9 owners met the "
@@ -351,13 +351,16 @@ TEST_CASE("bad pages: each is one warning naming the file, the rest indexed") {
         "read error: the gzip data is cut short (a truncated file)");
   // One warning for each, naming the file.
   for (const char* name : {"empty.html", "binary.html", "huge.html",
-                           "truncated.html.gz", "index.html"}) {
+                           "truncated.html.gz", "index.html", "unknown.html"}) {
     CAPTURE(name);
     std::string needle = std::string("/") + name + ": ";
     std::size_t first = r.err.find(needle);
     CHECK(first != std::string::npos);
     CHECK(r.err.find(needle, first + 1) == std::string::npos);
   }
+  // (read as uchardet guesses: a Latin charset)
+  CHECK(r.err.find("unknown.html: unknown charset 'x-no-such-charset'; read "
+                   "as ") != std::string::npos);
   CHECK(r.err.find("index.html: no article text in the page (an index page "
                    "or a login wall?); indexed with its title only") !=
         std::string::npos);

@@ -48,7 +48,7 @@ std::string convert_or_repair(std::string_view bytes, const std::string& name) {
 }  // namespace
 
 std::string page_to_utf8(std::string_view bytes, std::string_view http_charset,
-                         std::string& charset) {
+                         std::string& charset, std::string* unknown) {
   ByteOrderMark bom = find_byte_order_mark(bytes);
   if (!bom.charset.empty()) {
     charset = bom.charset;
@@ -58,14 +58,20 @@ std::string page_to_utf8(std::string_view bytes, std::string_view http_charset,
     charset = name;
     return convert_or_repair(bytes, name);
   }
+  const bool valid_utf8 = find_invalid_utf8(bytes) == std::string_view::npos;
+  if (unknown && !valid_utf8 && !trim_space(http_charset).empty())
+    *unknown = std::string(trim_space(http_charset));
   // Valid UTF-8 is UTF-8 whatever the page declares: legacy single-byte
   // text beyond ASCII is almost never valid UTF-8, while pages re-saved as
   // UTF-8 often keep their old declaration. (And the declaration need not
   // be parsed for the many pages that are.)
   charset = "UTF-8";
-  if (find_invalid_utf8(bytes) == std::string_view::npos)
-    return std::string(bytes);
-  std::string name = iconv_charset_name(declared_charset(bytes));
+  if (valid_utf8) return std::string(bytes);
+  std::string declared = declared_charset(bytes);
+  std::string name = iconv_charset_name(declared);
+  if (unknown && name.empty() && !trim_space(declared).empty() &&
+      unknown->empty())
+    *unknown = std::string(trim_space(declared));
   if (name == "UTF-8") return repair_utf8(bytes);
   if (name.empty()) name = detect_charset(bytes);
   if (name.empty() || name == "UTF-8") name = "CP1252";
@@ -75,8 +81,8 @@ std::string page_to_utf8(std::string_view bytes, std::string_view http_charset,
 
 HtmlArticle extract_html_article(const HtmlPageInput& input) {
   HtmlArticle article;
-  std::string utf8 =
-      page_to_utf8(input.bytes, input.http_charset, article.charset);
+  std::string utf8 = page_to_utf8(input.bytes, input.http_charset,
+                                  article.charset, &article.unknown_charset);
   HtmlTree tree(utf8);
   PageSignals signals = read_page_signals(tree);
   article.url = page_url(signals, input.url);

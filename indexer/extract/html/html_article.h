@@ -24,6 +24,9 @@ struct HtmlArticle {
   std::string url;       // canonical URL, else the page's own
   std::string language;  // primary language subtag ("en", "de"), or ""
   std::string charset;   // what the page was read as ("UTF-8", "CP1251")
+  // A charset the HTTP header or the page declared that iconv does not
+  // know (the page was read another way), or "".
+  std::string unknown_charset;
 };
 
 struct HtmlPageInput {
@@ -43,9 +46,10 @@ HtmlArticle extract_html_article(const HtmlPageInput& input);
 // The UTF-8 text of a page: the BOM's charset, else the HTTP one, else the
 // page's <meta charset> / http-equiv Content-Type, else a detected one
 // (UTF-8 when the bytes are valid UTF-8). `charset` receives the iconv
-// name used. Exposed for tests.
+// name used; `unknown` (may be null) the label of a declared charset that
+// iconv does not know, when the bytes are not UTF-8. Exposed for tests.
 std::string page_to_utf8(std::string_view bytes, std::string_view http_charset,
-                         std::string& charset);
+                         std::string& charset, std::string* unknown = nullptr);
 
 }  // namespace newsdex
 

@@ -72,3 +72,33 @@ TEST_CASE("html charset: invalid bytes become U+FFFD, never invalid UTF-8") {
 }
 
 }  // namespace newsdex
+
+namespace newsdex {
+
+TEST_CASE("html charset: a declared charset iconv does not know is told") {
+  std::string charset, unknown;
+  std::string page =
+      "<html><head><meta charset=\"x-no-such-charset\"></head><body>"
+      "<p>caf\xE9 owners met on Monday</p></body></html>";
+  CHECK(page_to_utf8(page, "", charset, &unknown).find("café") !=
+        std::string::npos);
+  CHECK(unknown == "x-no-such-charset");
+  // An unknown HTTP charset: the page's own declaration is read instead.
+  unknown.clear();
+  std::string cyr =
+      "<meta charset=windows-1251><p>\xCF\xF0\xE8\xE2\xE5\xF2</p>";
+  CHECK(page_to_utf8(cyr, "x-bogus", charset, &unknown).find("Привет") !=
+        std::string::npos);
+  CHECK(unknown == "x-bogus");
+  // Known charsets, and UTF-8 text whatever it declares, tell nothing.
+  unknown.clear();
+  page_to_utf8("<meta charset=x-no-such-charset><p>café</p>", "", charset,
+               &unknown);
+  CHECK(unknown == "");
+  page_to_utf8(cyr, "windows-1251", charset, &unknown);
+  CHECK(unknown == "");
+  HtmlPageInput input{page, "", "", std::chrono::sys_days{}};
+  CHECK(extract_html_article(input).unknown_charset == "x-no-such-charset");
+}
+
+}  // namespace newsdex
