@@ -52,3 +52,12 @@ add_test(NAME quality:html-extraction-targets
   ${PROJECT_SOURCE_DIR}/scripts/html-quality ${NEWSDEX_SHARED_DIR} ${CMAKE_BINARY_DIR})
 set_tests_properties(quality:html-extraction-targets PROPERTIES
   SKIP_RETURN_CODE 77 WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+
+# Issue #17's real pages end to end: the ISW report pages as .html against
+# their JSON Lines version (scripts/isw-html-check); skipped (77) without
+# ../shared.
+add_test(NAME quality:isw-html-targets
+  COMMAND python3 ${PROJECT_SOURCE_DIR}/scripts/isw-html-check --check
+          ${CMAKE_RUNTIME_OUTPUT_DIRECTORY})
+set_tests_properties(quality:isw-html-targets PROPERTIES
+  SKIP_RETURN_CODE 77 ENVIRONMENT "NEWSDEX_SHARED=${NEWSDEX_SHARED_DIR}")
