@@ -1,4 +1,5 @@
-// Tests for indexer/extract/html/html_article.cc: a whole page in, an article out.
+// Tests for indexer/extract/html/html_article.cc: a whole page in, an article
+// out.
 #include "indexer/extract/html/html_article.h"
 
 #include <doctest/doctest.h>
