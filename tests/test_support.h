@@ -18,6 +18,7 @@
 #include "common/source_normalizer.h"
 #include "indexer/article_sink.h"
 #include "indexer/index_run.h"
+#include "searcher/snippet.h"
 
 namespace newsdex::test {
 
@@ -153,6 +154,16 @@ inline void write_file(const std::filesystem::path& path,
                        const std::string& content) {
   std::filesystem::create_directories(path.parent_path());
   std::ofstream(path, std::ios::binary) << content;
+}
+
+// A snippet fragment of `spans`, cut off before and/or after.
+inline Fragment fragment(std::vector<TextSpan> spans, bool before = false,
+                         bool after = false) {
+  Fragment f;
+  f.spans = std::move(spans);
+  f.cut_before = before;
+  f.cut_after = after;
+  return f;
 }
 
 }  // namespace newsdex::test

@@ -7,19 +7,13 @@
 #include <sstream>
 
 #include "searcher/text_output.h"
+#include "test_support.h"
 
 namespace newsdex {
 
 namespace {
 
-Fragment fragment(std::vector<TextSpan> spans, bool before = false,
-                  bool after = false) {
-  Fragment f;
-  f.spans = std::move(spans);
-  f.cut_before = before;
-  f.cut_after = after;
-  return f;
-}
+using test::fragment;
 
 }  // namespace
 
