@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "common/text_utf8.h"
@@ -82,6 +83,8 @@ class Extractor {
     resolve_deferred_surnames();
     resolve_titled_surnames();
     single_name_pass();
+    resolve_shouted_matches();
+    shouted_headline_names();
     return found_.take();
   }
 
@@ -257,6 +260,15 @@ class Extractor {
       if (tok(i).shout && length == 1 && a->type == ActorType::kOrg &&
           !tok(i).all_caps) {
         continue;  // "APPLE" in a headline in capitals: too ambiguous
+      }
+      // "WHO WILL LEAD ...", "ICE STORM ...": in a line in capitals, a
+      // known name whose words the body writes only small counts when the
+      // body names that actor.
+      if (tok(i).shout && written_small(i, length)) {
+        shouted_matches_.emplace_back(i, a);
+        mark(i, i + length);
+        i += length - 1;
+        continue;
       }
       // "Ukraine's Zelenskiy", "Kremlin's Peskov": the possessive is not a
       // given name.
@@ -1131,6 +1143,116 @@ class Extractor {
     return false;
   }
 
+  // Whether the body (outside lines in capitals) writes every word of
+  // [from, from + length) that can name something only in lower case,
+  // never capitalised in mid-sentence; a lone function word ("WHO") is
+  // written small unless the body writes it capitalised. A body that
+  // starts a fifth of its sentences small has been written in lower case
+  // ("venezuela may turn to the international monetary fund"), as has
+  // one that writes places small ("bolivia's", twice or in more than a
+  // fifth of their mentions): its case says nothing.
+  bool written_small(std::size_t from, std::size_t length) {
+    if (!body_case_read_) {
+      body_case_read_ = true;
+      std::size_t starts = 0, capitalised_starts = 0;
+      std::size_t small_places = 0, capitalised_places = 0;
+      for (std::size_t k = title_end_; k < size(); ++k) {
+        const Token& t = tok(k);
+        if (t.shout || t.number) continue;
+        // (Only after a full stop: hard-wrapped lines start small.)
+        if (k > title_end_ && t.sentence_start &&
+            tok(k - 1).gap.find_first_of(".!?") != std::string::npos) {
+          ++starts;
+          if (t.capitalised) ++capitalised_starts;
+        }
+        if (in(WordList::kPlace, t.folded)) {
+          ++(t.capitalised ? capitalised_places : small_places);
+        }
+        if (!t.capitalised) {
+          body_case_.try_emplace(t.folded, false);
+        } else if (!t.sentence_start || t.all_caps) {
+          body_case_[t.folded] = true;
+        }
+      }
+      if (capitalised_starts * 5 < starts * 4 || small_places >= 2 ||
+          small_places * 4 > capitalised_places) {
+        body_case_.clear();
+      }
+    }
+    if (body_case_.empty()) return false;
+    bool any = false;
+    for (std::size_t k = from; k < from + length; ++k) {
+      if (length > 1 && (in(WordList::kFunction, folded_[k]) ||
+                         in(WordList::kParticle, folded_[k]))) {
+        continue;
+      }
+      auto it = body_case_.find(folded_[k]);
+      bool small = it != body_case_.end()
+                       ? !it->second
+                       : length == 1 && in(WordList::kFunction, folded_[k]);
+      if (!small) return false;
+      any = true;
+    }
+    return any;
+  }
+
+  // Known names in capitals the body writes small: the actor when the
+  // body names it too ("WHO WARNS ..." beside "the World Health
+  // Organization"), else nothing.
+  void resolve_shouted_matches() {
+    for (const auto& [at, known] : shouted_matches_) {
+      if (const Actor* a = found_by_key(known->name)) found_.add(Actor(*a), at);
+    }
+  }
+
+  // A headline in capitals names, by the words the body confirms, the
+  // actors the body names: "DOUGLAS" for Roger Douglas, "WIDGETCO" for
+  // Widgetco Inc, an acronym the body defines. They are mentioned first
+  // in the headline; no new actor comes from capitals.
+  void shouted_headline_names() {
+    std::vector<std::pair<std::vector<std::string>, const Actor*>> forms;
+    for (const Actor& a : found_.actors()) {
+      std::vector<std::string> words = folded_name_words(a.name);
+      for (std::string& w : words) w = name_spelling_key(w);
+      if (words.empty()) continue;
+      forms.emplace_back(words, &a);
+      if (a.type == ActorType::kPerson && words.size() >= 2) {
+        forms.push_back({{words.back()}, &a});
+      }
+      if (a.type == ActorType::kOrg && words.size() >= 2 &&
+          in(WordList::kCompanySuffix, words.back())) {
+        forms.emplace_back(
+            std::vector<std::string>(words.begin(), words.end() - 1), &a);
+      }
+    }
+    for (const auto& [acronym, name] : acronyms_) {
+      if (const Actor* a = found_by_key(name)) {
+        forms.push_back({{name_spelling_key(acronym)}, a});
+      }
+    }
+    std::vector<std::pair<std::size_t, Actor>> mentions;
+    for (std::size_t i = 0; i < title_end_; ++i) {
+      if (!tok(i).shout || used_[i]) continue;
+      std::size_t best = 0;
+      const Actor* actor = nullptr;
+      for (const auto& [words, a] : forms) {
+        std::size_t n = words.size();
+        if (n <= best || i + n > title_end_) continue;
+        bool match = true;
+        for (std::size_t k = 0; k < n && match; ++k) {
+          match = keys_[i + k] == words[k] && !used_[i + k] &&
+                  (k + 1 == n || tok(i + k).joined_to_next);
+        }
+        if (match) best = n, actor = a;
+      }
+      if (actor == nullptr) continue;
+      mentions.emplace_back(i, *actor);
+      mark(i, i + best);
+      i += best - 1;
+    }
+    for (const auto& [at, a] : mentions) found_.add(a, at);
+  }
+
   // 4. Single names acting as subjects: acronyms ("the DOE said", "UAW
   // vice-president") and names seen often, in mid-sentence, that "said"
   // something or own something ("Southcorp's board").
@@ -1222,6 +1344,11 @@ class Extractor {
   // Known surnames met alone (token, gazetteer actor), resolved after the
   // person pass; and the spans of people the person pass named.
   std::vector<std::pair<std::size_t, const Actor*>> deferred_surnames_;
+  // Known names in a line in capitals that the body writes small, and
+  // whether the body writes each word capitalised in mid-sentence.
+  std::vector<std::pair<std::size_t, const Actor*>> shouted_matches_;
+  std::unordered_map<std::string, bool> body_case_;
+  bool body_case_read_ = false;
   std::vector<std::pair<std::size_t, std::size_t>> named_people_;
   std::vector<std::pair<std::size_t, std::size_t>> candidates_;
   std::map<std::string, std::string> acronyms_;
