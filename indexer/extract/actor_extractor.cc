@@ -997,6 +997,23 @@ class Extractor {
       std::size_t from = i;
       bool given = in(WordList::kGiven, folded_[from]);
       std::size_t to = name_run_end(from, given);
+      // "Christian Democrat Giulio Andreotti": a party member's noun and
+      // the words before it are no part of the name (k runs from to - 2
+      // down to from: a name word must follow).
+      for (std::size_t k = std::max(to, from + 1) - 1; k-- > from;) {
+        if (!in(WordList::kPartyMember, folded_[k])) continue;
+        mark(from, k + 1);
+        from = k + 1;
+        given = in(WordList::kGiven, folded_[from]);
+        // "Christian Democrat Andreotti told ...": a surname alone is the
+        // person the article names in full, if it does.
+        if (to == from + 1) {
+          member_surnames_.push_back(from);
+          used_[from] = true;
+        }
+        break;
+      }
+      if (from >= to) continue;
       // "Irishmen JP McManus": start at the given name inside the run.
       if (!given && !after_title) {
         for (std::size_t k = from + 1; k + 1 < to; ++k) {
@@ -1076,6 +1093,18 @@ class Extractor {
   // names in full (even later: "Mr Walkington" / "Sandy Walkington will"),
   // else the surname alone.
   void resolve_titled_surnames() {
+    for (std::size_t at : member_surnames_) {
+      if (const Actor* a = person_with_surname(actor_key(tok(at).text))) {
+        found_.add(Actor(*a), at);
+        continue;
+      }
+      for (const auto& [from, to] : candidates_) {
+        if (folded_[to - 1] == tok(at).folded && !used_[from]) {
+          add_person(from, to, std::min(from, at));
+          break;
+        }
+      }
+    }
     for (std::size_t at : titled_surnames_) {
       std::string key = actor_key(tok(at).text);
       if (const Actor* a = person_with_surname(key)) {
@@ -1341,6 +1370,7 @@ class Extractor {
   std::vector<bool> used_;
   Collector found_;
   std::vector<std::size_t> titled_surnames_;
+  std::vector<std::size_t> member_surnames_;  // "Socialist Craxi"
   // Known surnames met alone (token, gazetteer actor), resolved after the
   // person pass; and the spans of people the person pass named.
   std::vector<std::pair<std::size_t, const Actor*>> deferred_surnames_;

@@ -65,7 +65,8 @@ NameWords::NameWords() {
       {"time", WordList::kTime},
       {"adjective_ending", WordList::kAdjectiveEnding},
       {"seat_title", WordList::kSeatTitle},
-      {"party_adjective", WordList::kPartyAdjective}};
+      {"party_adjective", WordList::kPartyAdjective},
+      {"party_member", WordList::kPartyMember}};
   for_each_line(builtin_name_words(), [&](const std::string& section,
                                           std::string_view line) {
     auto it = kSections.find(section);

@@ -40,6 +40,7 @@ enum class WordList {
   kAdjectiveEnding,      // "backed" in "Kremlin-backed"
   kSeatTitle,            // "MP for", "Archbishop of": a seat (a place) follows
   kPartyAdjective,       // "Republican", "Democratic": names the party
+  kPartyMember,          // "Socialist" before a person's name
   kCount
 };
 
