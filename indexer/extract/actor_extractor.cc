@@ -73,6 +73,7 @@ class Extractor {
   std::vector<Actor> run() {
     gazetteer_pass();
     skip_seats();
+    unit_pass();
     party_adjective_pass();
     organisation_pass();
     acronym_definitions();
@@ -411,6 +412,53 @@ class Extractor {
     }
   }
 
+  // Numbered military units written short: "20th CAA" and "20th Guards
+  // CAA" are the 20th (Guards) Combined Arms Army; "1st and 2nd Army
+  // Corps" are two units.
+  void unit_pass() {
+    const NameWords& words = NameWords::builtin();
+    auto add_unit = [&](std::size_t at, const std::string& name) {
+      const Actor* known = gazetteer_.find(name);
+      found_.add(known ? *known : Actor{name, ActorType::kOrg}, at);
+    };
+    for (std::size_t i = 0; i + 1 < size(); ++i) {
+      if (!tok(i).ordinal || used_[i] || !tok(i).joined_to_next) continue;
+      // "20th CAA", "20th Guards CAA".
+      std::size_t j = i + 1;
+      while (j + 1 < size() && j < i + 3 && tok(j).capitalised &&
+             !tok(j).all_caps && tok(j).joined_to_next && !used_[j]) {
+        ++j;
+      }
+      if (const std::string* type = words.unit_type(folded_[j]);
+          type != nullptr && tok(j).all_caps && !used_[j]) {
+        std::string name = tok(i).text;
+        if (j > i + 1) name += " " + join_text(tokens_, i + 1, j);
+        add_unit(i, name + " " + *type);
+        mark(i, j + 1);
+        i = j;
+        continue;
+      }
+      // "1st and 2nd Army Corps": one unit name after two numbers.
+      if (i + 3 >= size() || folded_[i + 1] != "and" ||
+          !tok(i + 1).joined_to_next || !tok(i + 2).ordinal ||
+          !tok(i + 2).joined_to_next) {
+        continue;
+      }
+      std::size_t end = i + 3;
+      while (end < size() && end < i + 7 && org_span_token(end) &&
+             !tok(end).number && !tok(end).ordinal && !used_[end]) {
+        ++end;
+        if (!tok(end - 1).joined_to_next) break;
+      }
+      if (end == i + 3 || !in(WordList::kOrg, folded_[end - 1])) continue;
+      std::string unit = join_text(tokens_, i + 3, end);
+      add_unit(i, tok(i).text + " " + unit);
+      add_unit(i + 2, tok(i + 2).text + " " + unit);
+      mark(i, end);
+      i = end - 1;
+    }
+  }
+
   // Whether the word at `i` acts ("Total said", "Meta's board") or is
   // written capitalised in mid-sentence elsewhere in the article.
   bool acts_as_organisation(std::size_t i) const {
@@ -552,8 +600,10 @@ class Extractor {
              f == "on") &&
             next + 1 < size() && joins(next) && org_span_token(next + 1) &&
             !tok(next + 1).number && !in(WordList::kTime, folded_[next + 1]) &&
-            !(f == "and" && (folded_[next + 1] == "the" ||
-                             (last_org == j && words_since(i, j) >= 2)))) {
+            // "and The", "and 5th Corps": another name starts.
+            !(f == "and" &&
+              (folded_[next + 1] == "the" || tok(next + 1).ordinal ||
+               (last_org == j && words_since(i, j) >= 2)))) {
           j = next + 1;
           continue;
         }
@@ -646,6 +696,13 @@ class Extractor {
       if (stop - begin >= 2 ||
           (stop - begin == 1 && !in(WordList::kOrg, folded_[begin]))) {
         std::string name = join_raw(tokens_, begin, stop);
+        // "Luhansk People's Republic (LNR) People's Militia": the body of
+        // the defined acronym is named with it (not a numbered unit).
+        if (begin >= 2 && tok(begin - 1).all_caps &&
+            tok(begin - 2).gap.find('(') != std::string::npos &&
+            tok(begin - 1).gap.starts_with(") ") && !tok(begin).ordinal) {
+          name = tok(begin - 1).text + " " + name;
+        }
         const Actor* known = find_org(name);
         // "Ukrainian Directorate of Intelligence (GUR)": defined by a known
         // organisation's acronym that is not its own initials, it is that

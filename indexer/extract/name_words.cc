@@ -69,6 +69,14 @@ NameWords::NameWords() {
       {"party_member", WordList::kPartyMember}};
   for_each_line(builtin_name_words(), [&](const std::string& section,
                                           std::string_view line) {
+    if (section == "unit_abbreviation") {  // "CAA Combined Arms Army"
+      std::size_t space = line.find(' ');
+      if (space != std::string_view::npos) {
+        unit_types_[fold_for_key(line.substr(0, space))] =
+            std::string(line.substr(space + 1));
+      }
+      return;
+    }
     auto it = kSections.find(section);
     if (it == kSections.end()) return;
     auto& list = lists_[static_cast<int>(it->second)];

@@ -59,6 +59,13 @@ class NameWords {
   std::size_t phrase_at(const std::vector<std::string>& folded,
                         std::size_t start, bool* place) const;
 
+  // A military unit type's abbreviation in full ("caa" -> "Combined Arms
+  // Army"; name_words [unit_abbreviation]), or nullptr.
+  const std::string* unit_type(const std::string& folded) const {
+    auto it = unit_types_.find(folded);
+    return it == unit_types_.end() ? nullptr : &it->second;
+  }
+
  private:
   NameWords();
   std::unordered_set<std::string> lists_[static_cast<int>(WordList::kCount)];
@@ -66,6 +73,7 @@ class NameWords {
   std::unordered_map<std::string, bool> phrases_;
   std::size_t longest_phrase_ = 1;
   std::unordered_set<std::string> phrase_prefixes_;  // proper prefixes
+  std::unordered_map<std::string, std::string> unit_types_;
 };
 
 }  // namespace newsdex

@@ -471,6 +471,26 @@ TEST_CASE("organisation names: unions, units, groups 'on', offices, seats") {
       {"A battalion of the 26th Tank Regiment of the 47th Guards Tank "
        "Division has 30 men.",
        {"26th Tank Regiment", "47th Guards Tank Division"}},
+      // A unit's abbreviation after its number is the unit in full; two
+      // numbers before one unit name are two units.
+      {"Russian forces of the 2nd CAA, 41st CAA, and 90th Tank Division "
+       "attacked.",
+       {"2nd Combined Arms Army", "41st Combined Arms Army",
+        "90th Tank Division"}},
+      {"The 36th Combined Arms Army moved. The 36th CAA reached Bucha.",
+       {"36th Combined Arms Army"}},
+      {"Elements of the 58th CAA and 117th Naval Infantry Regiment landed.",
+       {"58th Combined Arms Army", "117th Naval Infantry Regiment"}},
+      {"The 1st and 2nd Army Corps attacked near Avdiivka.",
+       {"1st Army Corps", "2nd Army Corps"}},
+      {"Fighters of the National Defense Militia and 5th Corps held.",
+       {"National Defense Militia", "5th Corps"}},
+      // A body named after a defined acronym is named with it.
+      {"A Luhansk People\u2019s Republic (LNR) People\u2019s Militia officer "
+       "said so.",
+       {"LNR People\u2019s Militia"}},
+      {"Troops of the 20th Guards CAA and the 3rd MRD advanced.",
+       {"20th Guards Combined Arms Army", "3rd Motorized Rifle Division"}},
       // A place in the plural possessive is not part of the name after it.
       {"The Philippines' Board of Investments approved it.",
        {"Board of Investments"}},
