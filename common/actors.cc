@@ -82,7 +82,35 @@ const char* actor_type_name(ActorType type) {
   return type == ActorType::kOrg ? "org" : "person";
 }
 
-std::string name_spelling_key(std::string_view folded) {
+namespace {
+
+// British spellings in American form: "Defence", "Organisation",
+// "Centre", "Programme", "Co-operation" ("co" and a word starting with
+// "o" as one word).
+std::string american_spelling(std::string_view word) {
+  std::string w(word);
+  if (w.starts_with("co-o")) w.erase(2, 1);
+  auto ends = [&](std::string_view tail) { return w.ends_with(tail); };
+  auto swap_end = [&](std::size_t n, std::string_view by) {
+    w.replace(w.size() - n, n, by);
+  };
+  if (w == "defence" || w == "offence") {
+    swap_end(2, "se");
+  } else if (ends("isation") || ends("isations")) {
+    w[w.rfind("isation") + 1] = 'z';
+  } else if (w == "centre" || w == "centres" || w == "theatre") {
+    std::size_t re = w.rfind("re");
+    w.replace(re, 2, "er");
+  } else if (w == "programme" || w == "programmes") {
+    w.erase(w.find("mme") + 1, 2);
+  }
+  return w;
+}
+
+}  // namespace
+
+std::string name_spelling_key(std::string_view folded_word) {
+  std::string folded = american_spelling(folded_word);
   std::string key;
   key.reserve(folded.size());
   std::size_t i = 0;
@@ -117,6 +145,13 @@ std::string actor_variant_key(std::string_view name) {
   while (start <= key.size()) {
     std::size_t end = key.find('-', start);
     if (end == std::string::npos) end = key.size();
+    // "co-operation" is one word.
+    if (end - start == 2 && key.compare(start, 2, "co") == 0 &&
+        end + 1 < key.size() && key[end + 1] == 'o') {
+      key.erase(end, 1);
+      end = key.find('-', start);
+      if (end == std::string::npos) end = key.size();
+    }
     if (!out.empty()) out += '-';
     out += name_spelling_key(std::string_view(key).substr(start, end - start));
     start = end + 1;

@@ -28,8 +28,10 @@ struct Actor {
 
 // A folded name word with the spellings that transliterations of one name
 // vary in made alike: y and i, doubled i, a leading "ye" ("Yevgeniy",
-// "Evgeny" -> "evgeni"; "Zelenskyy", "Zelenskiy" -> "zelenski"). Names are
-// looked up in the gazetteer and merged within an article by it.
+// "Evgeny" -> "evgeni"; "Zelenskyy", "Zelenskiy" -> "zelenski"), and
+// British spellings in American form ("defence", "organisation", "centre",
+// "co-operation"). Names are looked up in the gazetteer and merged within
+// an article by it.
 std::string name_spelling_key(std::string_view folded);
 
 // The key an actor is filtered and counted by: case and accents folded,

@@ -248,6 +248,24 @@ TEST_CASE("headlines in capitals are read with what the body says") {
   }
 }
 
+TEST_CASE("British and American spellings of a name are one actor") {
+  CHECK(actor_variant_key("UK Ministry of Defence") ==
+        actor_variant_key("UK Ministry of Defense"));
+  CHECK(actor_variant_key(
+            "Organisation for Economic Co-operation and Development") ==
+        actor_variant_key(
+            "Organization for Economic Cooperation and Development"));
+  CHECK(actor_variant_key("Ukrainian Resistance Centre") ==
+        actor_variant_key("Ukrainian Resistance Center"));
+  CHECK(actor_variant_key("Defence Council") !=
+        actor_variant_key("Defiance Council"));
+  CHECK(names("The UK Ministry of Defense said so.") ==
+        Names{"Ministry of Defence"});
+  CHECK(names("The Organization for Economic Co-operation and Development "
+              "said so.") ==
+        Names{"Organisation for Economic Co-operation and Development"});
+}
+
 TEST_CASE("actor keys fold case, accents and punctuation") {
   CHECK(actor_key("Jean-Noël Barrot") == "jean-noel-barrot");
   CHECK(actor_key("Jean-Noel  Barrot") == "jean-noel-barrot");
