@@ -504,6 +504,8 @@ TEST_CASE("organisation names: unions, units, groups 'on', offices, seats") {
       {"Fighters of the National Defense Militia and 5th Corps held.",
        {"National Defense Militia", "5th Corps"}},
       // A body named after a defined acronym is named with it.
+      {"The Ukrainian Southern Operational Command said so.",
+       {"Operational Command South"}},
       {"A Luhansk People\u2019s Republic (LNR) People\u2019s Militia officer "
        "said so.",
        {"LNR People\u2019s Militia"}},
