@@ -1,6 +1,5 @@
 #include "searcher/actor_variants.h"
 
-#include <map>
 #include <unordered_map>
 #include <utility>
 
@@ -28,63 +27,61 @@ const std::string& cached_variant_key(
   return it->second;
 }
 
+// The spellings of one name: values of one type sharing a variant key.
+// group[i] is value i's group; namer[g] the value that names group g, its
+// most frequent spelling (ties: the first in byte order). Groups are
+// numbered in order of their first value.
+struct VariantGroups {
+  std::vector<std::size_t> group;
+  std::vector<std::size_t> namer;
+};
+
+VariantGroups group_variants(const std::vector<FacetValue>& values) {
+  auto& cache = variant_cache();
+  // Variant key -> group, one map per type.
+  std::unordered_map<std::string_view, std::size_t> by_key[2];
+  by_key[0].reserve(values.size());
+  VariantGroups g;
+  g.group.reserve(values.size());
+  for (std::size_t i = 0; i < values.size(); ++i) {
+    const FacetValue& v = values[i];
+    auto [it, fresh] = by_key[v.type == "org" ? 1 : 0].try_emplace(
+        cached_variant_key(cache, v.value), g.namer.size());
+    if (fresh) {
+      g.namer.push_back(i);
+    } else {
+      const FacetValue& best = values[g.namer[it->second]];
+      if (names_variant_group(v.count, v.value, best.count, best.value)) {
+        g.namer[it->second] = i;
+      }
+    }
+    g.group.push_back(it->second);
+  }
+  return g;
+}
+
 }  // namespace
 
 void merge_actor_variants(std::vector<FacetValue>& values) {
-  auto& cache = variant_cache();
-  // Variant key -> index of its group in `values`, one map per type.
-  std::unordered_map<std::string_view, std::size_t> groups[2];
-  groups[0].reserve(values.size());
-  std::vector<std::size_t> best;  // count of the spelling naming a group
-  std::size_t kept = 0;
+  VariantGroups g = group_variants(values);
+  std::vector<FacetValue> merged(g.namer.size());
   for (std::size_t i = 0; i < values.size(); ++i) {
-    FacetValue& v = values[i];
-    auto& by_key = groups[v.type == "org" ? 1 : 0];
-    auto [it, fresh] =
-        by_key.try_emplace(cached_variant_key(cache, v.value), kept);
-    if (fresh) {
-      best.push_back(v.count);
-      if (kept != i) values[kept] = std::move(v);
-      ++kept;
-      continue;
-    }
-    FacetValue& m = values[it->second];
-    std::size_t& top = best[it->second];
-    if (v.count > top || (v.count == top && v.value < m.value)) {
-      top = v.count;
-      m.value = std::move(v.value);
-    }
-    m.count += v.count;
+    merged[g.group[i]].count += values[i].count;
   }
-  values.resize(kept);
+  for (std::size_t k = 0; k < g.namer.size(); ++k) {
+    FacetValue& namer = values[g.namer[k]];
+    merged[k].value = std::move(namer.value);
+    merged[k].type = std::move(namer.type);
+  }
+  values = std::move(merged);
 }
 
 std::unordered_map<std::string, std::string> actor_variant_names(
     const std::vector<FacetValue>& values) {
-  auto& cache = variant_cache();
-  // As merge_actor_variants: one group per type and variant key, named by
-  // its most frequent spelling (ties: the first in byte order).
-  std::map<std::pair<bool, std::string>, std::size_t> groups;
-  std::vector<const FacetValue*> name_of;
-  std::vector<std::size_t> group(values.size());
-  for (std::size_t i = 0; i < values.size(); ++i) {
-    const FacetValue& v = values[i];
-    auto [it, fresh] = groups.try_emplace(
-        {v.type == "org", cached_variant_key(cache, v.value)}, name_of.size());
-    if (fresh) {
-      name_of.push_back(&v);
-    } else {
-      const FacetValue*& best = name_of[it->second];
-      if (v.count > best->count ||
-          (v.count == best->count && v.value < best->value)) {
-        best = &v;
-      }
-    }
-    group[i] = it->second;
-  }
+  VariantGroups g = group_variants(values);
   std::unordered_map<std::string, std::string> names;
   for (std::size_t i = 0; i < values.size(); ++i) {
-    names.emplace(values[i].value, name_of[group[i]]->value);
+    names.emplace(values[i].value, values[g.namer[g.group[i]]].value);
   }
   return names;
 }

@@ -14,6 +14,15 @@
 
 namespace newsdex {
 
+// Whether a spelling counted `count` times, rather than the one naming its
+// group so far (`best_name`, `best_count`), names the merged value: the
+// most frequent spelling does (ties: the first in byte order).
+inline bool names_variant_group(std::size_t count, const std::string& name,
+                                std::size_t best_count,
+                                const std::string& best_name) {
+  return count > best_count || (count == best_count && name < best_name);
+}
+
 // Merges actor facet values of one type and variant key into one, counted
 // together and named by the most frequent spelling (ties: the first in
 // byte order). An article names one person once (the extractor merges

@@ -382,9 +382,8 @@ std::vector<FacetValue> ActorCountSpy::largest(std::size_t size,
       if (n == 0) continue;
       std::uint32_t g = table_->actor_group[id];
       merged[g] += n;
-      if (n > best[g] ||
-          (n == best[g] &&
-           table_->actors[id].first < table_->actors[name_of[g]].first)) {
+      if (names_variant_group(n, table_->actors[id].first, best[g],
+                              table_->actors[name_of[g]].first)) {
         best[g] = n;
         name_of[g] = id;
       }
