@@ -244,7 +244,7 @@ void Extractor::gazetteer_pass() {
       used_[i] = true;
       continue;
     }
-    found_.add(*a, i);
+    found_.add(*a, i, join_text(tokens_, i, i + length));
     mark(i, i + length);
     // "Cargill, Inc": the suffix is part of the company's name.
     std::size_t last = i + length - 1;

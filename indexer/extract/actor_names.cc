@@ -99,7 +99,7 @@ std::vector<std::string> org_name_words(std::string_view name) {
       continue;
     }
     if (w.size() > 3 && w.back() == 's' && w[w.size() - 2] != 's') w.pop_back();
-    out.push_back(std::move(w));
+    out.push_back(name_spelling_key(w));
   }
   if (out.size() > 1 &&
       NameWords::builtin().has(WordList::kCompanySuffix, out.back())) {
@@ -125,9 +125,34 @@ bool is_abridgement(const std::vector<std::string>& short_words,
   return k == short_words.size();
 }
 
+// Whether `long_words` are `short_words` with a country or nationality
+// before them ("Russian Ministry of Defence") or an "of" phrase after them
+// ("Ministry of Defence of Ukraine", "General Staff of the Armed Forces
+// of Ukraine"); words as spelling keys.
+bool is_qualified(const std::vector<std::string>& short_words,
+                  const std::vector<std::string>& long_words) {
+  if (long_words.size() <= short_words.size()) return false;
+  if (long_words.size() == short_words.size() + 1 &&
+      std::equal(short_words.begin(), short_words.end(),
+                 long_words.begin() + 1) &&
+      NameWords::builtin().has(WordList::kPlace, long_words.front())) {
+    return true;
+  }
+  return long_words.size() >= short_words.size() + 2 &&
+         std::equal(short_words.begin(), short_words.end(),
+                    long_words.begin()) &&
+         long_words[short_words.size()] == "of";
+}
+
+std::vector<std::string> spelling_keys(std::string_view name) {
+  std::vector<std::string> words = folded_name_words(name);
+  for (std::string& w : words) w = name_spelling_key(w);
+  return words;
+}
+
 }  // namespace
 
-void Collector::add(const Actor& a, std::size_t at) {
+void Collector::add(const Actor& a, std::size_t at, std::string_view written) {
   // Whatever pass found it, a place or a thing that is never an actor
   // ("ZNPP", "Russian Federation") is not one.
   std::vector<std::string> words = folded_name_words(a.name);
@@ -156,8 +181,13 @@ void Collector::add(const Actor& a, std::size_t at) {
   if (fresh) {
     actors_.push_back(a);
     first_.push_back(at);
+    named_otherwise_.push_back(false);
   } else {
     first_[it->second] = std::min(first_[it->second], at);
+  }
+  if (!written.empty() && a.type == ActorType::kOrg &&
+      spelling_keys(written) != spelling_keys(a.name)) {
+    named_otherwise_[it->second] = true;  // "UK Ministry of Defence"
   }
 }
 
@@ -210,6 +240,35 @@ std::vector<Actor> Collector::take() {
       first_[j] = std::min(first_[j], first_[i]);
       break;
     }
+  }
+  // "the Ministry of Defense" beside "Russia's Ministry of Defense" or
+  // "Ministry of Defence of Ukraine": a state body named bare (always
+  // written so, with a word of name_words [state_body]) is the one
+  // national body of that name the article names in full, if only one.
+  // ("Labour Party" beside "Scottish Labour Party" is not a state body.)
+  std::vector<std::vector<std::string>> keys(actors_.size());
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    if (actors_[i].type == ActorType::kOrg)
+      keys[i] = spelling_keys(actors_[i].name);
+  }
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    if (merged[i] || keys[i].size() < 2 || named_otherwise_[i]) continue;
+    std::vector<std::string> words = folded_name_words(actors_[i].name);
+    if (std::none_of(words.begin(), words.end(), [](const std::string& w) {
+          return NameWords::builtin().has(WordList::kStateBody, w);
+        })) {
+      continue;
+    }
+    std::size_t into = actors_.size(), found = 0;
+    for (std::size_t j = 0; j < actors_.size(); ++j) {
+      if (j != i && !merged[j] && is_qualified(keys[i], keys[j])) {
+        into = j;
+        ++found;
+      }
+    }
+    if (found != 1) continue;
+    merged[i] = true;
+    first_[into] = std::min(first_[into], first_[i]);
   }
   std::vector<std::size_t> order;
   for (std::size_t i = 0; i < actors_.size(); ++i) {

@@ -40,7 +40,10 @@ bool starts_with_word(const std::string& full, const std::string& key);
 // by the country are refused, whatever pass offers them.
 class Collector {
  public:
-  void add(const Actor& a, std::size_t at);
+  // `written`: the mention as the article writes it, when a pass named it
+  // otherwise (a gazetteer alias); a body named only bare may be the
+  // national body the article names in full (see take()).
+  void add(const Actor& a, std::size_t at, std::string_view written = {});
   std::vector<Actor> take();
   const std::vector<Actor>& actors() const { return actors_; }
 
@@ -48,6 +51,7 @@ class Collector {
   std::map<std::string, std::size_t> index_;
   std::vector<Actor> actors_;
   std::vector<std::size_t> first_;
+  std::vector<bool> named_otherwise_;  // a mention written unlike its name
 };
 
 }  // namespace newsdex

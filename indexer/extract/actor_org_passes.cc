@@ -392,7 +392,7 @@ void Extractor::organisation_pass() {
         i = stop - 1;
         continue;
       }
-      found_.add(a, begin);
+      found_.add(a, begin, name);
       mark(begin, stop);
       maybe_acronym(stop - 1, a.name);
     }

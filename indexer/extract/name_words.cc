@@ -66,7 +66,8 @@ NameWords::NameWords() {
       {"adjective_ending", WordList::kAdjectiveEnding},
       {"seat_title", WordList::kSeatTitle},
       {"party_adjective", WordList::kPartyAdjective},
-      {"party_member", WordList::kPartyMember}};
+      {"party_member", WordList::kPartyMember},
+      {"state_body", WordList::kStateBody}};
   for_each_line(builtin_name_words(), [&](const std::string& section,
                                           std::string_view line) {
     if (section == "unit_abbreviation") {  // "CAA Combined Arms Army"

@@ -41,6 +41,7 @@ enum class WordList {
   kSeatTitle,            // "MP for", "Archbishop of": a seat (a place) follows
   kPartyAdjective,       // "Republican", "Democratic": names the party
   kPartyMember,          // "Socialist" before a person's name
+  kStateBody,            // "ministry", "staff": every state has one
   kCount
 };
 

@@ -260,10 +260,37 @@ TEST_CASE("British and American spellings of a name are one actor") {
   CHECK(actor_variant_key("Defence Council") !=
         actor_variant_key("Defiance Council"));
   CHECK(names("The UK Ministry of Defense said so.") ==
-        Names{"Ministry of Defence"});
+        Names{"UK Ministry of Defence"});
   CHECK(names("The Organization for Economic Co-operation and Development "
               "said so.") ==
         Names{"Organisation for Economic Co-operation and Development"});
+}
+
+TEST_CASE("a body named bare is the national body the article names") {
+  CHECK(names("The Ministry of Defence of Ukraine reported losses. The "
+              "Ministry of Defense said 20 drones were shot down.") ==
+        Names{"Ministry of Defence of Ukraine"});
+  CHECK(names("Russia's Ministry of Defense reported losses. The Ministry "
+              "of Defense said 20 drones were shot down.") ==
+        Names{"Russian Ministry of Defence"});
+  CHECK(names("The General Staff of the Armed Forces of Ukraine reported "
+              "losses. The General Staff said so.") ==
+        Names{"General Staff of the Armed Forces of Ukraine"});
+  // Alone it stays as named.
+  CHECK(names("The Ministry of Defence said troops would stay.") ==
+        Names{"Ministry of Defence"});
+  CHECK(names("The UK Ministry of Defence said so; the Ministry of Defence "
+              "added more.") == Names{"UK Ministry of Defence"});
+  // Beside two national bodies of that name it is neither.
+  CHECK(names("The Russian Ministry of Defence and the Ministry of Defence "
+              "of Ukraine disagreed; the Ministry of Defence said so.") ==
+        Names{"Russian Ministry of Defence", "Ministry of Defence of Ukraine"});
+  // Named otherwise (a known alias), or no state body, it stays apart.
+  CHECK(names("The UK Ministry of Defence said Russia's Ministry of Defense "
+              "lied.") ==
+        Names{"UK Ministry of Defence", "Russian Ministry of Defence"});
+  CHECK(names("The Scottish Labour Party and the Labour Party met.") ==
+        Names{"Scottish Labour Party", "Labour Party"});
 }
 
 TEST_CASE("actor keys fold case, accents and punctuation") {
