@@ -35,6 +35,7 @@ Extractor::Extractor(std::string_view title, std::string_view text,
 
 std::vector<Actor> Extractor::run() {
   gazetteer_pass();
+  national_body_pass();
   skip_seats();
   unit_pass();
   party_adjective_pass();
@@ -254,6 +255,62 @@ void Extractor::gazetteer_pass() {
       used_[last + 1] = true;
     }
     i += length - 1;
+  }
+}
+
+// "adviser to the Treasury": a state body every country names alike,
+// named bare, is the body of the country the article is about, by its
+// cues (name_words [country_cue]: "British", "Westminster"; "American",
+// "Congress"), when one country has more than any other; else it is left
+// to the other passes. After a nationality it is that nation's ("the
+// Italian Treasury").
+void Extractor::national_body_pass() {
+  const NameWords& words = NameWords::builtin();
+  std::map<std::string, std::size_t> cues;
+  for (const Token& t : tokens_) {
+    if (!t.capitalised) continue;
+    if (const std::string* c = words.country_cue(t.folded)) ++cues[*c];
+  }
+  std::string country;
+  std::size_t most = 0, second = 0;
+  for (const auto& [c, n] : cues) {
+    if (n > most) {
+      second = most;
+      most = n;
+      country = c;
+    } else if (n > second) {
+      second = n;
+    }
+  }
+  bool one_country = most > 0 && most > second;
+  for (std::size_t i = 0; i < size(); ++i) {
+    if (used_[i] || !tok(i).capitalised || tok(i).shout ||
+        !words.is_national_body(folded_[i])) {
+      continue;
+    }
+    // "the Italian Treasury": a nationality names the country's body.
+    // (Not the end of a longer place: "New South Wales Treasury".)
+    if (i > 0 && tok(i - 1).joined_to_next && tok(i - 1).capitalised &&
+        !used_[i - 1] && in(WordList::kPlace, folded_[i - 1]) &&
+        (i < 2 || !tok(i - 2).joined_to_next || !tok(i - 2).capitalised ||
+         in(WordList::kFunction, folded_[i - 2]))) {
+      std::string name = tok(i - 1).text + " " + tok(i).text;
+      const Actor* known = gazetteer_.find(name);
+      found_.add(known ? *known : Actor{name, ActorType::kOrg}, i - 1);
+      mark(i - 1, i + 1);
+      continue;
+    }
+    if (!one_country || tok(i).sentence_start) continue;
+    bool after_name = i > 0 && tok(i - 1).joined_to_next &&
+                      tok(i - 1).capitalised && !tok(i - 1).sentence_start;
+    bool before_name =
+        tok(i).joined_to_next && i + 1 < size() && tok(i + 1).capitalised;
+    if (after_name || before_name) continue;
+    const std::string* body = words.national_body(folded_[i], country);
+    const Actor* a = body ? gazetteer_.find(*body) : nullptr;
+    if (a == nullptr) continue;
+    found_.add(*a, i);
+    used_[i] = true;
   }
 }
 

@@ -38,7 +38,12 @@ std::string join_text(const std::vector<Token>& tokens, std::size_t from,
                       std::size_t to) {
   std::string out;
   for (std::size_t i = from; i < to; ++i) {
-    if (!out.empty()) out += tokens[i - 1].gap == ". " ? ". " : " ";
+    if (!out.empty()) {
+      const std::string& gap = tokens[i - 1].gap;
+      // "A.B. Stoddard", "A.W. Clausen" (a line break after the dot).
+      bool dot = !gap.empty() && gap[0] == '.';
+      out += !dot ? " " : gap.size() == 1 ? "." : ". ";
+    }
     out += tokens[i].text;
   }
   return out;

@@ -120,8 +120,17 @@ void Extractor::unit_pass() {
       ++end;
       if (!tok(end - 1).joined_to_next) break;
     }
-    if (end == i + 3 || !in(WordList::kOrg, folded_[end - 1])) continue;
+    if (end == i + 3) continue;
     std::string unit = join_text(tokens_, i + 3, end);
+    // "76th and 106th Airborne Assault Divisions": each is a Division.
+    const std::string& last = folded_[end - 1];
+    if (!in(WordList::kOrg, last)) {
+      if (!last.ends_with('s') ||
+          !in(WordList::kOrg, last.substr(0, last.size() - 1))) {
+        continue;
+      }
+      unit.pop_back();
+    }
     add_unit(i, tok(i).text + " " + unit);
     add_unit(i + 2, tok(i + 2).text + " " + unit);
     mark(i, end);
@@ -357,9 +366,11 @@ void Extractor::organisation_pass() {
       while (k + 2 < stop && in(WordList::kTitle, folded_[k])) ++k;
       if (k > begin && folded_[k] == "of") begin = k + 1;
     }
-    // "Shares of B.F. Goodrich Co": a common word and "of" lead in.
+    // "Shares of B.F. Goodrich Co": a common word and "of" lead in (not
+    // after "the": "the Victims of Crime Trust").
     if (begin + 2 < stop && folded_[begin + 1] == "of" && !of_form &&
-        !in(WordList::kOrg, folded_[begin])) {
+        !in(WordList::kOrg, folded_[begin]) &&
+        (begin == 0 || folded_[begin - 1] != "the")) {
       begin += 2;
     }
     if (stop - begin >= 2 ||

@@ -49,6 +49,17 @@ inline bool is_initial(const Token& t) {
   return t.text.size() == 1 && t.capitalised && !t.shout && dotted_gap(t.gap);
 }
 
+// Initials written as a word: "A", "A.B", "H.R" (a dot follows).
+inline bool is_initials(const Token& t) {
+  const std::string& s = t.text;
+  if (s.empty() || s.size() > 5 || s.size() % 2 == 0) return false;
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    bool letter = s[k] >= 'A' && s[k] <= 'Z';
+    if (k % 2 == 0 ? !letter : s[k] != '.') return false;
+  }
+  return true;
+}
+
 // One article's extraction: its tokens, what each pass has used, and
 // the actors found so far. run() applies the passes in order.
 class Extractor {
@@ -68,6 +79,7 @@ class Extractor {
   void read_title_case();
   void skip_sign_off();
   void gazetteer_pass();
+  void national_body_pass();
   bool defined_otherwise(std::size_t i, const Actor& known) const;
   bool defined_in_text(std::size_t i, const Actor& known) const;
   bool written_small(std::size_t from, std::size_t length);

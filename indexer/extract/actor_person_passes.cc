@@ -150,6 +150,23 @@ void Extractor::person_pass() {
     const Token& t = tok(i);
     bool after_title = i > 0 && in(WordList::kTitle, folded_[i - 1]) &&
                        tok(i - 1).joined_to_next && !tok(i - 1).shout;
+    // "journalist A.B. Stoddard", "Gen. H. R. McMaster": initials after a
+    // title start the name.
+    if (after_title && is_initials(t) && !used_[i]) {
+      std::size_t j = i;
+      while (j < size() && j < i + 3 && is_initials(tok(j)) &&
+             dotted_gap(tok(j).gap)) {
+        ++j;
+      }
+      if (j > i && j < size() && nameish(tok(j)) && !used_[j]) {
+        std::size_t to = name_run_end(j, false);
+        if (to > j) {
+          add_person(i, to, i);
+          i = to - 1;
+          continue;
+        }
+      }
+    }
     if (!nameish(t)) continue;
     if (i > 0 && !used_[i - 1] && nameish(tok(i - 1)) &&
         tok(i - 1).joined_to_next) {

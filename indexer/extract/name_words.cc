@@ -70,6 +70,27 @@ NameWords::NameWords() {
       {"state_body", WordList::kStateBody}};
   for_each_line(builtin_name_words(), [&](const std::string& section,
                                           std::string_view line) {
+    if (section == "country_cue") {  // "GB british britain ..."
+      std::size_t space = line.find(' ');
+      std::string country(line.substr(0, space));
+      for (const WordSpan& w : name_spans(line.substr(space + 1))) {
+        country_cues_[fold_for_key(
+            line.substr(space + 1).substr(w.begin, w.end - w.begin))] = country;
+      }
+      return;
+    }
+    if (section == "national_body") {  // "GB Treasury = HM Treasury"
+      std::size_t space = line.find(' '), eq = line.find(" = ");
+      if (space == std::string_view::npos || eq == std::string_view::npos) {
+        return;
+      }
+      std::string name =
+          join(folded_name_words(line.substr(space + 1, eq - space - 1)));
+      national_body_names_.insert(name);
+      national_bodies_[name + '\t' + std::string(line.substr(0, space))] =
+          std::string(line.substr(eq + 3));
+      return;
+    }
     if (section == "unit_abbreviation") {  // "CAA Combined Arms Army"
       std::size_t space = line.find(' ');
       if (space != std::string_view::npos) {

@@ -67,6 +67,25 @@ class NameWords {
     return it == unit_types_.end() ? nullptr : &it->second;
   }
 
+  // The country a capitalised word points to ("british" -> "GB"; name_words
+  // [country_cue]), or nullptr.
+  const std::string* country_cue(const std::string& folded) const {
+    auto it = country_cues_.find(folded);
+    return it == country_cues_.end() ? nullptr : &it->second;
+  }
+
+  // A state body every country names alike ("treasury"), as the body of
+  // `country` ("GB" -> "HM Treasury"; name_words [national_body]), or
+  // nullptr. `folded`: the name's folded words joined by ' '.
+  const std::string* national_body(const std::string& folded,
+                                   const std::string& country) const {
+    auto it = national_bodies_.find(folded + '\t' + country);
+    return it == national_bodies_.end() ? nullptr : &it->second;
+  }
+  bool is_national_body(const std::string& folded) const {
+    return national_body_names_.count(folded) > 0;
+  }
+
  private:
   NameWords();
   std::unordered_set<std::string> lists_[static_cast<int>(WordList::kCount)];
@@ -75,6 +94,9 @@ class NameWords {
   std::size_t longest_phrase_ = 1;
   std::unordered_set<std::string> phrase_prefixes_;  // proper prefixes
   std::unordered_map<std::string, std::string> unit_types_;
+  std::unordered_map<std::string, std::string> country_cues_;
+  std::unordered_map<std::string, std::string> national_bodies_;
+  std::unordered_set<std::string> national_body_names_;
 };
 
 }  // namespace newsdex
