@@ -62,7 +62,9 @@ std::vector<Actor> Extractor::run() {
 void Extractor::read_title_case() {
   std::size_t words = 0, capitalised = 0, small_capitalised = 0;
   for (std::size_t k = 0; k < title_end_; ++k) {
-    if (tok(k).shout) return;  // a line in capitals: gazetteer names only
+    // A line in capitals is read after the passes: written_small(),
+    // shouted_headline_names().
+    if (tok(k).shout) return;
     if (tok(k).number || tok(k).ordinal) continue;
     ++words;
     if (!tok(k).capitalised) continue;
