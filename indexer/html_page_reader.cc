@@ -137,6 +137,17 @@ void read_html_page(const fs::path& path, const std::string& id,
     return;
   }
   article.id = id;
+  if (!date_warning.empty()) {
+    date_warning += " (metadata " + metadata_origin.to_string() + ")";
+  }
+  deliver_page_article(std::move(article), origin, date_warning,
+                       charset_warning, sink);
+}
+
+void deliver_page_article(Article article, const RecordOrigin& origin,
+                          const std::string& date_warning,
+                          const std::string& charset_warning,
+                          ArticleSink& sink) {
   if (trim_space(article.text).empty() && trim_space(article.title).empty()) {
     sink.bad_record(origin, kNoPageText);
     return;
@@ -145,10 +156,7 @@ void read_html_page(const fs::path& path, const std::string& id,
     sink.bad_record(origin, bad);
     return;
   }
-  if (!date_warning.empty()) {
-    sink.date_warning(origin, date_warning + " (metadata " +
-                                  metadata_origin.to_string() + ")");
-  }
+  if (!date_warning.empty()) sink.date_warning(origin, date_warning);
   if (!charset_warning.empty()) sink.flagged(origin, charset_warning);
   if (trim_space(article.text).empty()) sink.flagged(origin, kNoArticleText);
   sink.article(std::move(article), origin);

@@ -59,6 +59,15 @@ std::string article_from_page(std::string_view bytes,
                               std::string& date_warning,
                               std::string* charset_warning = nullptr);
 
+// Hands a page's article to `sink`: a bad record when it has neither title
+// nor text or finish_article() refuses it; else its date warning and
+// charset warning (either may be ""), a flag when it has a title and no
+// text, and the article.
+void deliver_page_article(Article article, const RecordOrigin& origin,
+                          const std::string& date_warning,
+                          const std::string& charset_warning,
+                          ArticleSink& sink);
+
 // Reads one page. `id` is the article id, `metadata` the fields of its
 // metadata row (empty object when it has none): a metadata value wins over
 // what the page says (its authors replace the page's). A page with neither

@@ -10,7 +10,6 @@
 #include "common/text_utf8.h"
 #include "indexer/html_page_reader.h"
 #include "indexer/http_response.h"
-#include "indexer/record_fields.h"
 #include "indexer/warc_record_reader.h"
 
 namespace newsdex {
@@ -108,17 +107,7 @@ void read_record(const WarcRecord& record, const RecordOrigin& origin,
         !language.empty())
       article.extra["language"] = language;
   }
-  if (trim_space(article.text).empty() && trim_space(article.title).empty()) {
-    sink.bad_record(origin, kNoPageText);
-    return;
-  }
-  if (std::string bad = finish_article(article); !bad.empty()) {
-    sink.bad_record(origin, bad);
-    return;
-  }
-  if (!charset_warning.empty()) sink.flagged(origin, charset_warning);
-  if (trim_space(article.text).empty()) sink.flagged(origin, kNoArticleText);
-  sink.article(std::move(article), origin);
+  deliver_page_article(std::move(article), origin, "", charset_warning, sink);
 }
 
 }  // namespace
