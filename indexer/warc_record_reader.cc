@@ -295,6 +295,13 @@ void WarcRecordReader::unread(std::string_view bytes) {
   line_start_ = true;
 }
 
+void WarcRecordReader::skip_broken_member() {
+  input_->resume();
+  buffer_.clear();
+  pos_ = 0;
+  line_start_ = true;
+}
+
 void WarcRecordReader::resync() {
   std::string raw;
   while (true) {
@@ -324,10 +331,7 @@ bool WarcRecordReader::next(WarcRecord& record) {
     record.number = ++records_;
     record.offset = input_->offset_of(consumed());
     record.problem = input_->broken();
-    input_->resume();
-    buffer_.clear();
-    pos_ = 0;
-    line_start_ = true;
+    skip_broken_member();
     return true;
   }
   unread(raw);
@@ -339,10 +343,7 @@ bool WarcRecordReader::next(WarcRecord& record) {
       // The record ran into corrupt gzip data: that is why it is broken;
       // what is left of its member is not read.
       record.problem = input_->broken();
-      input_->resume();
-      buffer_.clear();
-      pos_ = 0;
-      line_start_ = true;
+      skip_broken_member();
     }
   }
   return true;

@@ -74,6 +74,8 @@ class WarcRecordReader {
   void unread(std::string_view bytes);
   // Skips to the next line that starts with "WARC/".
   void resync();
+  // Drops what is buffered and reads on after corrupt gzip data.
+  void skip_broken_member();
   std::uint64_t consumed() const {
     return delivered_ - (buffer_.size() - pos_);
   }
