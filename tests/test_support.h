@@ -18,6 +18,7 @@
 #include "common/source_normalizer.h"
 #include "indexer/article_sink.h"
 #include "indexer/index_run.h"
+#include "indexer/jsonl_reader.h"
 #include "searcher/snippet.h"
 
 namespace newsdex::test {
@@ -164,6 +165,18 @@ inline Fragment fragment(std::vector<TextSpan> spans, bool before = false,
   f.cut_before = before;
   f.cut_after = after;
   return f;
+}
+
+// What read_jsonl() makes of `content` written to a scratch file "in.jsonl"
+// in a folder named `name`.
+inline CollectingSink read_jsonl_text(const std::string& content,
+                                      const char* name) {
+  auto dir = scratch_dir(name);
+  write_file(dir / "in.jsonl", content);
+  CollectingSink sink;
+  LineReader reader((dir / "in.jsonl").string());
+  read_jsonl(reader, "in.jsonl", sink);
+  return sink;
 }
 
 }  // namespace newsdex::test

@@ -11,15 +11,6 @@ using test::CollectingSink;
 
 namespace {
 
-CollectingSink read_lines(const std::string& content, const char* name) {
-  auto dir = test::scratch_dir(name);
-  test::write_file(dir / "in.jsonl", content);
-  CollectingSink sink;
-  LineReader reader((dir / "in.jsonl").string());
-  read_jsonl(reader, "in.jsonl", sink);
-  return sink;
-}
-
 // A page as one JSON string.
 std::string page_json(const std::string& head) {
   std::string html =
@@ -41,8 +32,8 @@ const std::string kHead =
 }  // namespace
 
 TEST_CASE("JSON Lines html: the page is extracted as a saved page is") {
-  CollectingSink sink =
-      read_lines("{\"html\": " + page_json(kHead) + "}\n", "jsonl_html");
+  CollectingSink sink = test::read_jsonl_text(
+      "{\"html\": " + page_json(kHead) + "}\n", "jsonl_html");
   REQUIRE(sink.bad.empty());
   REQUIRE(sink.articles.size() == 1);
   const Article& a = sink.articles[0];
@@ -64,7 +55,7 @@ TEST_CASE("JSON Lines html: the page is extracted as a saved page is") {
 }
 
 TEST_CASE("JSON Lines html: the record's own fields win over the page's") {
-  CollectingSink sink = read_lines(
+  CollectingSink sink = test::read_jsonl_text(
       "{\"id\": \"r-7\", \"url\": \"https://example.org/r7\", \"source\": "
       "\"Record Outlet\", \"date\": \"2025-06-05\", \"title\": \"Record "
       "title\", \"authors\": [\"John Roe\"], \"category\": \"world\", "
@@ -86,7 +77,7 @@ TEST_CASE("JSON Lines html: the record's own fields win over the page's") {
 }
 
 TEST_CASE("JSON Lines html: empty record fields leave the page's") {
-  CollectingSink sink = read_lines(
+  CollectingSink sink = test::read_jsonl_text(
       "{\"id\": \"r-8\", \"title\": \"\", \"text\": null, \"html\": " +
           page_json(kHead) + "}\n",
       "jsonl_html_empty");
@@ -96,7 +87,7 @@ TEST_CASE("JSON Lines html: empty record fields leave the page's") {
 }
 
 TEST_CASE("JSON Lines html: bad pages are bad records with their line") {
-  CollectingSink sink = read_lines(
+  CollectingSink sink = test::read_jsonl_text(
       "{\"id\": \"a\", \"html\": 12}\n"
       "{\"id\": \"b\", \"html\": \"<html><body><nav>Home</nav></body>\"}\n"
       "{\"id\": \"c\", \"html\": " +

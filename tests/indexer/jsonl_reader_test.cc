@@ -10,18 +10,7 @@ namespace newsdex {
 
 using test::CollectingSink;
 
-namespace {
-
-CollectingSink read_lines(const std::string& content, const char* name) {
-  auto dir = test::scratch_dir(name);
-  test::write_file(dir / "in.jsonl", content);
-  CollectingSink sink;
-  LineReader reader((dir / "in.jsonl").string());
-  read_jsonl(reader, "in.jsonl", sink);
-  return sink;
-}
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("a JSON Lines record maps its fields and keeps the extras") {
   Article a;
@@ -42,7 +31,7 @@ TEST_CASE("a JSON Lines record maps its fields and keeps the extras") {
 }
 
 TEST_CASE("bad JSON Lines records are reported with their line and skipped") {
-  CollectingSink sink = read_lines(
+  CollectingSink sink = test::read_jsonl_text(
       "{\"id\": \"a\", \"text\": \"good one\"}\n"
       "{\"id\": \"b\", \"text\": \n"                                  // 2
       "{\"id\": \"c\", \"text\": \"t\", \"date\": \"2025-13-45\"}\n"  // 3
@@ -82,7 +71,7 @@ TEST_CASE("deep nesting, huge numbers and NUL bytes are named skips") {
       std::string("{\"id\": \"nul\", \"text\": \"a\0b\"}\n", 29) +  // 3
       "{\"id\": \"after-nul\", \"text\": \"kept\"}\n" +             // 4
       "{\"id\": \"ok\", \"text\": \"t\", \"x\": [[[[1]]]]}\n";      // 5
-  CollectingSink sink = read_lines(content, "jsonl_hostile");
+  CollectingSink sink = test::read_jsonl_text(content, "jsonl_hostile");
   REQUIRE(sink.articles.size() == 2);
   CHECK(sink.articles[0].id == "after-nul");
   CHECK(sink.articles[1].id == "ok");
@@ -95,7 +84,7 @@ TEST_CASE("deep nesting, huge numbers and NUL bytes are named skips") {
 }
 
 TEST_CASE("records without an id use the URL, else file and line") {
-  CollectingSink sink = read_lines(
+  CollectingSink sink = test::read_jsonl_text(
       "{\"url\": \"https://example.com/1\", \"text\": \"one\"}\n"
       "{\"text\": \"two\", \"id\": 42}\n"
       "{\"text\": \"three\"}\n",
