@@ -522,17 +522,27 @@ TEST_CASE("actor aliases apply however the query spells or wraps the name") {
   CHECK(total(user, "erdogan") == 2);
 }
 
-TEST_CASE("spellings of one name across articles are one actor value") {
-  Searcher s(test::make_db({
+namespace {
+
+// Three articles spell one Gerasimov two ways; a fourth names another
+// person (Gerasimova). Two outlets, two months.
+Xapian::WritableDatabase gerasimov_spellings_db() {
+  return test::make_db({
       test::make_article("a", "Losses", "Commander Vitaliy Gerasimov died.",
                          "AnewZ", "2025-06-02"),
       test::make_article("b", "Losses", "Commander Vitaly Gerasimov died.",
                          "AnewZ", "2025-06-03"),
       test::make_article("c", "Losses", "Commander Vitaly Gerasimov was named.",
-                         "SBS News", "2025-06-04"),
+                         "SBS News", "2025-07-04"),
       test::make_article("d", "Losses", "Commander Vitaly Gerasimova spoke.",
-                         "SBS News", "2025-06-05"),
-  }));
+                         "SBS News", "2025-07-05"),
+  });
+}
+
+}  // namespace
+
+TEST_CASE("spellings of one name across articles are one actor value") {
+  Searcher s(gerasimov_spellings_db());
   SearchRequest r;
   r.query = "losses";
   r.facets = {{"actor", DateGranularity::kDay}};
@@ -559,16 +569,7 @@ TEST_CASE("spellings of one name across articles are one actor value") {
 }
 
 TEST_CASE("a cross-tab's actor axis merges spellings as the actor facet does") {
-  Searcher s(test::make_db({
-      test::make_article("a", "Losses", "Commander Vitaliy Gerasimov died.",
-                         "AnewZ", "2025-06-02"),
-      test::make_article("b", "Losses", "Commander Vitaly Gerasimov died.",
-                         "AnewZ", "2025-06-03"),
-      test::make_article("c", "Losses", "Commander Vitaly Gerasimov was named.",
-                         "SBS News", "2025-07-04"),
-      test::make_article("d", "Losses", "Commander Vitaly Gerasimova spoke.",
-                         "SBS News", "2025-07-05"),
-  }));
+  Searcher s(gerasimov_spellings_db());
   SearchRequest r;
   r.query = "losses";
   REQUIRE_FALSE(
