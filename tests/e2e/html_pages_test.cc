@@ -62,10 +62,7 @@ TEST_CASE(
   CHECK(s["not_read_files"][0]["where"].get<std::string>().ends_with(
       "notes.pdf"));
 
-  auto hits = of_type(
-      json_lines(
-          run("newsdex-search", {"--db", db, "--json", "ceasefire"}).out),
-      "hit");
+  auto hits = search_hits(db, "ceasefire");
   REQUIRE(hits.size() == 1);
   const auto& hit = hits[0];
   CHECK(hit["id"] == "talks.html");
@@ -77,10 +74,7 @@ TEST_CASE(
   CHECK(run("newsdex-search", {"--db", db, "--json", "copyright"}).exit_code ==
         1);
   // The legacy charset was converted.
-  auto ru = of_type(
-      json_lines(
-          run("newsdex-search", {"--db", db, "--json", "Переговоры"}).out),
-      "hit");
+  auto ru = search_hits(db, "Переговоры");
   REQUIRE(ru.size() == 1);
   CHECK(ru[0]["id"] == "sub/ru.htm");
 
@@ -100,9 +94,7 @@ TEST_CASE("a single .html page is an input") {
                               "four months, the ministry said on Friday.</p>");
   auto r = run("newsdex-index", {"--db", db, "--json", file.string()});
   REQUIRE(r.exit_code == 0);
-  auto hits = of_type(
-      json_lines(run("newsdex-search", {"--db", db, "--json", "grain"}).out),
-      "hit");
+  auto hits = search_hits(db, "grain");
   REQUIRE(hits.size() == 1);
   CHECK(hits[0]["id"] == "one.html");
   CHECK(hits[0]["title"] == "Grain deal extended");
@@ -140,10 +132,7 @@ TEST_CASE("JSON Lines records carrying html are indexed as pages") {
   CHECK(r.err.find("pages.jsonl:3: field 'html' is not a string") !=
         std::string::npos);
 
-  auto hits = of_type(
-      json_lines(
-          run("newsdex-search", {"--db", db, "--json", "ceasefire"}).out),
-      "hit");
+  auto hits = search_hits(db, "ceasefire");
   REQUIRE(hits.size() == 1);
   CHECK(hits[0]["id"] == "https://example.com/talks");
   CHECK(hits[0]["title"] == "Ceasefire talks resume");
@@ -151,9 +140,7 @@ TEST_CASE("JSON Lines records carrying html are indexed as pages") {
   CHECK(hits[0]["date"] == "2025-06-02");
   CHECK(hits[0].dump().find("Jane Doe") != std::string::npos);
   // The record's fields win; the page gives the text.
-  hits = of_type(
-      json_lines(run("newsdex-search", {"--db", db, "--json", "grain"}).out),
-      "hit");
+  hits = search_hits(db, "grain");
   REQUIRE(hits.size() == 1);
   CHECK(hits[0]["id"] == "g-1");
   CHECK(hits[0]["title"] == "Record title");
@@ -223,10 +210,7 @@ TEST_CASE(
                                             {"not_html", 1},
                                             {"duplicate", 1}});
 
-  auto hits = of_type(
-      json_lines(
-          run("newsdex-search", {"--db", db, "--json", "ceasefire"}).out),
-      "hit");
+  auto hits = search_hits(db, "ceasefire");
   REQUIRE(hits.size() == 1);
   CHECK(hits[0]["id"] == "https://example.com/talks");
   CHECK(hits[0]["url"] == "https://example.com/talks");
@@ -236,10 +220,7 @@ TEST_CASE(
   // The first capture is kept, not the later one.
   CHECK(run("newsdex-search", {"--db", db, "--json", "later"}).exit_code == 1);
   // The header's charset was used.
-  auto ru = of_type(
-      json_lines(
-          run("newsdex-search", {"--db", db, "--json", "Переговоры"}).out),
-      "hit");
+  auto ru = search_hits(db, "Переговоры");
   REQUIRE(ru.size() == 1);
   CHECK(ru[0]["id"] == "https://example.ru/kyiv");
   CHECK(ru[0]["title"] == "Kyiv story");
@@ -364,18 +345,13 @@ TEST_CASE("bad pages: each is one warning naming the file, the rest indexed") {
   CHECK(r.err.find("index.html: no article text in the page (an index page "
                    "or a login wall?); indexed with its title only") !=
         std::string::npos);
-  auto search = [&](const std::string& query) {
-    return of_type(
-        json_lines(run("newsdex-search", {"--db", db, "--json", query}).out),
-        "hit");
-  };
-  auto index = search("title:world");
+  auto index = search_hits(db, "title:world");
   REQUIRE(index.size() == 1);
   CHECK(index[0]["title"].get<std::string>().starts_with("World news"));
-  auto cafe = search("owners");
+  auto cafe = search_hits(db, "owners");
   REQUIRE(cafe.size() == 1);
   CHECK(cafe[0]["title"] == "Café talks");
-  CHECK(search("title:deep").size() == 1);
+  CHECK(search_hits(db, "title:deep").size() == 1);
 }
 
 }  // namespace newsdex::e2e

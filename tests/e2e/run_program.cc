@@ -113,6 +113,13 @@ std::vector<nlohmann::json> of_type(const std::vector<nlohmann::json>& lines,
   return out;
 }
 
+std::vector<nlohmann::json> search_hits(const std::string& db,
+                                        const std::string& query) {
+  return of_type(
+      json_lines(run("newsdex-search", {"--db", db, "--json", query}).out),
+      "hit");
+}
+
 void for_each_jsonl_record(
     const std::filesystem::path& path,
     const std::function<bool(const nlohmann::json&)>& fn) {

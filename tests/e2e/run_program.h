@@ -36,6 +36,10 @@ std::vector<nlohmann::json> json_lines(const std::string& text);
 std::vector<nlohmann::json> of_type(const std::vector<nlohmann::json>& lines,
                                     const std::string& type);
 
+// The hits of `newsdex-search --db DB --json QUERY`.
+std::vector<nlohmann::json> search_hits(const std::string& db,
+                                        const std::string& query);
+
 // Calls `fn` with each JSON object of a (gzip-compressed) JSON Lines
 // file, read independently of the indexer; stops when `fn` returns false.
 void for_each_jsonl_record(
