@@ -22,24 +22,51 @@ struct doctest::StringMaker<std::vector<std::string>> {
 namespace newsdex {
 namespace {
 
-std::vector<std::string> names(std::string_view text) {
+using Names = std::vector<std::string>;
+
+// The actors of an article with the built-in gazetteer, in order.
+Names titled(std::string_view title, std::string_view text) {
   static const ActorGazetteer kGazetteer = ActorGazetteer::with_builtin_table();
-  std::vector<std::string> out;
-  for (const Actor& a : extract_actors("", text, kGazetteer))
+  Names out;
+  for (const Actor& a : extract_actors(title, text, kGazetteer))
     out.push_back(a.name);
   return out;
 }
 
-using Names = std::vector<std::string>;
+Names names(std::string_view text) { return titled("", text); }
+
+// A text, or a headline and a body, and the actors expected of it.
+struct TextCase {
+  const char* text;
+  Names expected;
+};
+struct HeadlineCase {
+  const char* title;
+  const char* text;
+  Names expected;
+};
+
+void check_names(const std::vector<TextCase>& cases) {
+  for (const TextCase& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    CHECK(names(c.text) == c.expected);
+  }
+}
+
+void check_titled(const std::vector<HeadlineCase>& cases) {
+  for (const HeadlineCase& c : cases) {
+    std::string title = c.title, text = c.text;
+    CAPTURE(title);
+    CAPTURE(text);
+    CHECK(titled(c.title, c.text) == c.expected);
+  }
+}
 
 }  // namespace
 
 TEST_CASE("spellings of a known actor give one canonical name") {
-  struct Row {
-    const char* text;
-    Names expected;
-  };
-  const Row rows[] = {
+  check_names({
       {"Zelensky met Zelenskyy's aides; Zelenskiy spoke.",
        {"Volodymyr Zelenskyy"}},
       {"President Volodymyr Zelensky said so.", {"Volodymyr Zelenskyy"}},
@@ -50,12 +77,7 @@ TEST_CASE("spellings of a known actor give one canonical name") {
        {"Kremlin", "Dmitry Peskov", "Vladimir Putin"}},
       {"Medinsky's team arrived in Istanbul.", {"Vladimir Medinsky"}},
       {"NATO and the White House disagreed.", {"NATO", "White House"}},
-  };
-  for (const Row& row : rows) {
-    std::string text = row.text;
-    CAPTURE(text);
-    CHECK(names(row.text) == row.expected);
-  }
+  });
 }
 
 TEST_CASE("titles and 'said' find people the gazetteer lacks") {
@@ -92,11 +114,7 @@ TEST_CASE("traps: months, places, sentence starts, nationalities") {
 }
 
 TEST_CASE("given names, ages, particles, hyphens and initials") {
-  struct Row {
-    const char* text;
-    Names expected;
-  };
-  const Row rows[] = {
+  check_names({
       // A known given name is evidence enough.
       {"The show has featured Joss Stone and Justin Timberlake.",
        {"Joss Stone", "Justin Timberlake"}},
@@ -117,12 +135,7 @@ TEST_CASE("given names, ages, particles, hyphens and initials") {
        {"George W. Bush", "Jacques Chirac"}},
       // A known surname after another given name is someone else.
       {"Jacques Barrot said the rules were fair.", {"Jacques Barrot"}},
-  };
-  for (const Row& row : rows) {
-    std::string text = row.text;
-    CAPTURE(text);
-    CHECK(names(row.text) == row.expected);
-  }
+  });
 }
 
 TEST_CASE("a surname after a title resolves to the full name, even later") {
@@ -133,11 +146,7 @@ TEST_CASE("a surname after a title resolves to the full name, even later") {
 }
 
 TEST_CASE("organisation names end in an organisation word") {
-  struct Row {
-    const char* text;
-    Names expected;
-  };
-  const Row rows[] = {
+  check_names({
       {"Sales went to Continental Grain Co and Richco Grain Co, the official "
        "China Legal News reported.",
        {"Continental Grain Co", "Richco Grain Co", "China Legal News"}},
@@ -167,12 +176,7 @@ TEST_CASE("organisation names end in an organisation word") {
        {"Delta Motors Corp"}},
       {"The Oil & Natural Gas Corporation (ONGC) signed. ONGC said so.",
        {"Oil & Natural Gas Corporation"}},
-  };
-  for (const Row& row : rows) {
-    std::string text = row.text;
-    CAPTURE(text);
-    CHECK(names(row.text) == row.expected);
-  }
+  });
 }
 
 TEST_CASE("single names and acronyms that act are organisations") {
@@ -188,13 +192,7 @@ TEST_CASE("single names and acronyms that act are organisations") {
 }
 
 TEST_CASE("headlines in capitals are read with what the body says") {
-  static const ActorGazetteer g = ActorGazetteer::with_builtin_table();
-  struct Row {
-    const char* title;
-    const char* text;
-    Names expected;
-  };
-  const Row rows[] = {
+  check_titled({
       // A known acronym that is also a common word counts only when the
       // body names that actor or writes the acronym itself.
       {"WHO WILL LEAD THE PARTY AFTER SMITHERS QUITS",
@@ -237,15 +235,7 @@ TEST_CASE("headlines in capitals are read with what the body says") {
        {"Clayton Yeutter", "Paul Volcker"}},
       // Capitals alone make no name.
       {"SMITHERS PUTS BURDEN ON BOARD", "The board met.", {}},
-  };
-  for (const Row& row : rows) {
-    std::string title = row.title, got, expected;
-    CAPTURE(title);
-    for (const Actor& a : extract_actors(row.title, row.text, g))
-      got += a.name + ";";
-    for (const std::string& name : row.expected) expected += name + ";";
-    CHECK(got == expected);
-  }
+  });
 }
 
 TEST_CASE("British and American spellings of a name are one actor") {
@@ -306,11 +296,7 @@ TEST_CASE("the Treasury is the country's the article is about") {
 }
 
 TEST_CASE("round 7: units in the plural, bodies after 'the', roles") {
-  struct Row {
-    const char* text;
-    Names expected;
-  };
-  const Row rows[] = {
+  check_names({
       {"Elements of the 76th and 106th Airborne Assault Divisions and 22nd "
        "Army Corps withdrew.",
        {"76th Airborne Assault Division", "106th Airborne Assault Division",
@@ -331,12 +317,7 @@ TEST_CASE("round 7: units in the plural, bodies after 'the', roles") {
        {"Office of the President of Ukraine", "BFM TV"}},
       {"The Royal Fleet Auxiliary ship Diligence arrived.",
        {"Royal Fleet Auxiliary"}},
-  };
-  for (const Row& row : rows) {
-    std::string text = row.text;
-    CAPTURE(text);
-    CHECK(names(row.text) == row.expected);
-  }
+  });
 }
 
 TEST_CASE("actor keys fold case, accents and punctuation") {
@@ -380,29 +361,9 @@ TEST_CASE("alias groups read straight from a table match the gazetteer's") {
   CHECK(groups[1] == std::vector<std::string>{"Jane Roe"});
 }
 
-}  // namespace newsdex
-
-namespace newsdex {
-namespace {
-
-std::vector<std::string> titled(std::string_view title, std::string_view text) {
-  static const ActorGazetteer kGazetteer = ActorGazetteer::with_builtin_table();
-  std::vector<std::string> out;
-  for (const Actor& a : extract_actors(title, text, kGazetteer))
-    out.push_back(a.name);
-  return out;
-}
-
-}  // namespace
-
 // The cases of issue 14, as headline + text -> the actors expected.
 TEST_CASE("war news: ranks, places and titles are never part of a name") {
-  struct Row {
-    const char* title;
-    const char* text;
-    Names expected;
-  };
-  const Row rows[] = {
+  check_titled({
       // "General Staff": a rank word then "Staff" is no person.
       {"",
        "The General Staff of the Armed Forces of Ukraine reported losses.",
@@ -442,21 +403,11 @@ TEST_CASE("war news: ranks, places and titles are never part of a name") {
        "The International Atomic Energy Agency (IAEA) said the IAEA "
        "would stay.",
        {"International Atomic Energy Agency"}},
-  };
-  for (const Row& row : rows) {
-    std::string text = row.text;
-    CAPTURE(text);
-    CHECK(titled(row.title, row.text) == row.expected);
-  }
+  });
 }
 
 TEST_CASE("headlines: possessives, Title Case, outlets' suffixes") {
-  struct Row {
-    const char* title;
-    const char* text;
-    Names expected;
-  };
-  const Row rows[] = {
+  check_titled({
       {"Ukraine's Zelenskiy tells EU to hurry",
        "",
        {"Volodymyr Zelenskyy", "European Union"}},
@@ -485,12 +436,7 @@ TEST_CASE("headlines: possessives, Title Case, outlets' suffixes") {
        "Shelling continued overnight, the regional governor said. — "
        "Ukrinform.",
        {}},
-  };
-  for (const Row& row : rows) {
-    std::string title = row.title;
-    CAPTURE(title);
-    CHECK(titled(row.title, row.text) == row.expected);
-  }
+  });
 }
 
 TEST_CASE("name_spelling_key makes transliterations alike") {
@@ -525,11 +471,7 @@ TEST_CASE("a known surname alone is the article's own person of that name") {
 }
 
 TEST_CASE("organisation names: unions, units, groups 'on', offices, seats") {
-  struct Row {
-    const char* text;
-    Names expected;
-  };
-  const Row rows[] = {
+  check_names({
       // A plural possessive inside a name ("Workers' Union").
       {"Members of the Transport and General Workers' Union voted to strike.",
        {"Transport and General Workers' Union"}},
@@ -619,12 +561,7 @@ TEST_CASE("organisation names: unions, units, groups 'on', offices, seats") {
        {}},
       // "Min" is short for minister.
       {"Russia's Deputy Foreign Min says the plant is safe.", {}},
-  };
-  for (const Row& row : rows) {
-    std::string text = row.text;
-    CAPTURE(text);
-    CHECK(names(row.text) == row.expected);
-  }
+  });
 }
 
 TEST_CASE("a double surname after a title is the person named in full") {
@@ -637,11 +574,7 @@ TEST_CASE("a double surname after a title is the person named in full") {
 }
 
 TEST_CASE("a party's adjective standing alone names the party") {
-  struct Row {
-    const char* text;
-    Names expected;
-  };
-  const Row rows[] = {
+  check_names({
       {"Republican outrage over the withdrawal grew.", {"Republican Party"}},
       {"The challenge for Democratic leaders is the bill.",
        {"Democratic Party"}},
@@ -669,12 +602,7 @@ TEST_CASE("a party's adjective standing alone names the party") {
        {"Socialist International"}},
       {"Republican Senators Phil Gramm and Warren Rudman wrote it.",
        {"Republican Party", "Phil Gramm", "Warren Rudman"}},
-  };
-  for (const Row& row : rows) {
-    std::string text = row.text;
-    CAPTURE(text);
-    CHECK(names(row.text) == row.expected);
-  }
+  });
   // In a Title Case headline too, unless the body writes the word small.
   CHECK(
       titled("Conservative Senate Democrat Who Backs Trump Wins",
@@ -685,11 +613,7 @@ TEST_CASE("a party's adjective standing alone names the party") {
 }
 
 TEST_CASE("organisation names: seats, 'Against', 'of' for 'for', acronyms") {
-  struct Row {
-    const char* text;
-    Names expected;
-  };
-  const Row rows[] = {
+  check_names({
       // "Parliament for" a place is a seat.
       {"Mr Blunkett entered Parliament for Sheffield Brightside in 1987.",
        {"Blunkett"}},
@@ -717,12 +641,7 @@ TEST_CASE("organisation names: seats, 'Against', 'of' for 'for', acronyms") {
       {"Pupils get two hours of PE a week. Training for PE teachers lags. "
        "Partisans planted an IED. The IED exploded.",
        {}},
-  };
-  for (const Row& row : rows) {
-    std::string text = row.text;
-    CAPTURE(text);
-    CHECK(names(row.text) == row.expected);
-  }
+  });
   // A word after a Title Case headline's unconfirmed word is no part of
   // its name.
   CHECK(titled("Biden Accused Of Assaulting Senate Aide",
@@ -740,11 +659,7 @@ TEST_CASE("'the Commission' is the commission the article's bodies imply") {
 }
 
 TEST_CASE("a run of names after an organisation descriptor is one") {
-  struct Row {
-    const char* text;
-    Names expected;
-  };
-  const Row rows[] = {
+  check_names({
       {"Local news outlet Mariupol Resistance reported an attack.",
        {"Mariupol Resistance"}},
       {"Roger Bennett, head of industry body ELSPA, said bans were wrong.",
@@ -758,12 +673,7 @@ TEST_CASE("a run of names after an organisation descriptor is one") {
       // A capitalised descriptor is part of a name.
       {"Retailers including HMV, Body Shop and Tesco reported sales.",
        {"Tesco"}},
-  };
-  for (const Row& row : rows) {
-    std::string text = row.text;
-    CAPTURE(text);
-    CHECK(names(row.text) == row.expected);
-  }
+  });
 }
 
 TEST_CASE("an organisation named shorter or in another spelling is one") {
