@@ -86,10 +86,10 @@ namespace {
 
 // British spellings in American form: "Defence", "Organisation",
 // "Centre", "Programme", "Co-operation" ("co" and a word starting with
-// "o" as one word).
-std::string american_spelling(std::string_view word) {
-  std::string w(word);
+// "o" as one word). In place: asked of every word of every article.
+void to_american_spelling(std::string& w) {
   if (w.starts_with("co-o")) w.erase(2, 1);
+  if (w.size() < 6) return;
   auto ends = [&](std::string_view tail) { return w.ends_with(tail); };
   auto swap_end = [&](std::size_t n, std::string_view by) {
     w.replace(w.size() - n, n, by);
@@ -104,13 +104,11 @@ std::string american_spelling(std::string_view word) {
   } else if (w == "programme" || w == "programmes") {
     w.erase(w.find("mme") + 1, 2);
   }
-  return w;
 }
 
 }  // namespace
 
-std::string name_spelling_key(std::string_view folded_word) {
-  std::string folded = american_spelling(folded_word);
+std::string name_spelling_key(std::string_view folded) {
   std::string key;
   key.reserve(folded.size());
   std::size_t i = 0;
@@ -120,6 +118,7 @@ std::string name_spelling_key(std::string_view folded_word) {
     if (c == 'i' && !key.empty() && key.back() == 'i') continue;
     key += c;
   }
+  to_american_spelling(key);  // (no word it changes has a y or an ii)
   return key;
 }
 

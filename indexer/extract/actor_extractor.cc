@@ -268,6 +268,11 @@ void Extractor::gazetteer_pass() {
 // Italian Treasury").
 void Extractor::national_body_pass() {
   const NameWords& words = NameWords::builtin();
+  if (std::none_of(folded_.begin(), folded_.end(), [&](const std::string& f) {
+        return words.is_national_body(f);
+      })) {
+    return;
+  }
   std::map<std::string, std::size_t> cues;
   for (const Token& t : tokens_) {
     if (!t.capitalised) continue;
@@ -416,6 +421,7 @@ void Extractor::resolve_shouted_matches() {
 // Widgetco Inc, an acronym the body defines. They are mentioned first
 // in the headline; no new actor comes from capitals.
 void Extractor::shouted_headline_names() {
+  if (title_end_ == 0 || !tok(0).shout) return;
   std::vector<std::pair<std::vector<std::string>, const Actor*>> forms;
   for (const Actor& a : found_.actors()) {
     std::vector<std::string> words = folded_name_words(a.name);

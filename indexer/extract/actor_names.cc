@@ -191,7 +191,7 @@ void Collector::add(const Actor& a, std::size_t at, std::string_view written) {
     first_[it->second] = std::min(first_[it->second], at);
   }
   if (!written.empty() && a.type == ActorType::kOrg &&
-      spelling_keys(written) != spelling_keys(a.name)) {
+      spelling_key(written) != key) {
     named_otherwise_[it->second] = true;  // "UK Ministry of Defence"
   }
 }

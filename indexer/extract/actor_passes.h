@@ -115,6 +115,7 @@ class Extractor {
   void resolve_deferred_surnames();
   const Actor* found_by_key(const std::string& name) const;
   void resolve_titled_surnames();
+  void resolve_surname(std::size_t at, bool titled);
   const Actor* person_with_surname(const std::string& key) const;
   const Actor* person_with_given_name(const std::string& key) const;
   bool part_of_found_name(const std::string& key) const;

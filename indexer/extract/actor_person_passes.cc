@@ -268,42 +268,30 @@ const Actor* Extractor::found_by_key(const std::string& name) const {
 
 // A surname after a title is the person of that surname the article
 // names in full (even later: "Mr Walkington" / "Sandy Walkington will"),
-// else the surname alone.
+// else the surname alone. After a party member's noun ("Christian
+// Democrat Andreotti") it is only ever the person named in full.
 void Extractor::resolve_titled_surnames() {
-  for (std::size_t at : member_surnames_) {
-    if (const Actor* a = person_with_surname(actor_key(tok(at).text))) {
-      found_.add(Actor(*a), at);
-      continue;
-    }
-    for (const auto& [from, to] : candidates_) {
-      if (folded_[to - 1] == tok(at).folded && !used_[from]) {
-        add_person(from, to, std::min(from, at));
-        break;
-      }
+  for (std::size_t at : member_surnames_) resolve_surname(at, false);
+  for (std::size_t at : titled_surnames_) resolve_surname(at, true);
+}
+
+void Extractor::resolve_surname(std::size_t at, bool titled) {
+  std::string key = actor_key(tok(at).text);
+  const Actor* a = person_with_surname(key);
+  // "President Volodymyr" beside "Volodymyr Zelenskyy": a given name
+  // alone is the person the article names in full with it.
+  if (a == nullptr && titled) a = person_with_given_name(key);
+  if (a != nullptr) {
+    found_.add(Actor(*a), at);  // mentioned first by surname
+    return;
+  }
+  for (const auto& [from, to] : candidates_) {
+    if (folded_[to - 1] == tok(at).folded && !used_[from]) {
+      add_person(from, to, std::min(from, at));
+      return;
     }
   }
-  for (std::size_t at : titled_surnames_) {
-    std::string key = actor_key(tok(at).text);
-    if (const Actor* a = person_with_surname(key)) {
-      found_.add(Actor(*a), at);  // mentioned first by surname
-      continue;
-    }
-    // "President Volodymyr" beside "Volodymyr Zelenskyy": a given name
-    // alone is the person the article names in full with it.
-    if (const Actor* a = person_with_given_name(key)) {
-      found_.add(Actor(*a), at);
-      continue;
-    }
-    bool resolved = false;
-    for (const auto& [from, to] : candidates_) {
-      if (folded_[to - 1] == tok(at).folded && !used_[from]) {
-        add_person(from, to, std::min(from, at));
-        resolved = true;
-        break;
-      }
-    }
-    if (!resolved) found_.add({tok(at).text, ActorType::kPerson}, at);
-  }
+  if (titled) found_.add({tok(at).text, ActorType::kPerson}, at);
 }
 
 const Actor* Extractor::person_with_surname(const std::string& key) const {
